@@ -1,0 +1,522 @@
+"""sitrep's command line: thin click commands over the library.
+
+Exit codes: 0 success, 1 nothing could be done (no page ingested, a store or model
+problem), 2 a usage error (bad option, bad filter value, unknown table).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import importlib
+import logging
+import shlex
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+from sitrep import __version__, export
+from sitrep.errors import InputError, QueryError, SitrepError
+
+if TYPE_CHECKING:
+    from sitrep.store import Filters, Store
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DB = "sitrep.db"
+DB_ENVVAR = "SITREP_DB"
+TABLES = ("documents", "events", "mentions", "places", "actors")
+
+
+class SitrepGroup(click.Group):
+    """A group that turns SitrepError into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QueryError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+        except SitrepError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+# -- shared options and helpers -------------------------------------------------------------
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db",
+        envvar=DB_ENVVAR,
+        default=DEFAULT_DB,
+        show_default=True,
+        show_envvar=True,
+        help="Database file (or SQLAlchemy URL).",
+    )(func)
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        help="Write to this file instead of standard output.",
+    )(func)
+
+
+def format_option(choices: Sequence[str], default: str) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--actor", help="Actor id, name or code prefix (e.g. IRQ); source or target."),
+        click.option("--type", "event_type", help="PLOVER event type(s), comma-separated."),
+        click.option("--from", "date_from", help="Earliest date, YYYY[-MM[-DD]]."),
+        click.option("--to", "date_to", help="Latest date, YYYY[-MM[-DD]] (whole period)."),
+        click.option("--doc", help="Only this document id."),
+        click.option("--modality", help="asserted, reported, speculated, ... (comma-separated)."),
+        click.option("--segment", help="body, quote, comment or title (comma-separated)."),
+        click.option(
+            "--comments",
+            "include_comments",
+            is_flag=True,
+            help="Include events found in reader comments.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _filters(**values: Any) -> Filters:
+    from sitrep.store import Filters
+
+    return Filters(
+        actor=values.get("actor"),
+        type=values.get("event_type"),
+        date_from=values.get("date_from"),
+        date_to=values.get("date_to"),
+        doc=values.get("doc"),
+        modality=values.get("modality"),
+        segment=values.get("segment"),
+        include_comments=bool(values.get("include_comments")),
+    )
+
+
+def _is_url(db: str) -> bool:
+    return "://" in db
+
+
+def _open_existing(db: str) -> Store:
+    """Open a database a read command needs; it must already exist."""
+    from sitrep.errors import StoreError
+    from sitrep.store import Store
+
+    if not _is_url(db) and not Path(db).expanduser().is_file():
+        raise StoreError(
+            f"no database at {db}; run `sitrep ingest --db {shlex.quote(db)} PATH...` first, "
+            f"or point --db (or ${DB_ENVVAR}) at an existing one"
+        )
+    return Store.open(db)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise click.FileError(path, hint=exc.strerror) from exc
+    with handle:
+        yield handle
+
+
+def _truncate(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)] + "…"
+
+
+def render_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    max_widths: Sequence[int],
+    total_width: int | None = None,
+) -> str:
+    """A plain text table: columns padded to their widest cell, capped at ``max_widths``.
+
+    With ``total_width``, the last column takes whatever room the others leave (at least
+    20 characters).
+    """
+    raw = [[" ".join(c.split()) for c in row] for row in rows]
+    widths = [
+        min(max([len(h)] + [len(r[i]) for r in raw]), cap)
+        for i, (h, cap) in enumerate(zip(headers, max_widths, strict=True))
+    ]
+    if total_width is not None:
+        room = total_width - sum(widths[:-1]) - 2 * (len(widths) - 1)
+        widths[-1] = min(widths[-1], max(room, 20)) if max_widths[-1] else max(room, 20)
+    cells = [[_truncate(c, w) for c, w in zip(row, widths, strict=True)] for row in raw]
+    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _actor_cell(ref: dict[str, Any] | None, all_refs: list[dict[str, Any]] | None) -> str:
+    if ref is None:
+        return "-"
+    label = f"{ref['code']} {ref['name']}" if ref.get("code") else ref["name"]
+    if all_refs and len(all_refs) > 1:
+        label += f" +{len(all_refs) - 1}"
+    return label
+
+
+def _write_dataclasses(items: Sequence[Any], stream: IO[str], fmt: str) -> None:
+    rows = [dataclasses.asdict(item) for item in items]
+    if fmt == "jsonl":
+        export.write_jsonl(rows, stream)
+    else:
+        fields = [f.name for f in dataclasses.fields(items[0])] if items else []
+        export.write_csv(rows, stream, fields)
+
+
+def _terminal_width() -> int:
+    return max(shutil.get_terminal_size((160, 24)).columns, 80)
+
+
+# -- the group ----------------------------------------------------------------------------
+
+
+@click.group(cls=SitrepGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """Turn news and opinion pages into sourced, PLOVER-coded event records.
+
+    \b
+    Example: sitrep ingest samples/ && sitrep events --actor IRQ
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+# -- ingest -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _IngestTally:
+    pages: int = 0
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0
+    mentions: int = 0
+    places: int = 0
+
+    @property
+    def stored(self) -> int:
+        return self.inserted + self.replaced + self.unchanged
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--actors",
+    "actor_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Extra actor file or folder (YAML); repeatable.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def ingest(db: str, actor_paths: tuple[Path, ...], quiet: bool, paths: tuple[Path, ...]) -> None:
+    """Analyse pages and store what they report.
+
+    PATHS are files or folders of pages (HTML, plain text, JSONL). Pages already stored with the same content are skipped without analysing, so
+    re-running a batch is cheap and never duplicates anything.
+
+    \b
+    Example: sitrep ingest --db news.db pages/ extra.html
+    """
+    from sitrep.store import INSERTED, REPLACED, UNCHANGED, Store
+
+    ingest_module = importlib.import_module("sitrep.ingest")
+    pipeline = importlib.import_module("sitrep.pipeline")
+
+    tally = _IngestTally()
+    resources = None
+    show_bar = not quiet and sys.stderr.isatty()
+
+    with Store.open(db) as store:
+        items = ingest_module.read_pages([str(p) for p in paths])
+        bar = None
+        if show_bar:
+            from tqdm import tqdm
+
+            bar = tqdm(items, unit="page", file=sys.stderr, desc="ingest")
+            items = bar
+
+        def report(line: str) -> None:
+            if bar is not None:
+                bar.write(line, file=sys.stderr)
+            else:
+                click.echo(line, err=True)
+
+        for item in items:
+            if isinstance(item, InputError):
+                tally.failed += 1
+                report(f"error: {item.path}: {item.problem}")
+                store.record_failure(item.path, None, str(item))
+                continue
+            page = item
+            tally.pages += 1
+            if page.content_hash and store.document_hash(page.doc_id) == page.content_hash:
+                tally.unchanged += 1
+                continue
+            if resources is None:
+                resources = pipeline.load_resources([str(p) for p in actor_paths])
+            try:
+                analysed = pipeline.analyse(page, resources)
+            except InputError as exc:
+                tally.failed += 1
+                report(f"error: {exc.path}: {exc.problem}")
+                store.record_failure(page.path, page.doc_id, str(exc))
+                continue
+            except Exception as exc:
+                # A bug in analysis must not lose the rest of the batch; log it in full.
+                logger.exception("analysis failed on %s", page.path)
+                tally.failed += 1
+                report(f"error: {page.path}: internal error ({type(exc).__name__}: {exc})")
+                store.record_failure(page.path, page.doc_id, f"internal error: {exc!r}")
+                continue
+            status = store.save(analysed)
+            if status == UNCHANGED:
+                tally.unchanged += 1
+                continue
+            if status == INSERTED:
+                tally.inserted += 1
+            elif status == REPLACED:
+                tally.replaced += 1
+            tally.events += len(analysed.events)
+            tally.mentions += len(analysed.mentions)
+            tally.places += len(analysed.places)
+        if bar is not None:
+            bar.close()
+
+    if not quiet:
+        _print_ingest_summary(tally, db)
+    if tally.stored == 0:
+        if tally.pages == 0 and tally.failed == 0:
+            click.echo(f"error: no pages found in {', '.join(map(str, paths))}", err=True)
+        else:
+            click.echo("error: no page could be ingested", err=True)
+        click.get_current_context().exit(1)
+
+
+def _print_ingest_summary(tally: _IngestTally, db: str) -> None:
+    click.echo(
+        f"{tally.pages} pages read: {tally.inserted} inserted, {tally.replaced} replaced, "
+        f"{tally.unchanged} unchanged, {tally.failed} failed"
+    )
+    click.echo(
+        f"stored {tally.events} events, {tally.mentions} mentions, {tally.places} places in {db}"
+    )
+    if tally.stored:
+        db_arg = "" if db == DEFAULT_DB else f" --db {shlex.quote(db)}"
+        click.echo("next:")
+        click.echo(f"  sitrep events{db_arg}")
+        click.echo(f"  sitrep actors{db_arg}")
+        click.echo(f"  sitrep export events{db_arg} --format csv --output events.csv")
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+@cli.command("export")
+@db_option
+@click.argument("table", type=click.Choice(TABLES))
+@format_option(export.FORMATS, "jsonl")
+@output_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
+def export_command(
+    db: str, table: str, fmt: str, output: str | None, limit: int | None, **filters: Any
+) -> None:
+    """Write a stored table as JSON lines or CSV.
+
+    TABLE is documents, events, mentions, places or actors. The fields are documented in the README (Export format). Filters: events take all of
+    them; mentions --actor/--doc/--segment; documents --doc/--from/--to; places --doc;
+    actors --actor.
+
+    \b
+    Example: sitrep export events --type ASSAULT --from 2024-01 --format csv -o out.csv
+    """
+    flt = _filters(**filters)
+    with _open_existing(db) as store:
+        rows = store.iter_rows(table, flt, limit=limit)  # checks filters before any output
+        with _output(output) as stream:
+            count = export.write_rows(rows, stream, table, fmt)
+    if output is not None:
+        click.echo(f"wrote {count} {table} rows to {output}", err=True)
+
+
+# -- events -------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
+@format_option(("table", *export.FORMATS), "table")
+@output_option
+def events(db: str, limit: int | None, fmt: str, output: str | None, **filters: Any) -> None:
+    """List stored events by date, as a table by default.
+
+    Events in reader comments are left out unless --comments or --segment comment.
+
+    \b
+    Example: sitrep events --actor IRQ --type ASSAULT,COERCE --from 2024-05 --limit 20
+    """
+    flt = _filters(**filters)
+    with _open_existing(db) as store:
+        rows = store.iter_rows("events", flt, limit=limit)
+        if fmt != "table":
+            with _output(output) as stream:
+                export.write_rows(rows, stream, "events", fmt)
+            return
+        table_rows = [
+            (
+                row["date"] or "-",
+                row["type"],
+                row["mode"] or "-",
+                _actor_cell(row["source"], row.get("sources")),
+                _actor_cell(row["target"], row.get("targets")),
+                row["modality"],
+                row["doc"],
+                row["sentence"],
+            )
+            for row in rows
+        ]
+    if not table_rows:
+        click.echo("no events match; try fewer filters, or `sitrep documents`", err=True)
+        return
+    text = render_table(
+        ["date", "type", "mode", "source", "target", "modality", "doc", "sentence"],
+        table_rows,
+        [10, 9, 12, 24, 24, 12, 16, 10_000],
+        total_width=_terminal_width(),
+    )
+    with _output(output) as stream:
+        stream.write(text + "\n")
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--unknown", is_flag=True, help="Only actors not in the actor base.")
+@format_option(("table", *export.FORMATS), "table")
+@output_option
+def actors(db: str, unknown: bool, fmt: str, output: str | None) -> None:
+    """List stored actors with mention and event counts.
+
+    \b
+    Example: sitrep actors --unknown --format csv -o unknown-actors.csv
+    """
+    with _open_existing(db) as store:
+        summaries = store.actor_summaries(unknown_only=unknown)
+    with _output(output) as stream:
+        if fmt != "table":
+            _write_dataclasses(summaries, stream, fmt)
+            return
+        if not summaries:
+            click.echo("no actors stored yet; run `sitrep ingest PATH...`", err=True)
+            return
+        rows = [
+            (
+                s.code,
+                s.name,
+                s.type,
+                s.country or "-",
+                "yes" if s.known else "no",
+                str(s.mentions),
+                str(s.events),
+                s.id,
+            )
+            for s in summaries
+        ]
+        headers = ["code", "name", "type", "country", "known", "mentions", "events", "id"]
+        stream.write(render_table(headers, rows, [14, 36, 12, 7, 5, 8, 6, 40]) + "\n")
+
+
+# -- documents ----------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--from", "date_from", help="Earliest date, YYYY[-MM[-DD]].")
+@click.option("--to", "date_to", help="Latest date, YYYY[-MM[-DD]] (whole period).")
+@format_option(("table", *export.FORMATS), "table")
+@output_option
+def documents(
+    db: str, date_from: str | None, date_to: str | None, fmt: str, output: str | None
+) -> None:
+    """List stored documents with record counts.
+
+    \b
+    Example: sitrep documents --from 2024-01 --format jsonl
+    """
+    flt = _filters(date_from=date_from, date_to=date_to)
+    with _open_existing(db) as store:
+        summaries = store.document_summaries(flt)
+    with _output(output) as stream:
+        if fmt != "table":
+            _write_dataclasses(summaries, stream, fmt)
+            return
+        if not summaries:
+            click.echo("no documents stored yet; run `sitrep ingest PATH...`", err=True)
+            return
+        rows = [
+            (
+                s.doc,
+                s.date or "-",
+                str(s.events),
+                str(s.mentions),
+                str(s.places),
+                s.title or s.path,
+            )
+            for s in summaries
+        ]
+        headers = ["doc", "date", "events", "mentions", "places", "title"]
+        table = render_table(
+            headers, rows, [24, 10, 6, 8, 6, 10_000], total_width=_terminal_width()
+        )
+        stream.write(table + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point (``sitrep``)."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="sitrep")

@@ -1,0 +1,327 @@
+"""sitrep's export format: how stored records are written out as JSON lines or CSV.
+
+This docstring is the contract; the README copies it.
+
+General rules
+-------------
+* JSONL: one JSON object per line, UTF-8, keys in the order listed below.
+* CSV: a header row with the same field names, one row per record. Nested values (objects
+  and lists) are JSON-encoded inside the cell; ``null`` is an empty cell; booleans are
+  ``true``/``false``.
+* Offsets (``start``, ``end``, ``trigger_start``, ``trigger_end``) are character offsets
+  (Python ``str`` indices, i.e. Unicode code points) into the page's text exactly as sitrep
+  read it: the ``text`` field of the ``documents`` export. ``text[start:end]`` is the
+  thing the record points at.
+* Dates are ISO 8601 strings, possibly partial (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+* Fields marked *extra* go beyond the core contract; they are stable too.
+
+documents
+---------
+``doc`` (id), ``title``, ``url``, ``date``, ``date_source`` (``"metadata"``, ``"content"``
+or null), ``body`` (the article's own text: body and quoted paragraphs joined by
+newlines), ``comments`` (list of reader comments), ``removed`` (list of stretches dropped
+as boilerplate: ads, navigation, share buttons); extra: ``source``, ``path`` (the file
+read), ``text`` (the whole page text that offsets index), ``segments`` (list of
+``{start, end, kind}``, kind one of title, body, quote, comment, boilerplate).
+
+events
+------
+``event_id``, ``doc``, ``type`` (PLOVER type, current names), ``mode`` (or null),
+``source`` and ``target`` (``{id, name, code, text}`` or null), ``date``, ``location``
+(``{name, lat, lon, country, geonames_id}`` or null), ``modality`` (asserted, reported,
+speculated, predicted, hypothetical, negated, question), ``segment`` (body, quote, comment,
+title), ``sentence``, ``start``, ``end`` (the sentence), ``confidence`` (0..1); extra:
+``trigger`` (the words that name the event), ``trigger_start``, ``trigger_end``, ``quad``
+(verbal/material cooperation/conflict), ``score`` (conflict-cooperation weight),
+``attributed_to`` (``{id, name, code, text}`` of whoever the page says reported it, or
+null), ``date_precision``. An actor's ``code`` is the code it held on the event's date; its
+``text`` is the page's words for it.
+
+PLOVER actors may be compound. When an event has several sources (or targets),
+``source`` (``target``) is the first and the JSON line also carries ``sources``
+(``targets``): the list of all of them, in page order. With one or none, the list key is
+absent from JSON lines (and its CSV cell is empty).
+
+mentions
+--------
+``doc``, ``text``, ``start``, ``end``, ``actor`` (``{id, name, code}`` or null when the
+words matched no actor); extra: ``segment``, ``label`` (the spaCy entity label, or ``NP``
+for a noun phrase).
+
+places
+------
+``doc``, ``text``, ``start``, ``end``, ``name``, ``lat``, ``lon``, ``country`` (ISO
+alpha-3 or null), ``geonames_id`` (or null); extra: ``precision`` (country, admin1, city,
+site).
+
+actors
+------
+``id``, ``name``, ``code`` (default code), ``aliases`` (list), ``roles`` (list of
+``{code, title, start, end}``, dated positions whose code applies while held); extra:
+``type``, ``country`` (ISO alpha-3 or null), ``known`` (false for actors made up from a
+name that is not in the actor base).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import IO, Any
+
+from sitrep.errors import QueryError
+from sitrep.models import Actor, ActorRef, AnalysedDocument, Document, Event, Mention, Place
+
+DOCUMENT_FIELDS = (
+    "doc",
+    "title",
+    "url",
+    "date",
+    "date_source",
+    "body",
+    "comments",
+    "removed",
+    "source",
+    "path",
+    "text",
+    "segments",
+)
+EVENT_FIELDS = (
+    "event_id",
+    "doc",
+    "type",
+    "mode",
+    "source",
+    "target",
+    "sources",
+    "targets",
+    "date",
+    "location",
+    "modality",
+    "segment",
+    "sentence",
+    "start",
+    "end",
+    "confidence",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "quad",
+    "score",
+    "attributed_to",
+    "date_precision",
+)
+MENTION_FIELDS = ("doc", "text", "start", "end", "actor", "segment", "label")
+PLACE_FIELDS = (
+    "doc",
+    "text",
+    "start",
+    "end",
+    "name",
+    "lat",
+    "lon",
+    "country",
+    "geonames_id",
+    "precision",
+)
+ACTOR_FIELDS = ("id", "name", "code", "aliases", "roles", "type", "country", "known")
+
+FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "documents": DOCUMENT_FIELDS,
+        "events": EVENT_FIELDS,
+        "mentions": MENTION_FIELDS,
+        "places": PLACE_FIELDS,
+        "actors": ACTOR_FIELDS,
+    }
+)
+"""Every field of each export table, in output order (the CSV header)."""
+
+OPTIONAL_FIELDS = frozenset({"sources", "targets"})
+"""Fields that JSON lines carry only when they apply (see the module docstring)."""
+
+FORMATS = ("jsonl", "csv")
+
+
+def unknown_table_message(table: str) -> str:
+    return f"unknown table {table!r}; use one of: {', '.join(FIELDS)}"
+
+
+def actor_ref_to_dict(ref: ActorRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {"id": ref.id, "name": ref.name, "code": ref.code, "text": ref.text}
+
+
+def location_to_dict(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "geonames_id": place.geonames_id,
+    }
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    return {
+        "doc": document.doc_id,
+        "title": document.title,
+        "url": document.url,
+        "date": document.date,
+        "date_source": document.date_source,
+        "body": document.body,
+        "comments": document.comments,
+        "removed": document.removed,
+        "source": document.source,
+        "path": document.path,
+        "text": document.text,
+        "segments": [
+            {"start": s.start, "end": s.end, "kind": s.kind.value} for s in document.segments
+        ],
+    }
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "event_id": event.event_id,
+        "doc": event.doc_id,
+        "type": event.type,
+        "mode": event.mode,
+        "source": actor_ref_to_dict(event.source[0]) if event.source else None,
+        "target": actor_ref_to_dict(event.target[0]) if event.target else None,
+    }
+    if len(event.source) > 1:
+        row["sources"] = [actor_ref_to_dict(ref) for ref in event.source]
+    if len(event.target) > 1:
+        row["targets"] = [actor_ref_to_dict(ref) for ref in event.target]
+    row.update(
+        {
+            "date": event.date,
+            "location": location_to_dict(event.location),
+            "modality": event.modality.value,
+            "segment": event.segment.value,
+            "sentence": event.sentence,
+            "start": event.start,
+            "end": event.end,
+            "confidence": event.confidence,
+            "trigger": event.trigger,
+            "trigger_start": event.trigger_start,
+            "trigger_end": event.trigger_end,
+            "quad": event.quad,
+            "score": event.score,
+            "attributed_to": actor_ref_to_dict(event.attributed_to),
+            "date_precision": event.date_precision,
+        }
+    )
+    return row
+
+
+def mention_to_dict(mention: Mention) -> dict[str, Any]:
+    actor = mention.actor
+    return {
+        "doc": mention.doc_id,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "actor": None
+        if actor is None
+        else {"id": actor.id, "name": actor.name, "code": actor.code},
+        "segment": mention.segment.value,
+        "label": mention.label,
+    }
+
+
+def place_to_dict(place: Place) -> dict[str, Any]:
+    return {
+        "doc": place.doc_id,
+        "text": place.text,
+        "start": place.start,
+        "end": place.end,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "geonames_id": place.geonames_id,
+        "precision": place.precision,
+    }
+
+
+def actor_to_dict(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "code": actor.code,
+        "aliases": list(actor.aliases),
+        "roles": [
+            {"code": r.code, "title": r.title, "start": r.start, "end": r.end} for r in actor.roles
+        ],
+        "type": actor.type.value,
+        "country": actor.country,
+        "known": actor.known,
+    }
+
+
+def analysed_to_dicts(analysed: AnalysedDocument, table: str) -> list[dict[str, Any]]:
+    """The export rows one analysed page contributes to ``table``."""
+    if table == "documents":
+        return [document_to_dict(analysed.document)]
+    if table == "events":
+        return [event_to_dict(e) for e in analysed.events]
+    if table == "mentions":
+        return [mention_to_dict(m) for m in analysed.mentions]
+    if table == "places":
+        return [place_to_dict(p) for p in analysed.places]
+    if table == "actors":
+        return [actor_to_dict(a) for a in analysed.actors]
+    raise QueryError(unknown_table_message(table))
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell: nested values JSON-encoded, null empty, booleans true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_jsonl(rows: Iterable[Mapping[str, Any]], stream: IO[str]) -> int:
+    """Write one JSON object per line; returns how many rows were written."""
+    count = 0
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False))
+        stream.write("\n")
+        count += 1
+    return count
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], stream: IO[str], fields: Sequence[str]) -> int:
+    """Write a header of ``fields`` and one row per record; returns how many were written."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(fields)
+    count = 0
+    for row in rows:
+        writer.writerow([csv_cell(row.get(name)) for name in fields])
+        count += 1
+    return count
+
+
+def write_rows(
+    rows: Iterable[Mapping[str, Any]], stream: IO[str], table: str, fmt: str = "jsonl"
+) -> int:
+    """Write rows of ``table`` as ``fmt`` (jsonl or csv); returns how many were written."""
+    if fmt == "jsonl":
+        return write_jsonl(rows, stream)
+    if fmt == "csv":
+        if table not in FIELDS:
+            raise QueryError(unknown_table_message(table))
+        return write_csv(rows, stream, FIELDS[table])
+    raise QueryError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -1,0 +1,1 @@
+"""Alembic migrations for sitrep's store, run programmatically by ``Store.open``."""

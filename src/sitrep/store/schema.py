@@ -1,0 +1,148 @@
+"""The database schema as SQLAlchemy Core tables.
+
+The same tables work on SQLite (the default) and PostgreSQL: only portable column types
+(Text, Integer, Float, Boolean, JSON) are used, and nested values are JSON columns.
+Migrations under ``store/migrations/versions/`` create these tables; a test checks that
+the migrated database and this module agree, so change both together (add a new
+revision, never edit an applied one).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("doc", sa.Text, primary_key=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("date", sa.Text),
+    sa.Column("date_source", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("content_hash", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("segments", sa.JSON, nullable=False),
+    sa.Column("ingested_at", sa.Text, nullable=False),
+    sa.Index("ix_documents_date", "date"),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("country", sa.Text),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("known", sa.Boolean, nullable=False),
+    sa.Index("ix_actors_code", "code"),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc", sa.Text, sa.ForeignKey("documents.doc", ondelete="CASCADE"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("segment", sa.Text, nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("actor_id", sa.Text),
+    sa.Column("actor_name", sa.Text),
+    sa.Column("actor_code", sa.Text),
+    sa.Index("ix_mentions_doc", "doc"),
+    sa.Index("ix_mentions_actor_id", "actor_id"),
+)
+
+places = sa.Table(
+    "places",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc", sa.Text, sa.ForeignKey("documents.doc", ondelete="CASCADE"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("country", sa.Text),
+    sa.Column("geonames_id", sa.Integer),
+    sa.Column("precision", sa.Text, nullable=False),
+    sa.Index("ix_places_doc", "doc"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("doc", sa.Text, sa.ForeignKey("documents.doc", ondelete="CASCADE"), nullable=False),
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("mode", sa.Text),
+    sa.Column("source", sa.JSON, nullable=False),  # list of actor refs
+    sa.Column("target", sa.JSON, nullable=False),  # list of actor refs
+    sa.Column("date", sa.Text),
+    sa.Column("date_precision", sa.Text),
+    sa.Column("location", sa.JSON(none_as_null=True)),
+    sa.Column("modality", sa.Text, nullable=False),
+    sa.Column("segment", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("quad", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("attributed_to", sa.JSON(none_as_null=True)),
+    sa.Index("ix_events_doc", "doc"),
+    sa.Index("ix_events_date", "date"),
+    sa.Index("ix_events_type", "type"),
+)
+
+event_actors = sa.Table(
+    "event_actors",
+    metadata,
+    sa.Column(
+        "event_id",
+        sa.Text,
+        sa.ForeignKey("events.event_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("role", sa.Text, primary_key=True),  # "source" or "target"
+    sa.Column("position", sa.Integer, primary_key=True),  # order within the role
+    sa.Column("actor_id", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.CheckConstraint("role IN ('source', 'target')", name="ck_event_actors_role"),
+    sa.Index("ix_event_actors_actor_id", "actor_id"),
+    sa.Index("ix_event_actors_code", "code"),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("doc", sa.Text),
+    sa.Column("error", sa.Text, nullable=False),
+    sa.Column("recorded_at", sa.Text, nullable=False),
+    sa.Index("ix_failures_path", "path"),
+)
+
+TABLES = ("documents", "events", "mentions", "places", "actors")
+"""The tables a user can read through ``Store.iter_rows`` and ``sitrep export``."""

@@ -1,0 +1,413 @@
+"""The store: analysed pages in a SQL database (SQLite by default, PostgreSQL later).
+
+``Store.open`` migrates the database to the newest schema; ``save`` writes one analysed
+page in one transaction, replacing whatever an older version of the page left, so a batch
+that was interrupted can simply be run again. Reads return export dicts
+(``sitrep.export``), the documented output format.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+
+from sitrep import export
+from sitrep.errors import QueryError, StoreError
+from sitrep.models import Actor, AnalysedDocument
+from sitrep.store import migrate, records, schema
+from sitrep.store.query import Filters, conditions
+
+logger = logging.getLogger(__name__)
+
+INSERTED = "inserted"
+REPLACED = "replaced"
+UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor with how often the stored pages mention it and name it in events."""
+
+    id: str
+    name: str
+    code: str
+    type: str
+    country: str | None
+    known: bool
+    mentions: int
+    events: int
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A stored page with how many records were taken from it."""
+
+    doc: str
+    date: str | None
+    title: str | None
+    path: str
+    source: str | None
+    mentions: int
+    places: int
+    events: int
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file or page that could not be ingested."""
+
+    path: str
+    doc: str | None
+    error: str
+    recorded_at: str
+
+
+def database_url(url_or_path: str | Path) -> sa.URL:
+    """A path becomes a SQLite URL; anything with ``://`` is taken as a URL as it is."""
+    text = str(url_or_path)
+    if "://" in text:
+        try:
+            return sa.make_url(text)
+        except sa.exc.ArgumentError as exc:
+            raise StoreError(f"cannot read database URL {text!r}: {exc}") from exc
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give a database file such as {path / 'sitrep.db'}")
+    if not path.parent.exists():
+        raise StoreError(f"folder {path.parent} does not exist; create it or choose another --db")
+    return sa.URL.create("sqlite", database=str(path))
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+    finally:
+        cursor.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_ORDER = {
+    "documents": lambda t: (t.c.date.is_(None), t.c.date, t.c.doc),
+    "events": lambda t: (t.c.date.is_(None), t.c.date, t.c.doc, t.c.start, t.c.event_id),
+    "mentions": lambda t: (t.c.doc, t.c.start, t.c.id),
+    "places": lambda t: (t.c.doc, t.c.start, t.c.id),
+    "actors": lambda t: (t.c.id,),
+}
+
+_TO_DICT = {
+    "documents": lambda row: export.document_to_dict(records.document_from_row(row)),
+    "events": lambda row: export.event_to_dict(records.event_from_row(row)),
+    "mentions": lambda row: export.mention_to_dict(records.mention_from_row(row)),
+    "places": lambda row: export.place_to_dict(records.place_from_row(row)),
+    "actors": lambda row: export.actor_to_dict(records.actor_from_row(row)),
+}
+
+
+def _table(name: str) -> sa.Table:
+    if name not in schema.TABLES:
+        raise QueryError(export.unknown_table_message(name))
+    return schema.metadata.tables[name]
+
+
+class Store:
+    """A sitrep database. Open with ``Store.open(path_or_url)``; use as a context manager."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str | Path) -> Store:
+        """Open (creating if needed) and migrate the database at a path or SQLAlchemy URL."""
+        url = database_url(url_or_path)
+        shown = url.render_as_string(hide_password=True)
+        try:
+            engine = sa.create_engine(url)
+        except (sa.exc.ArgumentError, ImportError) as exc:
+            raise StoreError(f"cannot open database {shown}: {exc}") from exc
+        if engine.dialect.name == "sqlite":
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            with engine.begin() as conn:
+                revision = migrate.current_revision(conn)
+                if revision is not None and revision not in migrate.known_revisions():
+                    raise StoreError(
+                        f"database {shown} has schema revision {revision}, which this "
+                        "sitrep does not know; upgrade sitrep or use another --db"
+                    )
+                migrate.upgrade(conn)
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            raise StoreError(
+                f"cannot use {shown} as a sitrep database ({exc.orig}); "
+                "check the path, or choose another --db"
+            ) from exc
+        except StoreError:
+            engine.dispose()
+            raise
+        logger.debug("opened store %s", shown)
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return self._engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def document_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for a document, or None if it is not stored."""
+        docs = schema.documents
+        with self._engine.connect() as conn:
+            return conn.execute(
+                sa.select(docs.c.content_hash).where(docs.c.doc == doc_id)
+            ).scalar_one_or_none()
+
+    def save(self, analysed: AnalysedDocument) -> str:
+        """Store one analysed page: "inserted", "replaced" or "unchanged" (nothing written).
+
+        A page whose content hash is already stored under its id is left alone. A page with
+        a new hash replaces the old one's mentions, places and events. All in one
+        transaction, so re-running an interrupted batch never duplicates anything.
+        """
+        document = analysed.document
+        docs = schema.documents
+        try:
+            with self._engine.begin() as conn:
+                stored = conn.execute(
+                    sa.select(docs.c.content_hash).where(docs.c.doc == document.doc_id)
+                ).scalar_one_or_none()
+                if stored is not None and stored == document.content_hash:
+                    return UNCHANGED
+                values = records.document_values(document, _now())
+                if stored is None:
+                    conn.execute(sa.insert(docs), [values])
+                    status = INSERTED
+                else:
+                    self._delete_records(conn, document.doc_id)
+                    conn.execute(sa.update(docs).where(docs.c.doc == document.doc_id), values)
+                    status = REPLACED
+                self._upsert_actors(conn, analysed.actors)
+                self._insert_records(conn, analysed)
+        except sa.exc.IntegrityError as exc:
+            raise StoreError(
+                f"cannot store document {document.doc_id} ({document.path}): {exc.orig}; "
+                "event ids must be unique across all documents"
+            ) from exc
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(
+                f"cannot store document {document.doc_id} in {self.url}: {exc.orig}"
+            ) from exc
+        logger.debug(
+            "%s %s: %d mentions, %d places, %d events",
+            status,
+            document.doc_id,
+            len(analysed.mentions),
+            len(analysed.places),
+            len(analysed.events),
+        )
+        return status
+
+    @staticmethod
+    def _delete_records(conn: sa.Connection, doc_id: str) -> None:
+        ev = schema.events
+        doc_events = sa.select(ev.c.event_id).where(ev.c.doc == doc_id)
+        conn.execute(
+            sa.delete(schema.event_actors).where(schema.event_actors.c.event_id.in_(doc_events))
+        )
+        for table in (schema.events, schema.mentions, schema.places):
+            conn.execute(sa.delete(table).where(table.c.doc == doc_id))
+
+    @staticmethod
+    def _insert_records(conn: sa.Connection, analysed: AnalysedDocument) -> None:
+        doc_id = analysed.document.doc_id
+        if analysed.mentions:
+            conn.execute(
+                sa.insert(schema.mentions),
+                [records.mention_values(m, doc_id) for m in analysed.mentions],
+            )
+        if analysed.places:
+            conn.execute(
+                sa.insert(schema.places),
+                [records.place_values(p, doc_id) for p in analysed.places],
+            )
+        if analysed.events:
+            conn.execute(
+                sa.insert(schema.events),
+                [records.event_values(e, doc_id) for e in analysed.events],
+            )
+            links = [row for e in analysed.events for row in records.event_actor_values(e)]
+            if links:
+                conn.execute(sa.insert(schema.event_actors), links)
+
+    @staticmethod
+    def _upsert_actors(conn: sa.Connection, actors: tuple[Actor, ...]) -> None:
+        """Insert new actors, update known ones; an unknown stand-in never overwrites a known actor."""
+        if not actors:
+            return
+        at = schema.actors
+        latest = {actor.id: actor for actor in actors}
+        existing = {
+            row.id: row.known
+            for row in conn.execute(sa.select(at.c.id, at.c.known).where(at.c.id.in_(latest)))
+        }
+        new = [records.actor_values(a) for a in latest.values() if a.id not in existing]
+        if new:
+            conn.execute(sa.insert(at), new)
+        for actor in latest.values():
+            if actor.id in existing and (actor.known or not existing[actor.id]):
+                conn.execute(sa.update(at).where(at.c.id == actor.id), records.actor_values(actor))
+
+    def record_failure(self, path: str, doc_id: str | None, error: str) -> None:
+        """Remember that a file or page could not be ingested, and why."""
+        with self._engine.begin() as conn:
+            conn.execute(
+                sa.insert(schema.failures),
+                [{"path": path, "doc": doc_id, "error": error, "recorded_at": _now()}],
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def iter_rows(
+        self, table: str, filters: Filters | None = None, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Export dicts (see ``sitrep.export``) of ``table``, filtered and in a stable order.
+
+        Bad table names and filters raise ``QueryError`` here, before any row is read.
+        """
+        tbl = _table(table)
+        stmt = sa.select(tbl).where(*conditions(table, filters)).order_by(*_ORDER[table](tbl))
+        if limit is not None:
+            if limit < 0:
+                raise QueryError(f"--limit {limit} is negative; give 0 or more")
+            stmt = stmt.limit(limit)
+        return self._stream(stmt, _TO_DICT[table])
+
+    def _stream(
+        self, stmt: sa.Select, to_dict: Callable[[Any], dict[str, Any]]
+    ) -> Iterator[dict[str, Any]]:
+        with self._engine.connect() as conn:
+            for row in conn.execute(stmt):
+                yield to_dict(row._mapping)
+
+    def count(self, table: str, filters: Filters | None = None) -> int:
+        """How many rows of ``table`` match ``filters``."""
+        tbl = _table(table)
+        stmt = sa.select(sa.func.count()).select_from(tbl).where(*conditions(table, filters))
+        with self._engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def actor_summaries(self, unknown_only: bool = False) -> list[ActorSummary]:
+        """Stored actors with mention and event counts, most active first."""
+        at, mt, ea = schema.actors, schema.mentions, schema.event_actors
+        mention_counts = (
+            sa.select(mt.c.actor_id, sa.func.count().label("n"))
+            .where(mt.c.actor_id.is_not(None))
+            .group_by(mt.c.actor_id)
+            .subquery()
+        )
+        event_counts = (
+            sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ea.c.event_id)).label("n"))
+            .group_by(ea.c.actor_id)
+            .subquery()
+        )
+        mentions = sa.func.coalesce(mention_counts.c.n, 0)
+        events = sa.func.coalesce(event_counts.c.n, 0)
+        stmt = (
+            sa.select(at, mentions.label("mention_count"), events.label("event_count"))
+            .outerjoin(mention_counts, mention_counts.c.actor_id == at.c.id)
+            .outerjoin(event_counts, event_counts.c.actor_id == at.c.id)
+            .order_by(events.desc(), mentions.desc(), at.c.name, at.c.id)
+        )
+        if unknown_only:
+            stmt = stmt.where(at.c.known.is_(False))
+        with self._engine.connect() as conn:
+            return [
+                ActorSummary(
+                    id=row.id,
+                    name=row.name,
+                    code=row.code,
+                    type=row.type,
+                    country=row.country,
+                    known=bool(row.known),
+                    mentions=int(row.mention_count),
+                    events=int(row.event_count),
+                )
+                for row in conn.execute(stmt)
+            ]
+
+    def document_summaries(self, filters: Filters | None = None) -> list[DocumentSummary]:
+        """Stored documents with mention, place and event counts, by date."""
+        docs = schema.documents
+
+        def counts(table: sa.Table) -> sa.Subquery:
+            return (
+                sa.select(table.c.doc, sa.func.count().label("n")).group_by(table.c.doc).subquery()
+            )
+
+        m, p, e = counts(schema.mentions), counts(schema.places), counts(schema.events)
+        stmt = (
+            sa.select(
+                docs.c.doc,
+                docs.c.date,
+                docs.c.title,
+                docs.c.path,
+                docs.c.source,
+                sa.func.coalesce(m.c.n, 0).label("mentions"),
+                sa.func.coalesce(p.c.n, 0).label("places"),
+                sa.func.coalesce(e.c.n, 0).label("events"),
+            )
+            .outerjoin(m, m.c.doc == docs.c.doc)
+            .outerjoin(p, p.c.doc == docs.c.doc)
+            .outerjoin(e, e.c.doc == docs.c.doc)
+            .where(*conditions("documents", filters))
+            .order_by(*_ORDER["documents"](docs))
+        )
+        with self._engine.connect() as conn:
+            return [
+                DocumentSummary(
+                    doc=row.doc,
+                    date=row.date,
+                    title=row.title,
+                    path=row.path,
+                    source=row.source,
+                    mentions=int(row.mentions),
+                    places=int(row.places),
+                    events=int(row.events),
+                )
+                for row in conn.execute(stmt)
+            ]
+
+    def failures(self) -> list[Failure]:
+        """Recorded ingest failures, oldest first."""
+        fl = schema.failures
+        with self._engine.connect() as conn:
+            return [
+                Failure(path=row.path, doc=row.doc, error=row.error, recorded_at=row.recorded_at)
+                for row in conn.execute(sa.select(fl).order_by(fl.c.id))
+            ]
