@@ -1,0 +1,78 @@
+"""Regular expressions and word tables for dates in English news text."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": 3, "a few": 3, "few": 3, "couple of": 2, "a couple of": 2,
+}  # fmt: skip
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
+
+# Patterns naming months are case-sensitive so that "may" and "march" stay verbs; their
+# lead-in words are matched in either case through (?i:...).
+CASE_SENSITIVE = frozenset(
+    {"month_day_year", "day_month_year", "month_day", "day_month", "month_year", "season_year",
+     "month", "weekday"}
+)  # fmt: skip
+
+# Ordered: earlier patterns win where matches overlap.
+EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, 0 if kind in CASE_SENSITIVE else re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+        ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\d)"),
+        ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"),
+        ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b"),
+        (
+            "relative_day",
+            r"\b(?P<word>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today|tomorrow)\b",
+        ),
+        ("ago", rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        ("weekend", r"\b(?P<which>last|this|next)\s+weekend\b"),
+        (
+            "relative_unit",
+            r"\b(?P<which>last|this|next|past|earlier this|later this)\s+(?P<unit>week|month|year)\b",
+        ),
+        (
+            "season",
+            r"\b(?P<which>last|this|next|in the|during the|over the)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
+        ),
+        (
+            "season_year",
+            rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?{_YEAR}\b",
+        ),
+        (
+            "weekday",
+            r"\b(?:(?P<which>(?i:last|next|this|on))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        ),
+        (
+            "month",
+            rf"\b(?P<prep>(?i:in|since|during|by|last|this|next|early|late|mid-?|until|before|after))\s*{_MONTH}\b",
+        ),
+        ("year", rf"\b(?P<prep>in|since|during|by|of|from|until|before|after)\s+{_YEAR}\b(?!-)"),
+    )
+)
+FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})

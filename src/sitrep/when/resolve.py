@@ -1,0 +1,342 @@
+"""Resolve date expressions: the page's publication date, and each event's date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Span
+
+from sitrep.when.patterns import (
+    EXPRESSIONS,
+    FUTURE_MARKERS,
+    MONTHS,
+    NUMBER_WORDS,
+    SEASONS,
+    WEEKDAYS,
+)
+
+PRECISIONS = ("day", "week", "month", "season", "year")
+# How far into a page a date without a cue ("Posted on", a dateline) may stand and still
+# be taken for the publication date.
+TOP_OF_PAGE = 600
+_CUE = re.compile(
+    r"(?i:posted|published|updated|last updated|first published|date)\s*(?::|on|at)?\s*$"
+)
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:\((?:[A-Z][A-Za-z.]*\s*)+\)|/[A-Z][A-Za-z]+/)?\s*[-\u2013\u2014:]"
+)
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'\-]{2,},(?:\s+[A-Z][A-Za-z.]+,?)*\s*$")
+_ABSOLUTE_DAY = ("iso", "month_day_year", "day_month_year")
+_BARE_YEAR = re.compile(r"(?:the\s+)?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date and how precise it is; ``text``/``start``/``end`` point at its words."""
+
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day | week | month | season | year
+    text: str  # the words it came from, "" when inherited
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    match: re.Match[str]
+
+
+# ---------------------------------------------------------------- page date
+
+
+def page_date_from_text(text: str) -> ResolvedDate | None:
+    """The page's most plausible publication date, read from its text.
+
+    Full dates with a cue ("Posted on", "Updated:", a dateline such as "BAGHDAD, March
+    25, 2008 (Reuters) -") win, the latest of them; otherwise the latest full date near
+    the top of the page. A dateline without a year ("March 25 (AP) -") takes its year
+    from the page's other full dates.
+    """
+    cued: list[tuple[date, re.Match[str]]] = []
+    plain: list[tuple[date, re.Match[str]]] = []
+    yearless: list[re.Match[str]] = []
+    for kind, pattern in EXPRESSIONS:
+        if kind not in (*_ABSOLUTE_DAY, "month_day"):
+            continue
+        for match in pattern.finditer(text):
+            if kind == "month_day":
+                if _is_dateline(text, match):
+                    yearless.append(match)
+                continue
+            day = _absolute_day(match)
+            if day is None:
+                continue
+            if _has_cue(text, match) or _is_dateline(text, match):
+                cued.append((day, match))
+            elif match.start() < TOP_OF_PAGE:
+                plain.append((day, match))
+    pool = cued or plain
+    if pool:
+        day, match = max(pool, key=lambda item: (item[0], -item[1].start()))
+        return _day(day, match.group(0), match.start(), match.end())
+    if yearless:
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+        if years:
+            match = yearless[0]
+            day = _safe_date(max(years), MONTHS[_month_word(match)], int(match.group("day")))
+            if day is not None:
+                return _day(day, match.group(0), match.start(), match.end())
+    return None
+
+
+def _has_cue(text: str, match: re.Match[str]) -> bool:
+    return _CUE.search(text[max(0, match.start() - 40) : match.start()]) is not None
+
+
+def _is_dateline(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() : match.end() + 40]
+    before = text[max(0, match.start() - 60) : match.start()]
+    return _DATELINE_AFTER.match(after) is not None or (
+        _DATELINE_BEFORE.search(before) is not None and match.start() < TOP_OF_PAGE
+    )
+
+
+# ---------------------------------------------------------------- event date
+
+
+def resolve_event_date(sentence: Span, offset: int, page_date: str | None) -> ResolvedDate | None:
+    """The date of the event told in ``sentence``, resolved against ``page_date``.
+
+    ``offset`` is where the sentence's Doc starts in Document.text (ParsedSegment.offset);
+    ``start``/``end`` of the result are Document.text offsets. Relative expressions
+    ("Friday", "last week") need ``page_date`` (ISO) and give None without it. Returns
+    None when the sentence has no date expression.
+    """
+    anchor = _parse_iso(page_date) if page_date else None
+    found = _expressions(sentence)
+    if not found:
+        return None
+    future = _is_future(sentence)
+    base = offset + sentence.start_char
+    for item in sorted(found, key=lambda f: _depth(sentence, f.match)):
+        value = _resolve(item, anchor, future)
+        if value is not None:
+            return ResolvedDate(
+                value=value[0],
+                precision=value[1],
+                text=item.match.group(0),
+                start=base + item.match.start(),
+                end=base + item.match.end(),
+            )
+    return None
+
+
+def _expressions(sentence: Span) -> list[_Found]:
+    text = sentence.text
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern in EXPRESSIONS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(_Found(kind, match))
+    # spaCy DATE entities that are a bare year ("the 2003 invasion") and no pattern took.
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        start = ent.start_char - sentence.start_char
+        end = ent.end_char - sentence.start_char
+        if any(s < end and start < e for s, e in taken):
+            continue
+        match = _BARE_YEAR.fullmatch(text, start, end)
+        if match:
+            found.append(_Found("year", match))
+    return found
+
+
+def _depth(sentence: Span, match: re.Match[str]) -> tuple[int, int]:
+    """How far the expression hangs from the sentence's main verb (nearer governs)."""
+    span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return (99, match.start())
+    head = span.root
+    depth = 0
+    while head.head.i != head.i and depth < 50:
+        head = head.head
+        depth += 1
+    return (depth, match.start())
+
+
+def _is_future(sentence: Span) -> bool:
+    root = sentence.root
+    for token in [root, *root.children]:
+        if token.lower_ in FUTURE_MARKERS and token.dep_ in ("aux", "auxpass"):
+            return True
+        if token.lower_ == "going" and any(c.lower_ == "to" for c in token.children):
+            return True
+    return root.tag_ == "MD" and root.lower_ in FUTURE_MARKERS
+
+
+def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str] | None:
+    m, kind = item.match, item.kind
+    if kind in _ABSOLUTE_DAY:
+        day = _absolute_day(m)
+        return (day.isoformat(), "day") if day else None
+    if kind == "month_year":
+        return f"{int(m.group('year')):04d}-{MONTHS[_month_word(m)]:02d}", "month"
+    if kind == "season_year":
+        return m.group("year"), "season"
+    if kind == "year":
+        return m.group("year"), "year"
+    if anchor is None:
+        return None
+    if kind in ("month_day", "day_month"):
+        month, day_of_month = MONTHS[_month_word(m)], int(m.group("day"))
+        year = anchor.year
+        candidate = _safe_date(year, month, day_of_month)
+        if candidate and candidate > anchor and not future:
+            candidate = _safe_date(year - 1, month, day_of_month)
+        elif candidate and candidate < anchor and future:
+            candidate = _safe_date(year + 1, month, day_of_month)
+        return (candidate.isoformat(), "day") if candidate else None
+    if kind == "relative_day":
+        word = m.group("word").lower()
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return (anchor + timedelta(days=shift)).isoformat(), "day"
+    if kind == "ago":
+        count = _count(m.group("count"))
+        unit = m.group("unit").lower()
+        if unit == "day":
+            return (anchor - timedelta(days=count)).isoformat(), "day"
+        if unit == "week":
+            return _week_start(anchor - timedelta(weeks=count)).isoformat(), "week"
+        if unit == "month":
+            year, month = _add_months(anchor.year, anchor.month, -count)
+            return f"{year:04d}-{month:02d}", "month"
+        return f"{anchor.year - count:04d}", "year"
+    if kind == "weekend":
+        which = m.group("which").lower()
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if which == "last" and saturday >= anchor - timedelta(days=1):
+            saturday -= timedelta(days=7)
+        if which == "next":
+            saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+        return saturday.isoformat(), "week"
+    if kind == "relative_unit":
+        return _relative_unit(m.group("which").lower(), m.group("unit").lower(), anchor)
+    if kind == "season":
+        return _season(m.group("which").lower(), m.group("season").lower(), anchor, future)
+    if kind == "weekday":
+        which = (m.group("which") or "").lower()
+        return _weekday(WEEKDAYS[m.group("weekday").lower()], which, anchor, future), "day"
+    if kind == "month":
+        prep = m.group("prep").lower()
+        month = MONTHS[_month_word(m)]
+        forward = prep == "next" or (future and prep not in ("last", "since"))
+        year = anchor.year
+        if forward and month < anchor.month:
+            year += 1
+        elif not forward and month > anchor.month:
+            year -= 1
+        if prep == "last" and month == anchor.month:
+            year -= 1
+        return f"{year:04d}-{month:02d}", "month"
+    return None
+
+
+def _relative_unit(which: str, unit: str, anchor: date) -> tuple[str, str]:
+    step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    if unit == "week":
+        return _week_start(anchor + timedelta(weeks=step)).isoformat(), "week"
+    if unit == "month":
+        year, month = _add_months(anchor.year, anchor.month, step)
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{anchor.year + step:04d}", "year"
+
+
+def _season(which: str, season: str, anchor: date, future: bool) -> tuple[str, str]:
+    start_month = SEASONS[season]
+    # The season's start year; winter starts in December of the year before its end.
+    current = anchor.year if anchor.month >= start_month else anchor.year - 1
+    if start_month == 12 and anchor.month <= 2:
+        current = anchor.year - 1
+    in_progress = _season_contains(start_month, anchor)
+    if which == "last":
+        year = current - 1 if in_progress else current
+    elif which == "next":
+        year = current + 1
+    elif which == "this":
+        year = current if (in_progress or not future) else current + 1
+        if not in_progress and future:
+            year = current + 1
+    else:
+        year = current + 1 if future and not in_progress else current
+    return f"{year:04d}", "season"
+
+
+def _season_contains(start_month: int, day: date) -> bool:
+    months = {(start_month + k - 1) % 12 + 1 for k in range(3)}
+    return day.month in months
+
+
+def _weekday(weekday: int, which: str, anchor: date, future: bool) -> str:
+    back = (anchor.weekday() - weekday) % 7
+    if which == "next" or (future and which != "last"):
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return (anchor + timedelta(days=ahead)).isoformat()
+    if which == "last" and back == 0:
+        back = 7
+    return (anchor - timedelta(days=back)).isoformat()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _month_word(match: re.Match[str]) -> str:
+    return match.group("month").rstrip(".").lower()
+
+
+def _absolute_day(match: re.Match[str]) -> date | None:
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else MONTHS[_month_word(match)]
+    return _safe_date(int(match.group("year")), month, int(match.group("day")))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse_iso(value: str) -> date | None:
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return None
+    while len(numbers) < 3:
+        numbers.append(1)
+    return _safe_date(*numbers[:3])
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _add_months(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1
+
+
+def _day(day: date, text: str, start: int, end: int) -> ResolvedDate:
+    return ResolvedDate(value=day.isoformat(), precision="day", text=text, start=start, end=end)
