@@ -1,0 +1,163 @@
+"""Pronouns and role nouns -> the actor they refer to, on the parse.
+
+No coreference model is available, so this is a salience rule set in the tradition of
+Hobbs and Lappin-Leass, kept small: the antecedent of "he", "they", "the cleric" or "the
+group" is the most recent earlier mention, in the same thread of text (the article body
+with its quotes, or one reader comment) and at most ``MAX_SENTENCES_BACK`` sentences
+back, whose actor type (and sector, for role nouns) fits the word. Subjects are preferred
+over other mentions at the same distance, and an object pronoun never takes the subject
+of its own clause ("Trump threatened him": him is not Trump).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sitrep.actors.anaphora import Anaphora, Referent
+from sitrep.actors.kb import ActorBase
+from sitrep.actors.resolve import ActorIndex, ActorMention
+from sitrep.models import ActorType, SegmentKind
+
+MAX_SENTENCES_BACK = 4
+PRONOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "agent", "attr", "conj", "appos"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _threads(index: ActorIndex) -> list[int]:
+    """A thread id per segment: the body and its quotes are one thread, each comment its own."""
+    ids, current = [], 0
+    for i, ps in enumerate(index.segments):
+        if ps.kind == SegmentKind.COMMENT or (i and index.segments[i - 1].kind == SegmentKind.COMMENT):
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _fits(mention: ActorMention, referent: Referent, date: str | None) -> bool:
+    actor = mention.actor
+    if actor.type not in referent.types:
+        return False
+    if referent.sectors:
+        code = actor.code_on(date)
+        return any(code.endswith(s) or code[3:6] == s for s in referent.sectors)
+    return True
+
+
+def _sentence_ordinals(index: ActorIndex) -> dict[tuple[int, int], int]:
+    """(segment, token) of each sentence start -> a running sentence number."""
+    order: dict[tuple[int, int], int] = {}
+    n = 0
+    for seg_i, ps in enumerate(index.segments):
+        for sent in ps.doc.sents:
+            order[(seg_i, sent.start)] = n
+            n += 1
+    return order
+
+
+def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, kb: ActorBase, date: str | None) -> None:
+    """Add pronoun and role-noun mentions to ``index`` in place."""
+    del kb  # role titles are resolved in the name passes; kept for a stable signature
+    threads = _threads(index)
+    ordinals = _sentence_ordinals(index)
+    for seg_i, ps in enumerate(index.segments):
+        doc = ps.doc
+        for tok in doc:
+            if index.at(seg_i, tok.i) is not None:
+                continue
+            referent, via = None, ""
+            if tok.pos_ == "PRON" and tok.lower_ in anaphora.pronouns and tok.dep_ in PRONOUN_DEPS:
+                referent, via = anaphora.pronouns[tok.lower_], "pronoun"
+            elif tok.pos_ in ("NOUN", "PROPN") and _definite_role_noun(tok, anaphora):
+                referent, via = anaphora.role_nouns[_role_key(tok, anaphora)], "role_noun"
+            if referent is None:
+                continue
+            here = ordinals[(seg_i, tok.sent.start)]
+            antecedent = _antecedent(
+                index, seg_i, tok, referent, threads, ordinals, here, date, type_first=via == "role_noun"
+            )
+            if antecedent is None:
+                continue
+            start = tok.i if via == "pronoun" else _phrase_start(tok)
+            index.add(
+                ActorMention(seg_i, start, tok.i + 1, antecedent.actor, doc[start : tok.i + 1].text, via, tok.i)
+            )
+            if tok.dep_ == "poss":
+                _own_generic_head(index, seg_i, tok, antecedent)
+
+
+def _own_generic_head(index: ActorIndex, seg_i: int, pronoun, antecedent: ActorMention) -> None:
+    """"his men", "their fighters": a sector noun owned by a resolved pronoun belongs to
+    the pronoun's actor (a state's men are that state's sector)."""
+    head = index.at(seg_i, pronoun.head.i)
+    if head is None or head.via != "generic" or head.actor.country:
+        return
+    owner = antecedent.actor
+    actor = owner
+    if owner.type == ActorType.STATE and owner.country:
+        actor = dataclasses.replace(
+            head.actor,
+            id=f"generic:{(owner.country + head.actor.code).lower()}",
+            code=owner.country + head.actor.code,
+            country=owner.country,
+            name=f"{owner.name} {head.actor.code}",
+        )
+    index.remove(head)
+    index.add(dataclasses.replace(head, actor=actor, via="pronoun"))
+
+
+def _role_key(tok, anaphora: Anaphora) -> str:
+    if tok.i > 0:
+        two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+        if two in anaphora.role_nouns:
+            return two
+    return tok.lower_
+
+
+def _definite_role_noun(tok, anaphora: Anaphora) -> bool:
+    if _role_key(tok, anaphora) not in anaphora.role_nouns:
+        return False
+    if tok.dep_ in ("compound", "amod") or tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in ("rebels", "insurgents"):
+        return False
+    return any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
+
+
+def _phrase_start(tok) -> int:
+    start = tok.left_edge.i
+    while start < tok.i and tok.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return start
+
+
+def _clause_subject(tok):
+    verb = tok.head
+    while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+        verb = verb.head
+    return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+
+
+def _antecedent(
+    index, seg_i, tok, referent, threads, ordinals, here, date, type_first
+) -> ActorMention | None:
+    """Rank by distance in sentences, then grammatical role and the word's preferred
+    actor types (listed first in anaphora.yaml); role nouns weigh the type before the role."""
+    thread = threads[seg_i]
+    own_subjects = _clause_subject(tok) if tok.dep_ in ("dobj", "pobj", "dative") else set()
+    best: tuple[tuple[int, int, int], ActorMention] | None = None
+    for m in index.mentions:
+        if threads[m.seg] != thread or (m.seg, m.start) >= (seg_i, tok.i):
+            continue
+        ps = index.segments[m.seg]
+        sent = ps.doc[m.head].sent
+        distance = here - ordinals[(m.seg, sent.start)]
+        if distance > MAX_SENTENCES_BACK or not _fits(m, referent, date):
+            continue
+        if m.seg == seg_i and m.head in own_subjects:
+            continue
+        head = ps.doc[m.head]
+        role = 0 if head.dep_ in SUBJECT_DEPS else 1
+        kind = referent.types.index(m.actor.type)
+        middle = (kind, role) if type_first else (role, kind)
+        rank = (distance, *middle, -(m.seg * 100000 + m.start))
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1] if best else None

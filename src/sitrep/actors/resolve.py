@@ -1,0 +1,492 @@
+"""Mention -> actor resolution on parsed segments.
+
+The resolver reads every parsed segment of a page in order and finds actor mentions in
+four passes, each more general than the one before:
+
+1. names from the actor base (longest match wins, case-sensitive for short acronyms,
+   a name glued to another capitalised word such as "Sadr City" is not that actor);
+   surnames resolve to people named in full earlier on the page;
+2. noun phrases built from a country or a known actor plus a sector noun ("Iraqi
+   security forces", "U.S. troops", "Mahdi Army militiamen") or a role title ("the Iraqi
+   prime minister");
+3. named entities the base does not know, which become unknown actors with a code
+   composed from the nationality and sector words around them;
+4. pronouns and role nouns ("he", "the cleric", "the group"), in ``sitrep.actors.coref``.
+
+The result is an ``ActorIndex``: the mentions in document order, and a lookup from a
+token to the mention that covers it, which the event coder uses.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.anaphora import Anaphora
+from sitrep.actors.kb import ActorBase, normalise_name
+from sitrep.models import Actor, ActorRef, ActorType, Mention, Place
+from sitrep.nlp import ParsedSegment
+
+log = logging.getLogger(__name__)
+
+MAX_ALIAS_TOKENS = 8
+ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent", "attr", "dative", "ROOT", "npadvmod", "compound", "nmod"}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "across", "throughout", "inside", "outside", "around", "into", "to", "through", "within", "toward", "towards", "over", "via"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of an actor: token span ``[start, end)`` in segment ``seg``."""
+
+    seg: int
+    start: int
+    end: int
+    actor: Actor
+    text: str
+    via: str  # alias | short_name | generic | title | unknown | pronoun | role_noun
+    head: int  # token index of the mention's head word
+    partners: tuple[Actor, ...] = ()  # "U.S. and British planes": the other coordinated actors
+
+
+@dataclass
+class ActorIndex:
+    """Mentions of one page in document order, with token -> mention lookup."""
+
+    segments: Sequence[ParsedSegment]
+    mentions: list[ActorMention] = field(default_factory=list)
+    _by_token: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
+
+    def add(self, mention: ActorMention) -> None:
+        for i in range(mention.start, mention.end):
+            self._by_token[(mention.seg, i)] = mention
+        self.mentions.append(mention)
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        """The actors mentioned, by id."""
+        return {m.actor.id: m.actor for m in self.mentions}
+
+    def remove(self, mention: ActorMention) -> None:
+        self.mentions.remove(mention)
+        for i in range(mention.start, mention.end):
+            if self._by_token.get((mention.seg, i)) is mention:
+                del self._by_token[(mention.seg, i)]
+
+    def at(self, seg: int, token_i: int) -> ActorMention | None:
+        return self._by_token.get((seg, token_i))
+
+    def covered(self, seg: int, start: int, end: int) -> bool:
+        return any((seg, i) in self._by_token for i in range(start, end))
+
+    def sorted(self) -> list[ActorMention]:
+        return sorted(self.mentions, key=lambda m: (m.seg, m.start))
+
+    def to_ref(self, mention: ActorMention, date: str | None) -> ActorRef:
+        actor = mention.actor
+        return ActorRef(id=actor.id, name=actor.name, code=actor.code_on(date), text=mention.text)
+
+    def to_refs(self, mention: ActorMention, date: str | None) -> list[ActorRef]:
+        """The mention's actor and any actors coordinated with it in the same phrase."""
+        refs = [self.to_ref(mention, date)]
+        refs.extend(ActorRef(id=a.id, name=a.name, code=a.code_on(date), text=mention.text) for a in mention.partners)
+        return refs
+
+    def to_mentions(self, doc_id: str, date: str | None) -> list[Mention]:
+        out = []
+        for m in self.sorted():
+            ps = self.segments[m.seg]
+            span = ps.doc[m.start : m.end]
+            start = ps.offset + span.start_char
+            out.append(
+                Mention(
+                    doc_id=doc_id,
+                    start=start,
+                    end=ps.offset + span.end_char,
+                    text=span.text,
+                    segment=ps.kind,
+                    actor=self.to_ref(m, date),
+                    label=m.via,
+                )
+            )
+        return out
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _generic_actor(country: str | None, sector: str, kb: ActorBase) -> Actor:
+    code = (country or "") + sector
+    info = kb.country(country) if country else None
+    place = kb.find(info.actor_id).name if info and kb.find(info.actor_id) else (country or "")
+    name = f"{place} {sector}".strip() if place else sector
+    return Actor(
+        id=f"generic:{code.lower()}",
+        name=name,
+        type=ActorType.GROUP,
+        code=code,
+        country=country,
+        known=False,
+    )
+
+
+def _unknown_actor(text: str, atype: ActorType, code: str, country: str | None) -> Actor:
+    slug = _SLUG.sub("-", normalise_name(text)).strip("-") or "x"
+    return Actor(
+        id=f"unknown:{slug}",
+        name=text,
+        type=atype,
+        code=code or "UNK",
+        country=country,
+        aliases=(text,),
+        known=False,
+    )
+
+
+class ActorResolver:
+    """Resolves actor mentions on a page. Construct once per process; call per page."""
+
+    def __init__(self, kb: ActorBase, anaphora: Anaphora) -> None:
+        self.kb = kb
+        self.anaphora = anaphora
+
+    # -- public ---------------------------------------------------------------------
+
+    def resolve(
+        self,
+        segments: Sequence[ParsedSegment],
+        places: Sequence[Place] = (),
+        date: str | None = None,
+    ) -> ActorIndex:
+        from sitrep.actors.coref import resolve_anaphora
+
+        index = ActorIndex(segments=segments)
+        place_spans = [(p.start, p.end) for p in places]
+        page_people: dict[str, Actor] = {}
+        for seg_i, ps in enumerate(segments):
+            for sent in ps.doc.sents:
+                self._match_names(index, seg_i, ps, sent, place_spans, page_people, date)
+        self._drop_locative_states(index)
+        country = self._dominant_country(index, places)
+        for seg_i, ps in enumerate(segments):
+            self._match_phrases(index, seg_i, ps.doc, date, country)
+            self._match_unknown_entities(index, seg_i, ps.doc, place_spans, ps.offset)
+        resolve_anaphora(index, self.anaphora, self.kb, date)
+        return index
+
+    # -- pass 1: names from the base --------------------------------------------------
+
+    def _lookup(self, span: Span) -> list[Actor]:
+        text = span.text
+        if not _is_capitalised(span[0]) and not span[0].text[:1].isdigit():
+            return []
+        if len(text.replace(".", "")) <= 3 and not text.replace(".", "").isupper():
+            return []  # "Us", "Un" are words; short names count only in capitals
+        return self.kb.lookup(text)
+
+    def _glued(self, doc: Doc, start: int, end: int) -> bool:
+        """True when a match is part of a longer proper name ("Sadr City", "Ali Sadr")."""
+        if end < len(doc):
+            nxt = doc[end]
+            if nxt.pos_ == "PROPN" and _is_capitalised(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
+                return nxt.ent_iob_ == "I" and doc[end - 1].ent_iob_ in ("B", "I")
+        if start > 0:
+            prev = doc[start - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and _is_capitalised(prev)
+                and prev.lower_ not in self.anaphora.titles
+                and prev.ent_type_ == "PERSON"
+                and doc[start].ent_iob_ == "I"
+            ):
+                return True
+        return False
+
+    def _inside_place(self, offset: int, span: Span, place_spans: Sequence[tuple[int, int]]) -> bool:
+        s, e = offset + span.start_char, offset + span.end_char
+        return any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in place_spans)
+
+    def _match_names(
+        self,
+        index: ActorIndex,
+        seg_i: int,
+        ps: ParsedSegment,
+        sent: Span,
+        place_spans: Sequence[tuple[int, int]],
+        page_people: dict[str, Actor],
+        date: str | None,
+    ) -> None:
+        doc = ps.doc
+        i = sent.start
+        while i < sent.end:
+            found: tuple[int, list[Actor], str] | None = None
+            for n in range(min(MAX_ALIAS_TOKENS, sent.end - i), 0, -1):
+                span = doc[i : i + n]
+                if span[-1].is_punct or span[0].is_punct:
+                    continue
+                actors = self._lookup(span)
+                via = "alias"
+                if not actors:
+                    actors = self._short_name(span, page_people)
+                    via = "short_name"
+                if actors:
+                    found = (n, actors, via)
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, actors, via = found
+            if self._glued(doc, i, i + n) or self._inside_place(ps.offset, doc[i : i + n], place_spans):
+                i += n
+                continue
+            actor = self._choose(actors, date, index)
+            head = max(range(i, i + n), key=lambda k: (doc[k].head.i < i or doc[k].head.i >= i + n, k))
+            mention = ActorMention(seg_i, i, i + n, actor, doc[i : i + n].text, via, head)
+            index.add(mention)
+            if actor.type == ActorType.PERSON:
+                page_people[actor.id] = actor
+            i += n
+
+    def _short_name(self, span: Span, page_people: dict[str, Actor]) -> list[Actor]:
+        """A surname alone means a person already named in full on this page."""
+        if not page_people or not _is_capitalised(span[0]):
+            return []
+        candidates = [a for a in self.kb.short_name_lookup(span.text) if a.id in page_people]
+        if candidates:
+            return candidates
+        key = normalise_name(span.text)
+        return [
+            a
+            for a in page_people.values()
+            if any(normalise_name(alias).split()[-1:] == [key] for alias in (a.name, *a.aliases))
+            and " " not in key
+        ]
+
+    def _choose(self, actors: list[Actor], date: str | None, index: ActorIndex) -> Actor:
+        """Several actors share a name: prefer one already on the page, then one in role."""
+        if len(actors) == 1:
+            return actors[0]
+        on_page = [a for a in actors if a.id in index.actors]
+        if on_page:
+            return on_page[0]
+        in_role = [a for a in actors if any(r.holds_on(date) for r in a.roles)] if date else []
+        return (in_role or actors)[0]
+
+    def _drop_locative_states(self, index: ActorIndex) -> None:
+        """"attacks in Iraq": a country after a locative preposition is a place, not an actor."""
+        for m in list(index.mentions):
+            if m.actor.type != ActorType.STATE:
+                continue
+            head = index.segments[m.seg].doc[m.head]
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+                index.remove(m)
+
+    # -- pass 2: country / actor + sector noun, role titles -----------------------------
+
+    def _dominant_country(self, index: ActorIndex, places: Sequence[Place]) -> str | None:
+        counts: Counter[str] = Counter()
+        for m in index.mentions:
+            if m.actor.country:
+                counts[m.actor.country] += 1
+        for p in places:
+            if p.country:
+                counts[p.country] += 1
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2) + [("", 0)]
+        return top if n > rest[0][1] else None
+
+    def _sector_of(self, head: Token) -> tuple[str, int] | None:
+        """Sector code of a head noun, trying two-word phrases ("security forces") first."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        doc = head.doc
+        if head.i > 0 and doc[head.i - 1].dep_ in ("compound", "amod"):
+            two = f"{doc[head.i - 1].lower_} {head.lower_}"
+            code = self.kb.sector_for(two)
+            if code:
+                return code, head.i - 1
+        code = self.kb.sector_for(head.lower_) or self.kb.sector_for(head.lemma_.lower())
+        return (code, head.i) if code else None
+
+    def _modifier_owner(
+        self, index: ActorIndex, seg_i: int, head: Token, stop: int
+    ) -> tuple[list[str], Actor | None, int]:
+        """Countries or the actor that modify ``head``: "Iraqi", "U.S. and British",
+        "Sadr's", "Mahdi Army". Returns (countries, actor, first token of the phrase)."""
+        doc = head.doc
+        left = head.left_edge.i
+        countries: list[str] = []
+        for tok in doc[left:stop]:
+            if tok.dep_ not in ("amod", "compound", "poss", "nmod", "conj", "case", "det", "cc", "punct") and tok.i != left:
+                continue
+            mention = index.at(seg_i, tok.i)
+            if mention is not None:
+                if mention.actor.type != ActorType.STATE:
+                    return [], mention.actor, left
+                if mention.actor.country and mention.actor.country not in countries:
+                    countries.append(mention.actor.country)
+                continue
+            info = self.kb.country_by_demonym(tok.text)
+            if info is not None and info.iso3 not in countries:
+                countries.append(info.iso3)
+        return countries, None, left
+
+    def _match_phrases(
+        self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, page_country: str | None
+    ) -> None:
+        for head in doc:
+            if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "amod":
+                continue
+            if self._capital_metonym(index, seg_i, head):
+                continue
+            existing = index.at(seg_i, head.i)
+            if existing is not None and existing.actor.type != ActorType.STATE:
+                continue
+            title = self._title_actor(index, seg_i, head, date, page_country)
+            if title is not None:
+                continue
+            sector = self._sector_of(head)
+            if sector is None:
+                continue
+            code, sector_start = sector
+            countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
+            country = countries[0] if countries else None
+            partners = tuple(_generic_actor(c, code, self.kb) for c in countries[1:])
+            if owner is not None:
+                actor, via = owner, "alias"
+            elif country is not None:
+                actor, via = _generic_actor(country, code, self.kb), "generic"
+            elif head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound":
+                actor, via = _generic_actor(None, code, self.kb), "generic"
+            elif any(c.lower_ == "the" for c in head.children) and page_country:
+                actor, via = _generic_actor(page_country, code, self.kb), "generic"
+            else:
+                continue
+            start = left if (country or owner) else min(sector_start, head.i)
+            while start < head.i and doc[start].dep_ in ("det", "punct", "cc", "nummod", "quantmod"):
+                start += 1
+            for inner in {m for k in range(start, head.i + 1) if (m := index.at(seg_i, k))}:
+                index.remove(inner)
+            text = doc[start : head.i + 1].text
+            index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
+
+    def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
+        """"Baghdad said", "Washington's demands": a capital as an argument is its government."""
+        if head.pos_ != "PROPN" or head.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "agent"):
+            return False
+        if index.at(seg_i, head.i) is not None:
+            return False
+        info = self.kb.country_by_capital(head.text)
+        if info is None:
+            return False
+        actor = _generic_actor(info.iso3, "GOV", self.kb)
+        index.add(ActorMention(seg_i, head.i, head.i + 1, actor, head.text, "capital", head.i))
+        return True
+
+    def _title_actor(
+        self, index: ActorIndex, seg_i: int, head: Token, date: str | None, page_country: str | None
+    ) -> Actor | None:
+        """"the (Iraqi) prime minister" -> whoever held that title on the date."""
+        doc = head.doc
+        for n in (3, 2, 1):
+            start = head.i - n + 1
+            if start < 0:
+                continue
+            phrase = normalise_name(doc[start : head.i + 1].text)
+            holders = self.kb.title_nouns(date).get(phrase)
+            if not holders:
+                continue
+            if index.covered(seg_i, head.i + 1, min(len(doc), head.i + 4)) and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
+                return None  # "Prime Minister Haider al-Abadi": the name itself is the mention
+            countries, _owner, left = self._modifier_owner(index, seg_i, head, start)
+            country = countries[0] if countries else page_country
+            chosen = [a for a in holders if a.country == country] if country else []
+            if len(chosen) != 1:
+                return None
+            first = min(left, start)
+            while first < head.i and doc[first].dep_ in ("det", "punct"):
+                first += 1
+            for inner in {m for k in range(first, head.i + 1) if (m := index.at(seg_i, k))}:
+                index.remove(inner)
+            mention = ActorMention(seg_i, first, head.i + 1, chosen[0], doc[first : head.i + 1].text, "title", head.i)
+            index.add(mention)
+            return chosen[0]
+        return None
+
+    # -- pass 3: names the base does not know ---------------------------------------
+
+    def _match_unknown_entities(
+        self, index: ActorIndex, seg_i: int, doc: Doc, place_spans: Sequence[tuple[int, int]], offset: int
+    ) -> None:
+        for ent in doc.ents:
+            atype = ENTITY_TYPES.get(ent.label_)
+            if atype is None or index.covered(seg_i, ent.start, ent.end):
+                continue
+            if self._inside_place(offset, ent, place_spans) or any(
+                ps <= offset + ent.start_char < pe for ps, pe in place_spans
+            ):
+                continue
+            if ent.label_ == "NORP":
+                info = self.kb.country_by_demonym(ent.text)
+                if info is None and ent.text.endswith("s"):
+                    info = self.kb.country_by_demonym(ent.text[:-1])
+                if info is not None:
+                    if ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS:
+                        # "60 Iraqis were killed": the people of that country
+                        actor = _generic_actor(info.iso3, "CVL", self.kb)
+                        index.add(ActorMention(seg_i, ent.start, ent.end, actor, ent.text, "generic", ent.root.i))
+                    continue
+            if not any(t.is_alpha and _is_capitalised(t) for t in ent):
+                continue
+            code, country = self._compose_code(index, seg_i, ent)
+            actor = _unknown_actor(ent.text, atype, code, country)
+            known = self._earlier_unknown(index, actor)
+            index.add(ActorMention(seg_i, ent.start, ent.end, known or actor, ent.text, "unknown", ent.root.i))
+
+    def _earlier_unknown(self, index: ActorIndex, actor: Actor) -> Actor | None:
+        """"Williams" after "Holly Williams": the same unknown person."""
+        key = normalise_name(actor.name)
+        for m in index.mentions:
+            if m.actor.known or m.actor.type != actor.type:
+                continue
+            other = normalise_name(m.actor.name)
+            if other == key or (actor.type == ActorType.PERSON and other.split()[-1:] == key.split()[-1:]):
+                return m.actor
+        return None
+
+    def _compose_code(self, index: ActorIndex, seg_i: int, ent: Span) -> tuple[str, str | None]:
+        """Country + sector for an unknown name from the words around it."""
+        doc = ent.doc
+        country: str | None = None
+        sector: str | None = None
+        neighbourhood = list(doc[ent.root.left_edge.i : ent.start]) + [
+            t for t in ent.root.children if t.dep_ == "appos"
+        ]
+        for appos in [t for t in ent.root.children if t.dep_ == "appos"]:
+            neighbourhood.extend(appos.subtree)
+        if ent.root.dep_ == "appos":
+            neighbourhood.extend(ent.root.head.subtree)
+        for tok in neighbourhood:
+            if ent.start <= tok.i < ent.end:
+                continue
+            mention = index.at(seg_i, tok.i)
+            if mention is not None and mention.actor.code:
+                code = mention.actor.code_on(None)
+                country = country or (code[:3] if len(code) >= 3 else None)
+                sector = sector or (code[3:6] or None)
+                continue
+            info = self.kb.country_by_demonym(tok.text)
+            if info is not None:
+                country = country or info.iso3
+                continue
+            sector = sector or self.kb.sector_for(tok.lower_)
+        return (country or "") + (sector or ""), country

@@ -1,0 +1,361 @@
+"""PLOVER coder: who did what to whom, from the dependency parse.
+
+For each sentence of each parsed segment the coder finds event triggers and their
+arguments:
+
+- a verb with a pattern in the pattern book ("attack", "clash with", "pull out",
+  "sign" + agreement): its subject is the source and its object, or the object of the
+  pattern's preposition, the target. Passives swap them ("was killed by X"). A verb
+  without a subject of its own takes the subject of the verb it is coordinated with or
+  depends on ("clashed with X and conducted raids", "vowed to retaliate");
+- a light verb whose object is an event noun ("launched an offensive", "carried out
+  raids and arrests"): one event per coordinated noun, source from the verb's subject,
+  target from the noun's prepositions ("an offensive against X");
+- an event noun on its own ("the killing of Soleimani", "a missile strike by Iran",
+  "Iran's strike on Ain al-Asad"): source from "by" or a possessive/compound actor,
+  target from the noun's prepositions.
+
+Arguments are resolved through the page's ``ActorIndex``; events with neither source nor
+target are dropped, since nothing can be said about who did what to whom.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.actors.resolve import ActorIndex, ActorMention
+from sitrep.events.modality import read_modality
+from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
+from sitrep.models import ActorRef, Event, Place, SegmentKind
+from sitrep.nlp import ParsedSegment
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp")
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
+
+DateResolver = Callable[[Span, int], tuple[str | None, str | None]]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token  # the word that names the event
+    type: str
+    mode: str | None
+    source_tokens: tuple[Token, ...]
+    target_tokens: tuple[Token, ...]
+    confidence: float
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        out.append(tok)
+        out.extend(t for t in tok.conjuncts if t.i > tok.i)
+    return out
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's own subject, or the subject it inherits through coordination/control."""
+    tok = verb
+    for _ in range(6):
+        own = _children(tok, *SUBJECT_DEPS)
+        if own and tok.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP"):
+            return [tok.head]  # "the Mahdi Army, which executed ...": the antecedent
+        if own:
+            return own
+        if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl"):
+                return [tok.head]
+            tok = tok.head
+            if tok.dep_ in ("prep", "agent") and tok.head is not tok:
+                tok = tok.head  # "gained fame for directing attacks": through the preposition
+            continue
+        break
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def _pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
+    out = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            out.extend(_children(prep, "pobj", "pcomp"))
+    return out
+
+
+class EventCoder:
+    """Codes PLOVER events from parsed segments. Build once; call ``code`` per page."""
+
+    def __init__(self, book: PatternBook) -> None:
+        self.book = book
+
+    # -- triggers ---------------------------------------------------------------------
+
+    def _lemma(self, tok: Token) -> str:
+        return self.book.fix_lemma(tok.text, tok.lemma_.lower())
+
+    def _object_lemmas(self, nouns: Sequence[Token]) -> tuple[str, ...]:
+        """Head lemmas of object nouns and, with their premodifiers, multiword lemmas."""
+        out: list[str] = []
+        for noun in _with_conjuncts(nouns):
+            out.append(noun.lemma_.lower())
+            mods = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+            if mods:
+                out.append(" ".join([*mods, noun.lemma_.lower()]))
+        return tuple(out)
+
+    def _verb_pattern(self, verb: Token) -> VerbPattern | None:
+        passive = _is_passive(verb)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        objects = self._object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"))
+        prep_objects = tuple(
+            (prep.lower_, self._object_lemmas(_children(prep, "pobj")))
+            for prep in verb.children
+            if prep.dep_ in ("prep", "agent", "dative")
+        )
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        context = VerbContext(self._lemma(verb), particle, objects, prep_objects, negated, passive)
+        return self.book.match_verb(context)
+
+    def _verb_trigger(self, verb: Token) -> list[Trigger]:
+        pattern = self._verb_pattern(verb)
+        if pattern is not None and not pattern.is_event:
+            return []
+        if pattern is None or not pattern.objects:
+            light = self._light_verb_triggers(verb)
+            if light:
+                return light
+        if pattern is None:
+            return []
+        passive = _is_passive(verb)
+        subjects = _subjects(verb)
+        if passive:
+            sources = _pobjs(verb, ("by",))
+            targets = subjects
+        else:
+            sources, targets = subjects, []
+            if pattern.target == "prep" and pattern.prep:
+                targets = _pobjs(verb, (pattern.prep,))
+            elif pattern.target == "dobj":
+                targets = _children(verb, "dobj", "dative") or _pobjs(verb, ("against", "on", "at", "with"))
+        if pattern.symmetric and not targets:
+            sources, targets = self._split_symmetric(sources)
+        confidence = 0.85 if sources and targets else 0.7
+        return [
+            Trigger(verb, pattern.type, pattern.mode, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), confidence)
+        ]
+
+    @staticmethod
+    def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+        """"police and protesters clashed": each side is the other's recipient."""
+        everyone = _with_conjuncts(tokens)
+        if len(everyone) < 2:
+            return list(tokens), []
+        return [everyone[0]], everyone[1:]
+
+    def _light_verb_triggers(self, verb: Token) -> list[Trigger]:
+        out = []
+        subjects = _subjects(verb)
+        passive = _is_passive(verb)
+        lemma = self._lemma(verb)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        nouns: list[Token] = []
+        if self.book.is_light_verb(lemma, particle):
+            nouns = _with_conjuncts(_children(verb, "nsubjpass" if passive else "dobj"))
+        for prep in verb.children:
+            if prep.dep_ == "prep" and self.book.is_light_verb(lemma, particle, prep.lower_):
+                nouns.extend(_with_conjuncts(_children(prep, "pobj")))
+        for noun in nouns:
+            pattern = self._noun_pattern(noun)
+            if pattern is None:
+                continue
+            sources = _pobjs(verb, ("by",)) if passive else subjects
+            targets = _pobjs(noun, pattern.target_preps) or _pobjs(verb, pattern.target_preps)
+            if pattern.symmetric and not targets:
+                targets = _pobjs(noun, ("between",))
+            out.append(Trigger(noun, pattern.type, pattern.mode, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), 0.8))
+        return out
+
+    def _noun_pattern(self, noun: Token) -> NounPattern | None:
+        premods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        of_object = next((p.lemma_.lower() for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in _children(prep, "pobj")), None)
+        pattern = self.book.match_noun(
+            noun.lemma_.lower(),
+            premods=[c.lower_ for c in premods],
+            has_compound=any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in premods),
+            of_object=of_object,
+        )
+        return pattern if pattern is not None and pattern.is_event else None
+
+    def _noun_trigger(self, noun: Token, index: ActorIndex, seg: int) -> Trigger | None:
+        pattern = self._noun_pattern(noun)
+        if pattern is None:
+            return None
+        sources = _pobjs(noun, pattern.source_preps or ("by",))
+        if not sources:
+            sources = [
+                c
+                for c in noun.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
+            ]
+        targets = _pobjs(noun, pattern.target_preps)
+        return Trigger(noun, pattern.type, pattern.mode, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), 0.6)
+
+    def triggers(self, sentence: Span, index: ActorIndex, seg: int) -> list[Trigger]:
+        found: list[Trigger] = []
+        light_nouns: set[int] = set()
+        for tok in sentence:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+                for trig in self._verb_trigger(tok):
+                    found.append(trig)
+                    if trig.token.i != tok.i:
+                        light_nouns.add(trig.token.i)
+        found = [t for t in found if not self._embedded(t, found)]
+        for tok in sentence:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in light_nouns and tok.dep_ != "compound":
+                trig = self._noun_trigger(tok, index, seg)
+                if trig is not None:
+                    found.append(trig)
+        return found
+
+    @staticmethod
+    def _embedded(trigger: Trigger, found: Sequence[Trigger]) -> bool:
+        """"agreed to withdraw", "threatened to strike": the complement is the content of
+        the agreement or threat, not an event of its own."""
+        tok = trigger.token
+        if tok.dep_ not in ("xcomp", "ccomp"):
+            return False
+        return any(o.token.i == tok.head.i and o.type in CONTENT_TYPES for o in found)
+
+    # -- arguments -----------------------------------------------------------------
+
+    def _argument(self, index: ActorIndex, seg: int, tok: Token) -> ActorMention | None:
+        """The actor an argument token stands for: itself, or the nearest actor inside it."""
+        direct = index.at(seg, tok.i)
+        if direct is not None:
+            return direct
+        best: tuple[int, ActorMention] | None = None
+        for sub in tok.subtree:
+            mention = index.at(seg, sub.i)
+            if mention is None:
+                continue
+            depth, up = 0, sub
+            while up.i != tok.i and depth < 8:
+                up, depth = up.head, depth + 1
+                if up.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+                    depth = 99
+            if best is None or depth < best[0]:
+                best = (depth, mention)
+        return best[1] if best and best[0] <= 4 else None
+
+    def _refs(self, index: ActorIndex, seg: int, tokens: Sequence[Token], date: str | None) -> tuple[ActorRef, ...]:
+        refs: list[ActorRef] = []
+        seen: set[str] = set()
+        for tok in tokens:
+            mention = self._argument(index, seg, tok)
+            if mention is None:
+                continue
+            for ref in index.to_refs(mention, date):
+                if ref.id not in seen:
+                    seen.add(ref.id)
+                    refs.append(ref)
+        return tuple(refs)
+
+    # -- events ------------------------------------------------------------------------
+
+    def code(
+        self,
+        doc_id: str,
+        segments: Sequence[ParsedSegment],
+        index: ActorIndex,
+        places: Sequence[Place],
+        resolve_date: DateResolver,
+    ) -> list[Event]:
+        events: list[Event] = []
+        for seg_i, ps in enumerate(segments):
+            if ps.kind not in CODED_KINDS:
+                continue
+            for sentence in ps.doc.sents:
+                date, precision = resolve_date(sentence, ps.offset)
+                for trig in self.triggers(sentence, index, seg_i):
+                    event = self._event(doc_id, ps, seg_i, sentence, trig, index, places, date, precision)
+                    if event is not None:
+                        events.append(event)
+        return events
+
+    def _event(self, doc_id, ps, seg_i, sentence, trig, index, places, date, precision) -> Event | None:
+        source = self._refs(index, seg_i, trig.source_tokens, date)
+        target = self._refs(index, seg_i, trig.target_tokens, date)
+        target = tuple(t for t in target if t.id not in {s.id for s in source})
+        if not source and not target:
+            return None
+        reading = read_modality(trig.token, sentence, self.book.cues)
+        attributed = None
+        if reading.speaker is not None:
+            refs = self._refs(index, seg_i, [reading.speaker], date)
+            attributed = refs[0] if refs else None
+        info = self.book.type_info(trig.type)
+        start = ps.offset + sentence.start_char
+        trigger_start = ps.offset + trig.token.idx
+        event_id = hashlib.sha1(f"{doc_id}:{trigger_start}:{trig.type}".encode()).hexdigest()[:16]
+        return Event(
+            event_id=event_id,
+            doc_id=doc_id,
+            type=trig.type,
+            mode=trig.mode,
+            source=source,
+            target=target,
+            date=date,
+            location=self._location(ps, sentence, trig.token, places),
+            modality=reading.modality,
+            segment=ps.kind,
+            sentence=sentence.text,
+            start=start,
+            end=ps.offset + sentence.end_char,
+            trigger=trig.token.text,
+            trigger_start=trigger_start,
+            trigger_end=trigger_start + len(trig.token.text),
+            confidence=trig.confidence if source and target else trig.confidence - 0.2,
+            quad=info.quad,
+            score=info.score_for(trig.mode),
+            attributed_to=attributed,
+            date_precision=precision,
+        )
+
+    def _location(self, ps: ParsedSegment, sentence: Span, trigger: Token, places: Sequence[Place]) -> Place | None:
+        """The place the event happened: a place under the trigger's locative preposition,
+        else one modifying the trigger ("their Basra offensive"), else the sentence's only place."""
+        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+        in_sentence = [p for p in places if lo <= p.start and p.end <= hi]
+        if not in_sentence:
+            return None
+        anchors = [trigger, *(trigger.head for _ in [0] if trigger.dep_ in ("dobj", "pobj"))]
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+                    for sub in prep.subtree:
+                        for place in in_sentence:
+                            if place.start <= ps.offset + sub.idx < place.end:
+                                return place
+            for child in anchor.children:
+                if child.dep_ in ("compound", "nmod", "poss"):
+                    for place in in_sentence:
+                        if place.start <= ps.offset + child.idx < place.end:
+                            return place
+        return in_sentence[0] if len(in_sentence) == 1 else None

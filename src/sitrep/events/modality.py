@@ -1,0 +1,145 @@
+"""How the page holds an event: asserted, reported, speculated, predicted, hypothetical,
+negated or a question, and who says so.
+
+Every cue is read from the parse around the event's trigger, using the cue lists of the
+pattern book (data/cues.yaml):
+
+- question: the sentence ends with "?";
+- hypothetical: the trigger's clause, or a clause it governs or depends on, is introduced
+  by a conditional marker ("if", "unless");
+- negated: the trigger has a negation child ("not", "never", "no");
+- predicted: a future auxiliary ("will", "shall", "'ll", "going to"), a prediction cue
+  ("Prediction:", "is expected to"), or an intention verb governing the trigger
+  ("vowed to retaliate", "plans to withdraw");
+- speculated: a hedging modal or adverb on the trigger ("may", "could", "likely"), or a
+  hedging clause that governs it ("I'm guessing", "Best guess:", "I suspect");
+- reported: the trigger sits in the complement of a speech verb ("X said that ...",
+  "X accused Y of ...") or the sentence has "according to X": ``attributed_to`` is X.
+
+When several apply, the pattern book's ``precedence`` decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.patterns import Cues, find_phrases
+from sitrep.models import Modality
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HEDGE_MODALS = {"may", "might", "could", "can"}
+FIRST_PERSON = {"i", "we"}
+
+
+@dataclass(frozen=True)
+class ModalityReading:
+    modality: Modality
+    speaker: Token | None  # head token of whoever the event is attributed to
+    cue: str
+
+
+def _clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs above it up to the sentence root."""
+    chain = [trigger]
+    tok = trigger
+    while tok.head is not tok and len(chain) < 12:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _phrase_near(sentence: Span, phrases: tuple[str, ...], chain: list[Token]) -> str | None:
+    """A cue phrase that opens the sentence ("Prediction:", "I think") or touches the
+    trigger's chain of clauses ("is expected to", "plans to")."""
+    near = {t.i for t in chain} | {c.i for t in chain for c in t.children}
+    tokens = list(sentence)
+    for start, end, phrase in find_phrases(tokens, phrases):
+        if start == 0 or any(tokens[k].i in near for k in range(start, end)):
+            return phrase
+    return None
+
+
+def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading:
+    """Read the modality of the event named by ``trigger`` in ``sentence``."""
+    found: dict[Modality, ModalityReading] = {}
+
+    def note(modality: Modality, cue: str, speaker: Token | None = None) -> None:
+        found.setdefault(modality, ModalityReading(modality, speaker, cue))
+
+    if cues.is_question(sentence.text):
+        note(Modality.QUESTION, "?")
+
+    chain = _clause_chain(trigger)
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (t for t in chain if t.pos_ in ("VERB", "AUX")), trigger
+    )
+    own = [verb] if verb is trigger else [trigger, verb]
+
+    # conditionals: a marker on the trigger's own clause, on a clause above it, or an
+    # if-clause attached to the trigger's verb ("If X happens, Y will ...")
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in cues.conditional:
+                note(Modality.HYPOTHETICAL, child.lower_)
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in cues.conditional for g in child.children
+        ):
+            note(Modality.HYPOTHETICAL, "if-clause")
+    conditional_modal = next(
+        (c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.conditional_modals), None
+    )
+    if conditional_modal and (
+        Modality.HYPOTHETICAL in found or find_phrases(list(sentence), cues.conditional_phrases)
+    ):
+        note(Modality.HYPOTHETICAL, conditional_modal)
+    elif conditional_modal:
+        note(Modality.SPECULATED, conditional_modal)
+
+    for tok in own:
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.lower_ in cues.negation and child.dep_ in ("advmod", "det", "neg")):
+                note(Modality.NEGATED, child.lower_)
+
+    for tok in own:
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
+                note(Modality.PREDICTED, low)
+            elif child.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS or child.dep_ == "advmod" and low in cues.hedges:
+                note(Modality.SPECULATED, low)
+            elif child.dep_ in ("aux", "advmod") and low in cues.prediction:
+                note(Modality.PREDICTED, low)
+    going = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if going and verb.head.lemma_ == "go" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in verb.head.children):
+        note(Modality.PREDICTED, "going to")
+
+    for phrases, modality in (
+        (cues.conditional_phrases, Modality.HYPOTHETICAL),
+        (cues.negation_phrases, Modality.NEGATED),
+        (cues.prediction_phrases, Modality.PREDICTED),
+        (cues.hedge_phrases, Modality.SPECULATED),
+    ):
+        phrase = _phrase_near(sentence, phrases, chain)
+        if phrase:
+            note(modality, phrase)
+
+    # verbs above the trigger: intention, hedging and speech
+    for upper in chain[1:]:
+        lemma = upper.lemma_.lower()
+        subject = next((c for c in upper.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if lemma in cues.negating_verbs:
+            note(Modality.NEGATED, lemma)
+        elif lemma in cues.hedges:
+            note(Modality.SPECULATED, lemma)
+        elif lemma in cues.speech_verbs and subject is not None and subject.lower_ not in FIRST_PERSON:
+            note(Modality.REPORTED, lemma, subject)
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            note(Modality.REPORTED, "according to", pobj)
+
+    strongest = cues.strongest(found)
+    return found.get(strongest, ModalityReading(Modality.ASSERTED, None, ""))
