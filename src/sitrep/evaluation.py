@@ -4,8 +4,9 @@ The gold format is documented in tests/data/README-gold.md. Scores are plain cou
 that a benchmark can print them and a test can hold them to a floor:
 
 - split: each gold phrase is where it belongs (body / comments / removed, and nowhere else);
-- mentions: a gold mention (surface text + CAMEO-style code) is right when sitrep has a
-  mention with that text and that code (a gold code of null: no actor mention there);
+- mentions: a gold mention (surface text + CAMEO-style code) is right when a sitrep mention
+  that overlaps an occurrence of that text has that code (boundaries such as a leading
+  "the" are not scored; a gold code of null: no actor mention there);
 - events: gold and system events are matched one to one when the sentence matches, the
   PLOVER type is the same and the source and target code sets agree; precision is over
   every event sitrep coded in the page, recall over every gold event;
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +93,12 @@ def load_gold(folder: str | Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(folder).glob("*.json"))]
 
 
+def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Every (start, end) of ``phrase`` in ``text`` as a whole word or phrase."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 def _codes(value: str | list[str] | None) -> frozenset[str]:
     if value is None:
         return frozenset()
@@ -139,7 +147,8 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
             scores.misses.append(f"{name}: split: boilerplate kept: {phrase!r}")
 
     for mention in gold.get("mentions", []):
-        same_text = [m for m in analysed.mentions if m.text == mention["text"]]
+        spans = _occurrences(doc.text, mention["text"])
+        same_text = [m for m in analysed.mentions if any(m.start < e and s < m.end for s, e in spans)]
         if mention.get("code") is None:
             ok = not any(m.actor for m in same_text)
         else:

@@ -43,6 +43,15 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
+class _PageContext:
+    """What the phrase passes know about the page around a segment."""
+
+    offset: int  # the segment's offset in Document.text
+    places: Sequence[Place]
+    page_country: str | None
+
+
+@dataclass(frozen=True)
 class ActorMention:
     """One mention of an actor: token span ``[start, end)`` in segment ``seg``."""
 
@@ -119,6 +128,16 @@ class ActorIndex:
         return out
 
 
+def _argument_position(tok: Token) -> bool:
+    """True when a name is a participant ("Tehran warned", "talks with Tehran"), not a
+    location ("in Tehran", "from Tehran")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS
+
+
 def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -177,8 +196,9 @@ class ActorResolver:
         self._drop_locative_states(index)
         country = self._dominant_country(index, places)
         for seg_i, ps in enumerate(segments):
-            self._match_phrases(index, seg_i, ps.doc, date, country)
-            self._match_unknown_entities(index, seg_i, ps.doc, place_spans, ps.offset)
+            context = _PageContext(ps.offset, places, country)
+            self._match_phrases(index, seg_i, ps.doc, date, context)
+            self._match_unknown_entities(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, self.kb, date)
         return index
 
@@ -341,8 +361,9 @@ class ActorResolver:
         return countries, None, left
 
     def _match_phrases(
-        self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, page_country: str | None
+        self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: _PageContext
     ) -> None:
+        page_country = context.page_country
         for head in doc:
             if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "amod":
                 continue
@@ -365,10 +386,11 @@ class ActorResolver:
                 actor, via = owner, "alias"
             elif country is not None:
                 actor, via = _generic_actor(country, code, self.kb), "generic"
-            elif head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound":
-                actor, via = _generic_actor(None, code, self.kb), "generic"
-            elif any(c.lower_ == "the" for c in head.children) and page_country:
-                actor, via = _generic_actor(page_country, code, self.kb), "generic"
+            elif (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound") or (
+                code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children)
+            ):
+                implied = self._implied_country(index, seg_i, head, context)
+                actor, via = _generic_actor(implied, code, self.kb), "generic"
             else:
                 continue
             start = left if (country or owner) else min(sector_start, head.i)
@@ -379,9 +401,28 @@ class ActorResolver:
             text = doc[start : head.i + 1].text
             index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
 
+    def _implied_country(
+        self, index: ActorIndex, seg_i: int, head: Token, context: _PageContext
+    ) -> str | None:
+        """The country of "police" or "the government" when the phrase names none: that of
+        the phrase it is coordinated with ("Iraqi soldiers and police"), else of the places
+        in its sentence when they agree ("protesters in Basra"), else the page's country."""
+        if head.dep_ == "conj":
+            sibling = index.at(seg_i, head.head.i)
+            if sibling is not None and sibling.actor.country:
+                return sibling.actor.country
+        sent = head.sent
+        lo, hi = context.offset + sent.start_char, context.offset + sent.end_char
+        countries = {
+            p.country for p in context.places if lo <= p.start < hi and p.country and p.precision != "country"
+        }
+        if len(countries) == 1:
+            return countries.pop()
+        return context.page_country
+
     def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
         """"Baghdad said", "Washington's demands": a capital as an argument is its government."""
-        if head.pos_ != "PROPN" or head.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss", "agent"):
+        if head.pos_ != "PROPN" or not _argument_position(head):
             return False
         if index.at(seg_i, head.i) is not None:
             return False
@@ -425,8 +466,14 @@ class ActorResolver:
     # -- pass 3: names the base does not know ---------------------------------------
 
     def _match_unknown_entities(
-        self, index: ActorIndex, seg_i: int, doc: Doc, place_spans: Sequence[tuple[int, int]], offset: int
+        self,
+        index: ActorIndex,
+        seg_i: int,
+        doc: Doc,
+        place_spans: Sequence[tuple[int, int]],
+        context: _PageContext,
     ) -> None:
+        offset = context.offset
         for ent in doc.ents:
             atype = ENTITY_TYPES.get(ent.label_)
             if atype is None or index.covered(seg_i, ent.start, ent.end):
@@ -447,7 +494,11 @@ class ActorResolver:
                     continue
             if not any(t.is_alpha and _is_capitalised(t) for t in ent):
                 continue
-            code, country = self._compose_code(index, seg_i, ent)
+            code, country = self._compose_code(index, seg_i, ent, context)
+            if code and country is None and code in STATE_SECTORS:
+                # "Prime Minister Abiy Ahmed" on a page about Ethiopia
+                country = self._implied_country(index, seg_i, ent.root, context)
+                code = (country or "") + code
             actor = _unknown_actor(ent.text, atype, code, country)
             known = self._earlier_unknown(index, actor)
             index.add(ActorMention(seg_i, ent.start, ent.end, known or actor, ent.text, "unknown", ent.root.i))
@@ -463,11 +514,24 @@ class ActorResolver:
                 return m.actor
         return None
 
-    def _compose_code(self, index: ActorIndex, seg_i: int, ent: Span) -> tuple[str, str | None]:
-        """Country + sector for an unknown name from the words around it."""
+    def _compose_code(
+        self, index: ActorIndex, seg_i: int, ent: Span, context: _PageContext
+    ) -> tuple[str, str | None]:
+        """Country + sector for an unknown name, from its own words ("Tigray People's
+        Liberation Front": a place in Ethiopia + "liberation front") and the words around it."""
         doc = ent.doc
         country: str | None = None
         sector: str | None = None
+        lo, hi = context.offset + ent.start_char, context.offset + ent.end_char
+        inner = [p.country for p in context.places if lo <= p.start and p.end <= hi and p.country]
+        country = inner[0] if inner else None
+        for tok in ent:
+            info = self.kb.country_by_demonym(tok.text)
+            country = country or (info.iso3 if info else None)
+        words = [t.lower_ for t in ent if t.is_alpha]
+        for n in (2, 1):
+            if len(words) >= n and sector is None:
+                sector = self.kb.sector_for(" ".join(words[-n:]))
         neighbourhood = list(doc[ent.root.left_edge.i : ent.start]) + [
             t for t in ent.root.children if t.dep_ == "appos"
         ]

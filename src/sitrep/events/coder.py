@@ -37,6 +37,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
+PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
@@ -129,13 +130,20 @@ class EventCoder:
             for prep in verb.children
             if prep.dep_ in ("prep", "agent", "dative")
         )
+        if particle in PREPOSITION_PARTICLES:
+            # "called on people to leave": the parser's particle is the pattern's preposition
+            prep_objects += ((particle, objects),)
         negated = any(c.dep_ == "neg" for c in verb.children)
         context = VerbContext(self._lemma(verb), particle, objects, prep_objects, negated, passive)
         return self.book.match_verb(context)
 
     def _verb_trigger(self, verb: Token) -> list[Trigger]:
+        if _children(verb, "oprd") or (verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)):
+            return []  # "called the deal a disaster", "what he called an attack": naming, not acting
         pattern = self._verb_pattern(verb)
         if pattern is not None and not pattern.is_event:
+            return []
+        if pattern is not None and pattern.mode == "phone" and _children(verb, "ccomp", "xcomp", "acomp"):
             return []
         if pattern is None or not pattern.objects:
             light = self._light_verb_triggers(verb)
@@ -152,6 +160,8 @@ class EventCoder:
             sources, targets = subjects, []
             if pattern.target == "prep" and pattern.prep:
                 targets = _pobjs(verb, (pattern.prep,))
+                if not targets and pattern.prep in {c.lower_ for c in _children(verb, "prt")}:
+                    targets = _children(verb, "dobj")
             elif pattern.target == "dobj":
                 targets = _children(verb, "dobj", "dative") or _pobjs(verb, ("against", "on", "at", "with"))
         if pattern.symmetric and not targets:
