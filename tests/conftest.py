@@ -16,3 +16,24 @@ def nlp():
     from sitrep.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The full pipeline resources with the built-in knowledge files."""
+    from sitrep.pipeline import load_resources
+
+    return load_resources()
+
+
+@pytest.fixture(scope="session")
+def analyse_text(resources):
+    """Analyse a text as a page dated ``date``: returns the AnalysedDocument."""
+    from sitrep.models import Page
+    from sitrep.pipeline import analyse
+
+    def run(text: str, date: str | None = "2020-01-11", doc_id: str = "t"):
+        page = Page(doc_id=doc_id, path=f"{doc_id}.txt", text=text, date=date, content_hash=doc_id)
+        return analyse(page, resources)
+
+    return run

@@ -9,7 +9,8 @@ that a benchmark can print them and a test can hold them to a floor:
   "the" are not scored; a gold code of null: no actor mention there);
 - events: gold and system events are matched one to one when the sentence matches, the
   PLOVER type is the same and the source and target code sets agree; precision is over
-  every event sitrep coded in the page, recall over every gold event;
+  every event sitrep coded in the page, recall over every gold event. Looser recalls
+  (type and sentence only; type, sentence and source) show where the misses are;
 - places: a gold toponym is found when sitrep has a place with that text, and right when
   it lies within 161 km of the gold point.
 """
@@ -54,6 +55,7 @@ class Scores:
     event_precision: Score = field(default_factory=Score)
     event_recall: Score = field(default_factory=Score)
     event_type_recall: Score = field(default_factory=Score)
+    event_source_recall: Score = field(default_factory=Score)
     modality: Score = field(default_factory=Score)
     places_found: Score = field(default_factory=Score)
     places_near: Score = field(default_factory=Score)
@@ -66,6 +68,7 @@ class Scores:
             "event_precision",
             "event_recall",
             "event_type_recall",
+            "event_source_recall",
             "modality",
             "places_found",
             "places_near",
@@ -82,6 +85,7 @@ class Scores:
             f"event precision                 {self.event_precision}",
             f"event recall                    {self.event_recall}",
             f"event recall (type+sentence)    {self.event_type_recall}",
+            f"event recall (type+source)      {self.event_source_recall}",
             f"modality of matched events      {self.modality}",
             f"toponyms found                  {self.places_found}",
             f"toponyms within {NEAR_KM:.0f} km          {self.places_near}",
@@ -107,14 +111,14 @@ def _codes(value: str | list[str] | None) -> frozenset[str]:
     return frozenset(value)
 
 
-def _event_matches(gold: dict, event: Event, *, with_actors: bool) -> bool:
+def _event_matches(gold: dict, event: Event, *, with_actors: bool, with_target: bool = True) -> bool:
     if gold["sentence_contains"] not in event.sentence or gold["type"] != event.type:
         return False
     if not with_actors:
         return True
-    return _codes(gold.get("source")) == frozenset(a.code for a in event.source) and _codes(
-        gold.get("target")
-    ) == frozenset(a.code for a in event.target)
+    if _codes(gold.get("source")) != frozenset(a.code for a in event.source):
+        return False
+    return not with_target or _codes(gold.get("target")) == frozenset(a.code for a in event.target)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -164,6 +168,12 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
         scores.event_recall.add(match is not None)
         scores.event_type_recall.add(
             any(_event_matches(gold_event, e, with_actors=False) for e in analysed.events)
+        )
+        scores.event_source_recall.add(
+            any(
+                _event_matches(gold_event, e, with_actors=True, with_target=False)
+                for e in analysed.events
+            )
         )
         if match is not None:
             unmatched.remove(match)

@@ -130,7 +130,7 @@ def _phrase_start(tok) -> int:
 
 def _clause_subject(tok):
     verb = tok.head
-    while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+    while verb.dep_ in ("prep", "agent") and verb.head.i != verb.i:
         verb = verb.head
     return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
 

@@ -131,7 +131,7 @@ class ActorIndex:
 def _argument_position(tok: Token) -> bool:
     """True when a name is a participant ("Tehran warned", "talks with Tehran"), not a
     location ("in Tehran", "from Tehran")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
         return True

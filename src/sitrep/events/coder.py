@@ -37,8 +37,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
+FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+VERBAL_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT", "COOPERATE"}
+)
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
 DateResolver = Callable[[Span, int], tuple[str | None, str | None]]
@@ -52,6 +56,8 @@ class Trigger:
     source_tokens: tuple[Token, ...]
     target_tokens: tuple[Token, ...]
     confidence: float
+    # where else the recipient may be named, tried in order when target_tokens name no actor
+    fallback_targets: tuple[Token, ...] = ()
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -75,12 +81,15 @@ def _subjects(verb: Token) -> list[Token]:
             return [tok.head]  # "the Mahdi Army, which executed ...": the antecedent
         if own:
             return own
-        if tok.dep_ in INHERIT_DEPS and tok.head is not tok:
+        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             if tok.dep_ in ("relcl", "acl"):
                 return [tok.head]
             tok = tok.head
-            if tok.dep_ in ("prep", "agent") and tok.head is not tok:
+            if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
                 tok = tok.head  # "gained fame for directing attacks": through the preposition
+                objects = _children(tok, "dobj")
+                if objects:
+                    return objects  # "accused Trump of threatening him": the object acts
             continue
         break
     return []
@@ -90,6 +99,19 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl"
     )
+
+
+def _fallback_targets(verb: Token) -> list[Token]:
+    """Other places a verb's recipient is named when its object is not an actor:
+    "observed a truce with the Houthis", "demanded that the government halt the
+    operation", "urged Tehran to ...", "called for talks with Kyiv"."""
+    out: list[Token] = []
+    for obj in _children(verb, "dobj"):
+        out.extend(_pobjs(obj, FALLBACK_PREPS))
+    out.extend(_pobjs(verb, FALLBACK_PREPS))
+    for clause in _children(verb, "ccomp", "xcomp"):
+        out.extend(_children(clause, "nsubj", "nsubjpass"))
+    return _with_conjuncts(out)
 
 
 def _pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
@@ -145,10 +167,13 @@ class EventCoder:
             return []
         if pattern is not None and pattern.mode == "phone" and _children(verb, "ccomp", "xcomp", "acomp"):
             return []
-        if pattern is None or not pattern.objects:
-            light = self._light_verb_triggers(verb)
-            if light:
-                return light
+        light = self._light_verb_triggers(verb)
+        if light and (
+            pattern is None
+            or not pattern.objects
+            or any(" " in (self._noun_pattern(t.token) or pattern).lemma for t in light)
+        ):
+            return light  # "launched a civil strike": the multiword noun is more specific
         if pattern is None:
             return []
         passive = _is_passive(verb)
@@ -168,7 +193,15 @@ class EventCoder:
             sources, targets = self._split_symmetric(sources)
         confidence = 0.85 if sources and targets else 0.7
         return [
-            Trigger(verb, pattern.type, pattern.mode, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), confidence)
+            Trigger(
+                verb,
+                pattern.type,
+                pattern.mode,
+                tuple(_with_conjuncts(sources)),
+                tuple(_with_conjuncts(targets)),
+                confidence,
+                tuple(_fallback_targets(verb)),
+            )
         ]
 
     @staticmethod
@@ -312,6 +345,8 @@ class EventCoder:
     def _event(self, doc_id, ps, seg_i, sentence, trig, index, places, date, precision) -> Event | None:
         source = self._refs(index, seg_i, trig.source_tokens, date)
         target = self._refs(index, seg_i, trig.target_tokens, date)
+        if not target and trig.type in VERBAL_TYPES:
+            target = self._refs(index, seg_i, trig.fallback_targets, date)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
         if not source and not target:
             return None

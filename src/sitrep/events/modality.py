@@ -44,7 +44,7 @@ def _clause_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs above it up to the sentence root."""
     chain = [trigger]
     tok = trigger
-    while tok.head is not tok and len(chain) < 12:
+    while tok.head.i != tok.i and len(chain) < 12:
         tok = tok.head
         chain.append(tok)
     return chain

@@ -143,7 +143,9 @@ def _build_index(items: Sequence[tuple[Row, Iterable[str]]], memo: KeyMemo) -> _
         main = _keys(row[_NAME], memo)[0]
         several_words = " " in row[_NAME].strip() and not row[_CURATED]
         for name in names:
-            keys = _keys(name, memo)
+            keys = memo.get(name)
+            if keys is None:
+                keys = memo[name] = name_keys(name)
             # A GeoNames alternate that is the bare first word of a longer name
             # ("Sadr" for "Sadr City") names a person or a tribe as often as the place.
             if several_words and " " not in name.strip() and main.startswith(keys[0]):
@@ -181,12 +183,12 @@ class Gazetteer:
     """
 
     def __init__(self, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> None:
-        items = [
-            (tuple(getattr(entry, f) for f in _FIELD_NAMES), names) for entry, names in entries
-        ]
+        given = list(entries)
+        items = [(tuple(getattr(entry, f) for f in _FIELD_NAMES), names) for entry, names in given]
         self._index = _build_index(items, {})
         self.size = len(self._index.rows)
         self.loaded_from_cache = False
+        self._made = {number: entry for number, (entry, _) in enumerate(given)}
 
     @classmethod
     def _from_index(cls, index: _Index, loaded_from_cache: bool) -> Gazetteer:
@@ -194,6 +196,9 @@ class Gazetteer:
         gazetteer._index = index
         gazetteer.size = len(index.rows)
         gazetteer.loaded_from_cache = loaded_from_cache
+        # Entries made so far, by place number: each place gets one GazetteerEntry, made
+        # the first time a lookup returns it.
+        gazetteer._made = {}
         return gazetteer
 
     @classmethod
@@ -215,7 +220,11 @@ class Gazetteer:
         """
         started = time.perf_counter()
         paths = [default_extras_path(), *(Path(p) for p in extra_paths)]
-        cache = IndexCache.open(cache_dir, paths)
+        settings = {
+            "min_city_population": MIN_CITY_POPULATION,
+            "min_population_for_alternates": MIN_POPULATION_FOR_ALTERNATES,
+        }
+        cache = IndexCache.open(cache_dir, paths, settings)
         if cache is not None:
             payload = cache.read()
             index = _Index.from_payload(payload) if payload is not None else None
@@ -267,7 +276,10 @@ class Gazetteer:
         return bool(self.lookup(name))
 
     def _entry(self, number: int) -> GazetteerEntry:
-        return GazetteerEntry(*self._index.rows[number])
+        entry = self._made.get(number)
+        if entry is None:
+            entry = self._made[number] = GazetteerEntry(*self._index.rows[number])
+        return entry
 
     def _ranked(self, numbers: Iterable[int]) -> list[int]:
         rows = self._index.rows

@@ -23,7 +23,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -64,10 +64,15 @@ class IndexCache:
     key: str
 
     @classmethod
-    def open(cls, cache_dir: CacheDirSetting, extra_files: Sequence[Path]) -> IndexCache | None:
-        """The cache for an index built from ``extra_files`` (in order), or None when
-        caching is off (``cache_dir=False``) or an extras file cannot be read (the build
-        then reports the problem)."""
+    def open(
+        cls,
+        cache_dir: CacheDirSetting,
+        extra_files: Sequence[Path],
+        settings: Mapping[str, int | str],
+    ) -> IndexCache | None:
+        """The cache for an index built from ``extra_files`` (in order) with the builder's
+        ``settings`` (its thresholds), or None when caching is off (``cache_dir=False``)
+        or an extras file cannot be read (the build then reports the problem)."""
         if cache_dir is False:
             return None
         folder = default_cache_dir() if cache_dir is None else Path(cache_dir)
@@ -78,7 +83,7 @@ class IndexCache:
         except OSError as exc:
             log.info("gazetteer cache: cannot read an extras file (%s); not caching", exc)
             return None
-        key = _cache_key(digests)
+        key = _cache_key(digests, settings)
         # One file per list of extras files, so that runs with different files do not
         # overwrite each other's cache; the key inside tells whether it is current.
         where = "\n".join(str(p.resolve()) for p in extra_files)
@@ -149,7 +154,7 @@ class IndexCache:
         return True
 
 
-def _cache_key(extra_digests: Sequence[str]) -> str:
+def _cache_key(extra_digests: Sequence[str], settings: Mapping[str, int | str]) -> str:
     import sitrep
 
     parts = {
@@ -159,6 +164,7 @@ def _cache_key(extra_digests: Sequence[str]) -> str:
         "python": sys.version,
         "code": _builder_code_digest(),
         "extras": list(extra_digests),
+        "settings": dict(settings),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -1,0 +1,129 @@
+"""The PLOVER coder: (source, type, target) triples, modality and attribution."""
+
+from __future__ import annotations
+
+from sitrep.models import Modality, SegmentKind
+
+
+def triples(result):
+    return {
+        (
+            tuple(sorted(a.code for a in e.source)),
+            e.type,
+            tuple(sorted(a.code for a in e.target)),
+        )
+        for e in result.events
+    }
+
+
+def event(result, trigger):
+    found = [e for e in result.events if e.trigger == trigger]
+    assert found, f"no event at {trigger!r}: {[(e.trigger, e.type) for e in result.events]}"
+    return found[0]
+
+
+def test_coordinated_verbs_and_objects_give_separate_events(analyse_text):
+    result = analyse_text(
+        "Iraqi security forces clashed with Mahdi Army militiamen and conducted raids and "
+        "arrests in Kut.",
+        date="2008-03-27",
+    )
+    assert (("IRQMIL",), "ASSAULT", ("IRQREB",)) in triples(result)
+    assert event(result, "raids").type == "COERCE"
+    assert event(result, "arrests").type == "COERCE"
+    assert event(result, "arrests").source[0].code == "IRQMIL"
+
+
+def test_passive_swaps_source_and_target(analyse_text):
+    result = analyse_text("Two Turkish soldiers were killed by Kurdish militants near Afrin.")
+    killed = event(result, "killed")
+    assert killed.type == "ASSAULT"
+    assert [a.code for a in killed.target] == ["TURMIL"]
+    assert killed.source and killed.source[0].code.endswith("REB")
+
+
+def test_nominal_event_with_by_and_on(analyse_text):
+    result = analyse_text("A missile strike by Iran on U.S. troops damaged the base.")
+    strike = event(result, "strike")
+    assert (strike.type, strike.source[0].code, strike.target[0].code) == (
+        "ASSAULT",
+        "IRN",
+        "USAMIL",
+    )
+
+
+def test_light_verb_takes_its_event_from_the_noun(analyse_text):
+    result = analyse_text(
+        "Moqtada al-Sadr spoke in Najaf. Two days ago his supporters launched a civil strike "
+        "in Basra.",
+        date="2008-03-27",
+    )
+    strike = event(result, "strike")
+    assert (strike.type, strike.mode) == ("PROTEST", "strike")
+    assert strike.source[0].name == "Moqtada al-Sadr"
+
+
+def test_naming_is_not_an_event(analyse_text):
+    result = analyse_text("The minister called the agreement a disaster.")
+    assert not [e for e in result.events if e.trigger == "called"]
+
+
+def test_call_on_is_a_request(analyse_text):
+    result = analyse_text("The European Union called on Turkey to halt its offensive.")
+    called = event(result, "called")
+    assert called.type == "REQUEST"
+    assert called.target[0].code == "TUR"
+
+
+def test_question(analyse_text):
+    result = analyse_text("Did Trump threaten Iran?")
+    assert event(result, "threaten").modality == Modality.QUESTION
+
+
+def test_prediction(analyse_text):
+    result = analyse_text("Prediction: Iran will attack U.S. troops before the summer.")
+    assert event(result, "attack").modality == Modality.PREDICTED
+
+
+def test_conditional(analyse_text):
+    result = analyse_text("If the U.S. withdraws its troops, Erdogan will attack the Kurds.")
+    assert event(result, "attack").modality == Modality.HYPOTHETICAL
+
+
+def test_negation(analyse_text):
+    result = analyse_text("Iran did not attack U.S. troops on Friday.")
+    assert event(result, "attack").modality == Modality.NEGATED
+
+
+def test_speculation(analyse_text):
+    result = analyse_text("I'm guessing Iran may strike U.S. forces again.")
+    assert event(result, "strike").modality == Modality.SPECULATED
+
+
+def test_reported_speech_is_attributed(analyse_text):
+    result = analyse_text("Abdul-Mahdi accused Trump of threatening him.", date="2020-01-11")
+    accused = event(result, "accused")
+    assert (accused.type, accused.modality) == ("ACCUSE", Modality.ASSERTED)
+    assert (accused.source[0].code, accused.target[0].code) == ("IRQGOV", "USAGOV")
+    threat = event(result, "threatening")
+    assert threat.type == "THREATEN"
+    assert threat.source[0].code == "USAGOV"
+    assert threat.modality == Modality.REPORTED
+    assert threat.attributed_to is not None and threat.attributed_to.code == "IRQGOV"
+
+
+def test_agreement_content_is_not_a_second_event(analyse_text):
+    result = analyse_text("Russia agreed to withdraw its troops from Kherson.", date="2022-11-11")
+    assert event(result, "agreed").type == "AGREE"
+    assert not [e for e in result.events if e.trigger == "withdraw"]
+
+
+def test_events_carry_offsets_dates_and_segments(analyse_text):
+    text = "BAGHDAD, Jan 11 - Iraqi troops arrested five militants on Friday.\n"
+    result = analyse_text(text, date="2020-01-11")
+    arrested = event(result, "arrested")
+    assert result.document.text[arrested.start : arrested.end] == arrested.sentence
+    assert result.document.text[arrested.trigger_start : arrested.trigger_end] == "arrested"
+    assert (arrested.date, arrested.date_precision) == ("2020-01-10", "day")
+    assert arrested.segment == SegmentKind.BODY
+    assert arrested.quad == "material_conflict" and arrested.score < 0
