@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,19 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 TEST_DATA = REPO / "tests" / "data"
 SAMPLES = REPO / "samples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sitrep_cache_dir(tmp_path_factory):
+    """Keep the gazetteer's index cache out of the user's home; one build per session."""
+    folder = tmp_path_factory.mktemp("sitrep-cache")
+    previous = os.environ.get("SITREP_CACHE_DIR")
+    os.environ["SITREP_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("SITREP_CACHE_DIR", None)
+    else:
+        os.environ["SITREP_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,9 @@ def _referents(label: str, table: dict) -> dict[str, Referent]:
             types = tuple(ActorType(t) for t in spec["types"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(
-                label, f"field 'types' must list actor types ({', '.join(ActorType)}): {exc}", entry=str(word)
+                label,
+                f"field 'types' must list actor types ({', '.join(ActorType)}): {exc}",
+                entry=str(word),
             ) from exc
         out[str(word).lower()] = Referent(types=types, sectors=frozenset(spec.get("sectors") or ()))
     return out

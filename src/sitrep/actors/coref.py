@@ -19,7 +19,18 @@ from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.models import ActorType, SegmentKind
 
 MAX_SENTENCES_BACK = 4
-PRONOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "agent", "attr", "conj", "appos"}
+PRONOUN_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "poss",
+    "dative",
+    "agent",
+    "attr",
+    "conj",
+    "appos",
+}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -27,7 +38,9 @@ def _threads(index: ActorIndex) -> list[int]:
     """A thread id per segment: the body and its quotes are one thread, each comment its own."""
     ids, current = [], 0
     for i, ps in enumerate(index.segments):
-        if ps.kind == SegmentKind.COMMENT or (i and index.segments[i - 1].kind == SegmentKind.COMMENT):
+        if ps.kind == SegmentKind.COMMENT or (
+            i and index.segments[i - 1].kind == SegmentKind.COMMENT
+        ):
             current += 1
         ids.append(current)
     return ids
@@ -54,7 +67,9 @@ def _sentence_ordinals(index: ActorIndex) -> dict[tuple[int, int], int]:
     return order
 
 
-def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, kb: ActorBase, date: str | None) -> None:
+def resolve_anaphora(
+    index: ActorIndex, anaphora: Anaphora, kb: ActorBase, date: str | None
+) -> None:
     """Add pronoun and role-noun mentions to ``index`` in place."""
     del kb  # role titles are resolved in the name passes; kept for a stable signature
     threads = _threads(index)
@@ -73,33 +88,50 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, kb: ActorBase, date:
                 continue
             here = ordinals[(seg_i, tok.sent.start)]
             antecedent = _antecedent(
-                index, seg_i, tok, referent, threads, ordinals, here, date, type_first=via == "role_noun"
+                index,
+                seg_i,
+                tok,
+                referent,
+                threads,
+                ordinals,
+                here,
+                date,
+                type_first=via == "role_noun",
             )
             if antecedent is None:
                 continue
             start = tok.i if via == "pronoun" else _phrase_start(tok)
             index.add(
-                ActorMention(seg_i, start, tok.i + 1, antecedent.actor, doc[start : tok.i + 1].text, via, tok.i)
+                ActorMention(
+                    seg_i,
+                    start,
+                    tok.i + 1,
+                    antecedent.actor,
+                    doc[start : tok.i + 1].text,
+                    via,
+                    tok.i,
+                )
             )
             if tok.dep_ == "poss":
                 _own_generic_head(index, seg_i, tok, antecedent)
 
 
 def _own_generic_head(index: ActorIndex, seg_i: int, pronoun, antecedent: ActorMention) -> None:
-    """"his men", "their fighters": a sector noun owned by a resolved pronoun belongs to
+    """ "his men", "their fighters": a sector noun owned by a resolved pronoun belongs to
     the pronoun's actor (a state's men are that state's sector)."""
     head = index.at(seg_i, pronoun.head.i)
-    if head is None or head.via != "generic" or head.actor.country:
-        return
+    if head is None or head.via != "implied":
+        return  # only a phrase with no country of its own ("his men", not "his Iraqi allies")
     owner = antecedent.actor
     actor = owner
     if owner.type == ActorType.STATE and owner.country:
+        sector = head.actor.code[-3:]
         actor = dataclasses.replace(
             head.actor,
-            id=f"generic:{(owner.country + head.actor.code).lower()}",
-            code=owner.country + head.actor.code,
+            id=f"generic:{(owner.country + sector).lower()}",
+            code=owner.country + sector,
             country=owner.country,
-            name=f"{owner.name} {head.actor.code}",
+            name=f"{owner.name} {sector}",
         )
     index.remove(head)
     index.add(dataclasses.replace(head, actor=actor, via="pronoun"))
@@ -116,7 +148,11 @@ def _role_key(tok, anaphora: Anaphora) -> str:
 def _definite_role_noun(tok, anaphora: Anaphora) -> bool:
     if _role_key(tok, anaphora) not in anaphora.role_nouns:
         return False
-    if tok.dep_ in ("compound", "amod") or tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in ("rebels", "insurgents"):
+    if (
+        tok.dep_ in ("compound", "amod")
+        or tok.tag_ in ("NNS", "NNPS")
+        and tok.lower_ not in ("rebels", "insurgents")
+    ):
         return False
     return any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
 

@@ -36,8 +36,41 @@ log = logging.getLogger(__name__)
 
 MAX_ALIAS_TOKENS = 8
 ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent", "attr", "dative", "ROOT", "npadvmod", "compound", "nmod"}
-LOCATIVE_PREPS = {"in", "at", "near", "from", "across", "throughout", "inside", "outside", "around", "into", "to", "through", "within", "toward", "towards", "over", "via"}
+ARGUMENT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "poss",
+    "appos",
+    "conj",
+    "agent",
+    "attr",
+    "dative",
+    "ROOT",
+    "npadvmod",
+    "compound",
+    "nmod",
+}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+    "around",
+    "into",
+    "to",
+    "through",
+    "within",
+    "toward",
+    "towards",
+    "over",
+    "via",
+}
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -60,7 +93,7 @@ class ActorMention:
     end: int
     actor: Actor
     text: str
-    via: str  # alias | short_name | generic | title | unknown | pronoun | role_noun
+    via: str  # alias | short_name | generic | implied | capital | title | unknown | pronoun | role_noun
     head: int  # token index of the mention's head word
     partners: tuple[Actor, ...] = ()  # "U.S. and British planes": the other coordinated actors
 
@@ -105,7 +138,10 @@ class ActorIndex:
     def to_refs(self, mention: ActorMention, date: str | None) -> list[ActorRef]:
         """The mention's actor and any actors coordinated with it in the same phrase."""
         refs = [self.to_ref(mention, date)]
-        refs.extend(ActorRef(id=a.id, name=a.name, code=a.code_on(date), text=mention.text) for a in mention.partners)
+        refs.extend(
+            ActorRef(id=a.id, name=a.name, code=a.code_on(date), text=mention.text)
+            for a in mention.partners
+        )
         return refs
 
     def to_mentions(self, doc_id: str, date: str | None) -> list[Mention]:
@@ -216,7 +252,11 @@ class ActorResolver:
         """True when a match is part of a longer proper name ("Sadr City", "Ali Sadr")."""
         if end < len(doc):
             nxt = doc[end]
-            if nxt.pos_ == "PROPN" and _is_capitalised(nxt) and nxt.ent_type_ not in ("DATE", "TIME"):
+            if (
+                nxt.pos_ == "PROPN"
+                and _is_capitalised(nxt)
+                and nxt.ent_type_ not in ("DATE", "TIME")
+            ):
                 return nxt.ent_iob_ == "I" and doc[end - 1].ent_iob_ in ("B", "I")
         if start > 0:
             prev = doc[start - 1]
@@ -230,7 +270,9 @@ class ActorResolver:
                 return True
         return False
 
-    def _inside_place(self, offset: int, span: Span, place_spans: Sequence[tuple[int, int]]) -> bool:
+    def _inside_place(
+        self, offset: int, span: Span, place_spans: Sequence[tuple[int, int]]
+    ) -> bool:
         s, e = offset + span.start_char, offset + span.end_char
         return any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in place_spans)
 
@@ -264,11 +306,15 @@ class ActorResolver:
                 i += 1
                 continue
             n, actors, via = found
-            if self._glued(doc, i, i + n) or self._inside_place(ps.offset, doc[i : i + n], place_spans):
+            if self._glued(doc, i, i + n) or self._inside_place(
+                ps.offset, doc[i : i + n], place_spans
+            ):
                 i += n
                 continue
             actor = self._choose(actors, date, index)
-            head = max(range(i, i + n), key=lambda k: (doc[k].head.i < i or doc[k].head.i >= i + n, k))
+            head = max(
+                range(i, i + n), key=lambda k: (doc[k].head.i < i or doc[k].head.i >= i + n, k)
+            )
             mention = ActorMention(seg_i, i, i + n, actor, doc[i : i + n].text, via, head)
             index.add(mention)
             if actor.type == ActorType.PERSON:
@@ -301,7 +347,7 @@ class ActorResolver:
         return (in_role or actors)[0]
 
     def _drop_locative_states(self, index: ActorIndex) -> None:
-        """"attacks in Iraq": a country after a locative preposition is a place, not an actor."""
+        """ "attacks in Iraq": a country after a locative preposition is a place, not an actor."""
         for m in list(index.mentions):
             if m.actor.type != ActorType.STATE:
                 continue
@@ -346,7 +392,11 @@ class ActorResolver:
         left = head.left_edge.i
         countries: list[str] = []
         for tok in doc[left:stop]:
-            if tok.dep_ not in ("amod", "compound", "poss", "nmod", "conj", "case", "det", "cc", "punct") and tok.i != left:
+            if (
+                tok.dep_
+                not in ("amod", "compound", "poss", "nmod", "conj", "case", "det", "cc", "punct")
+                and tok.i != left
+            ):
                 continue
             mention = index.at(seg_i, tok.i)
             if mention is not None:
@@ -390,11 +440,17 @@ class ActorResolver:
                 code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children)
             ):
                 implied = self._implied_country(index, seg_i, head, context)
-                actor, via = _generic_actor(implied, code, self.kb), "generic"
+                actor, via = _generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
             start = left if (country or owner) else min(sector_start, head.i)
-            while start < head.i and doc[start].dep_ in ("det", "punct", "cc", "nummod", "quantmod"):
+            while start < head.i and doc[start].dep_ in (
+                "det",
+                "punct",
+                "cc",
+                "nummod",
+                "quantmod",
+            ):
                 start += 1
             for inner in {m for k in range(start, head.i + 1) if (m := index.at(seg_i, k))}:
                 index.remove(inner)
@@ -414,14 +470,16 @@ class ActorResolver:
         sent = head.sent
         lo, hi = context.offset + sent.start_char, context.offset + sent.end_char
         countries = {
-            p.country for p in context.places if lo <= p.start < hi and p.country and p.precision != "country"
+            p.country
+            for p in context.places
+            if lo <= p.start < hi and p.country and p.precision != "country"
         }
         if len(countries) == 1:
             return countries.pop()
         return context.page_country
 
     def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
-        """"Baghdad said", "Washington's demands": a capital as an argument is its government."""
+        """ "Baghdad said", "Washington's demands": a capital as an argument is its government."""
         if head.pos_ != "PROPN" or not _argument_position(head):
             return False
         if index.at(seg_i, head.i) is not None:
@@ -436,7 +494,7 @@ class ActorResolver:
     def _title_actor(
         self, index: ActorIndex, seg_i: int, head: Token, date: str | None, page_country: str | None
     ) -> Actor | None:
-        """"the (Iraqi) prime minister" -> whoever held that title on the date."""
+        """ "the (Iraqi) prime minister" -> whoever held that title on the date."""
         doc = head.doc
         for n in (3, 2, 1):
             start = head.i - n + 1
@@ -446,7 +504,11 @@ class ActorResolver:
             holders = self.kb.title_nouns(date).get(phrase)
             if not holders:
                 continue
-            if index.covered(seg_i, head.i + 1, min(len(doc), head.i + 4)) and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
+            if (
+                index.covered(seg_i, head.i + 1, min(len(doc), head.i + 4))
+                and head.i + 1 < len(doc)
+                and doc[head.i + 1].ent_type_ == "PERSON"
+            ):
                 return None  # "Prime Minister Haider al-Abadi": the name itself is the mention
             countries, _owner, left = self._modifier_owner(index, seg_i, head, start)
             country = countries[0] if countries else page_country
@@ -458,7 +520,9 @@ class ActorResolver:
                 first += 1
             for inner in {m for k in range(first, head.i + 1) if (m := index.at(seg_i, k))}:
                 index.remove(inner)
-            mention = ActorMention(seg_i, first, head.i + 1, chosen[0], doc[first : head.i + 1].text, "title", head.i)
+            mention = ActorMention(
+                seg_i, first, head.i + 1, chosen[0], doc[first : head.i + 1].text, "title", head.i
+            )
             index.add(mention)
             return chosen[0]
         return None
@@ -490,7 +554,11 @@ class ActorResolver:
                     if ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS:
                         # "60 Iraqis were killed": the people of that country
                         actor = _generic_actor(info.iso3, "CVL", self.kb)
-                        index.add(ActorMention(seg_i, ent.start, ent.end, actor, ent.text, "generic", ent.root.i))
+                        index.add(
+                            ActorMention(
+                                seg_i, ent.start, ent.end, actor, ent.text, "generic", ent.root.i
+                            )
+                        )
                     continue
             if not any(t.is_alpha and _is_capitalised(t) for t in ent):
                 continue
@@ -501,16 +569,22 @@ class ActorResolver:
                 code = (country or "") + code
             actor = _unknown_actor(ent.text, atype, code, country)
             known = self._earlier_unknown(index, actor)
-            index.add(ActorMention(seg_i, ent.start, ent.end, known or actor, ent.text, "unknown", ent.root.i))
+            index.add(
+                ActorMention(
+                    seg_i, ent.start, ent.end, known or actor, ent.text, "unknown", ent.root.i
+                )
+            )
 
     def _earlier_unknown(self, index: ActorIndex, actor: Actor) -> Actor | None:
-        """"Williams" after "Holly Williams": the same unknown person."""
+        """ "Williams" after "Holly Williams": the same unknown person."""
         key = normalise_name(actor.name)
         for m in index.mentions:
             if m.actor.known or m.actor.type != actor.type:
                 continue
             other = normalise_name(m.actor.name)
-            if other == key or (actor.type == ActorType.PERSON and other.split()[-1:] == key.split()[-1:]):
+            if other == key or (
+                actor.type == ActorType.PERSON and other.split()[-1:] == key.split()[-1:]
+            ):
                 return m.actor
         return None
 

@@ -41,7 +41,18 @@ FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "ove
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 VERBAL_TYPES = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT", "COOPERATE"}
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "RETREAT",
+        "COOPERATE",
+    }
 )
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
@@ -138,7 +149,9 @@ class EventCoder:
         out: list[str] = []
         for noun in _with_conjuncts(nouns):
             out.append(noun.lemma_.lower())
-            mods = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+            mods = [
+                c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+            ]
             if mods:
                 out.append(" ".join([*mods, noun.lemma_.lower()]))
         return tuple(out)
@@ -160,12 +173,18 @@ class EventCoder:
         return self.book.match_verb(context)
 
     def _verb_trigger(self, verb: Token) -> list[Trigger]:
-        if _children(verb, "oprd") or (verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)):
+        if _children(verb, "oprd") or (
+            verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
+        ):
             return []  # "called the deal a disaster", "what he called an attack": naming, not acting
         pattern = self._verb_pattern(verb)
         if pattern is not None and not pattern.is_event:
             return []
-        if pattern is not None and pattern.mode == "phone" and _children(verb, "ccomp", "xcomp", "acomp"):
+        if (
+            pattern is not None
+            and pattern.mode == "phone"
+            and _children(verb, "ccomp", "xcomp", "acomp")
+        ):
             return []
         light = self._light_verb_triggers(verb)
         if light and (
@@ -188,7 +207,9 @@ class EventCoder:
                 if not targets and pattern.prep in {c.lower_ for c in _children(verb, "prt")}:
                     targets = _children(verb, "dobj")
             elif pattern.target == "dobj":
-                targets = _children(verb, "dobj", "dative") or _pobjs(verb, ("against", "on", "at", "with"))
+                targets = _children(verb, "dobj", "dative") or _pobjs(
+                    verb, ("against", "on", "at", "with")
+                )
         if pattern.symmetric and not targets:
             sources, targets = self._split_symmetric(sources)
         confidence = 0.85 if sources and targets else 0.7
@@ -206,7 +227,7 @@ class EventCoder:
 
     @staticmethod
     def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
-        """"police and protesters clashed": each side is the other's recipient."""
+        """ "police and protesters clashed": each side is the other's recipient."""
         everyone = _with_conjuncts(tokens)
         if len(everyone) < 2:
             return list(tokens), []
@@ -224,6 +245,16 @@ class EventCoder:
         for prep in verb.children:
             if prep.dep_ == "prep" and self.book.is_light_verb(lemma, particle, prep.lower_):
                 nouns.extend(_with_conjuncts(_children(prep, "pobj")))
+        # "launched a civil strike planning protests", parsed as one compound noun phrase:
+        # a compound that is itself a multiword event noun is an object too
+        nouns += [
+            c
+            for noun in list(nouns)
+            for c in noun.subtree
+            if c.dep_ == "compound"
+            and c.i < noun.i
+            and " " in getattr(self._noun_pattern(c), "lemma", "")
+        ]
         for noun in nouns:
             pattern = self._noun_pattern(noun)
             if pattern is None:
@@ -232,12 +263,29 @@ class EventCoder:
             targets = _pobjs(noun, pattern.target_preps) or _pobjs(verb, pattern.target_preps)
             if pattern.symmetric and not targets:
                 targets = _pobjs(noun, ("between",))
-            out.append(Trigger(noun, pattern.type, pattern.mode, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), 0.8))
+            out.append(
+                Trigger(
+                    noun,
+                    pattern.type,
+                    pattern.mode,
+                    tuple(_with_conjuncts(sources)),
+                    tuple(_with_conjuncts(targets)),
+                    0.8,
+                )
+            )
         return out
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
         premods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
-        of_object = next((p.lemma_.lower() for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in _children(prep, "pobj")), None)
+        of_object = next(
+            (
+                p.lemma_.lower()
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in _children(prep, "pobj")
+            ),
+            None,
+        )
         pattern = self.book.match_noun(
             noun.lemma_.lower(),
             premods=[c.lower_ for c in premods],
@@ -258,7 +306,14 @@ class EventCoder:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
             ]
         targets = _pobjs(noun, pattern.target_preps)
-        return Trigger(noun, pattern.type, pattern.mode, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), 0.6)
+        return Trigger(
+            noun,
+            pattern.type,
+            pattern.mode,
+            tuple(_with_conjuncts(sources)),
+            tuple(_with_conjuncts(targets)),
+            0.6,
+        )
 
     def triggers(self, sentence: Span, index: ActorIndex, seg: int) -> list[Trigger]:
         found: list[Trigger] = []
@@ -271,7 +326,11 @@ class EventCoder:
                         light_nouns.add(trig.token.i)
         found = [t for t in found if not self._embedded(t, found)]
         for tok in sentence:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in light_nouns and tok.dep_ != "compound":
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and tok.i not in light_nouns
+                and tok.dep_ != "compound"
+            ):
                 trig = self._noun_trigger(tok, index, seg)
                 if trig is not None:
                     found.append(trig)
@@ -279,7 +338,7 @@ class EventCoder:
 
     @staticmethod
     def _embedded(trigger: Trigger, found: Sequence[Trigger]) -> bool:
-        """"agreed to withdraw", "threatened to strike": the complement is the content of
+        """ "agreed to withdraw", "threatened to strike": the complement is the content of
         the agreement or threat, not an event of its own."""
         tok = trigger.token
         if tok.dep_ not in ("xcomp", "ccomp"):
@@ -307,7 +366,9 @@ class EventCoder:
                 best = (depth, mention)
         return best[1] if best and best[0] <= 4 else None
 
-    def _refs(self, index: ActorIndex, seg: int, tokens: Sequence[Token], date: str | None) -> tuple[ActorRef, ...]:
+    def _refs(
+        self, index: ActorIndex, seg: int, tokens: Sequence[Token], date: str | None
+    ) -> tuple[ActorRef, ...]:
         refs: list[ActorRef] = []
         seen: set[str] = set()
         for tok in tokens:
@@ -337,12 +398,16 @@ class EventCoder:
             for sentence in ps.doc.sents:
                 date, precision = resolve_date(sentence, ps.offset)
                 for trig in self.triggers(sentence, index, seg_i):
-                    event = self._event(doc_id, ps, seg_i, sentence, trig, index, places, date, precision)
+                    event = self._event(
+                        doc_id, ps, seg_i, sentence, trig, index, places, date, precision
+                    )
                     if event is not None:
                         events.append(event)
         return events
 
-    def _event(self, doc_id, ps, seg_i, sentence, trig, index, places, date, precision) -> Event | None:
+    def _event(
+        self, doc_id, ps, seg_i, sentence, trig, index, places, date, precision
+    ) -> Event | None:
         source = self._refs(index, seg_i, trig.source_tokens, date)
         target = self._refs(index, seg_i, trig.target_tokens, date)
         if not target and trig.type in VERBAL_TYPES:
@@ -383,7 +448,9 @@ class EventCoder:
             date_precision=precision,
         )
 
-    def _location(self, ps: ParsedSegment, sentence: Span, trigger: Token, places: Sequence[Place]) -> Place | None:
+    def _location(
+        self, ps: ParsedSegment, sentence: Span, trigger: Token, places: Sequence[Place]
+    ) -> Place | None:
         """The place the event happened: a place under the trigger's locative preposition,
         else one modifying the trigger ("their Basra offensive"), else the sentence's only place."""
         lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char

@@ -72,8 +72,10 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         note(Modality.QUESTION, "?")
 
     chain = _clause_chain(trigger)
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
-        (t for t in chain if t.pos_ in ("VERB", "AUX")), trigger
+    verb = (
+        trigger
+        if trigger.pos_ in ("VERB", "AUX")
+        else next((t for t in chain if t.pos_ in ("VERB", "AUX")), trigger)
     )
     own = [verb] if verb is trigger else [trigger, verb]
 
@@ -89,7 +91,12 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         ):
             note(Modality.HYPOTHETICAL, "if-clause")
     conditional_modal = next(
-        (c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.conditional_modals), None
+        (
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "aux" and c.lower_ in cues.conditional_modals
+        ),
+        None,
     )
     if conditional_modal and (
         Modality.HYPOTHETICAL in found or find_phrases(list(sentence), cues.conditional_phrases)
@@ -100,7 +107,9 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
 
     for tok in own:
         for child in tok.children:
-            if child.dep_ == "neg" or (child.lower_ in cues.negation and child.dep_ in ("advmod", "det", "neg")):
+            if child.dep_ == "neg" or (
+                child.lower_ in cues.negation and child.dep_ in ("advmod", "det", "neg")
+            ):
                 note(Modality.NEGATED, child.lower_)
 
     for tok in own:
@@ -108,12 +117,21 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             low = child.lower_
             if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
                 note(Modality.PREDICTED, low)
-            elif child.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS or child.dep_ == "advmod" and low in cues.hedges:
+            elif (
+                child.dep_ in ("aux", "auxpass")
+                and low in HEDGE_MODALS
+                or child.dep_ == "advmod"
+                and low in cues.hedges
+            ):
                 note(Modality.SPECULATED, low)
             elif child.dep_ in ("aux", "advmod") and low in cues.prediction:
                 note(Modality.PREDICTED, low)
     going = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
-    if going and verb.head.lemma_ == "go" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in verb.head.children):
+    if (
+        going
+        and verb.head.lemma_ == "go"
+        and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in verb.head.children)
+    ):
         note(Modality.PREDICTED, "going to")
 
     for phrases, modality in (
@@ -134,10 +152,18 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             note(Modality.NEGATED, lemma)
         elif lemma in cues.hedges:
             note(Modality.SPECULATED, lemma)
-        elif lemma in cues.speech_verbs and subject is not None and subject.lower_ not in FIRST_PERSON:
+        elif (
+            lemma in cues.speech_verbs
+            and subject is not None
+            and subject.lower_ not in FIRST_PERSON
+        ):
             note(Modality.REPORTED, lemma, subject)
     for tok in sentence:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "to"
+        ):
             pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             note(Modality.REPORTED, "according to", pobj)
 
