@@ -1,8 +1,8 @@
 """Score the whole pipeline on our own annotated pages and print the figures.
 
-    .venv/bin/python benchmarks/accuracy.py              # samples/ against tests/data/gold
-    .venv/bin/python benchmarks/accuracy.py --heldout    # tests/data/heldout (measure only)
-    .venv/bin/python benchmarks/accuracy.py --misses     # also list every miss
+.venv/bin/python benchmarks/accuracy.py              # samples/ against tests/data/gold
+.venv/bin/python benchmarks/accuracy.py --heldout    # tests/data/heldout (measure only)
+.venv/bin/python benchmarks/accuracy.py --misses     # also list every miss
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--heldout", action="store_true", help="score the held-out pages")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
@@ -39,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         analysed[page.doc_id] = analyse(page, resources)
     golds = load_gold(gold_dir)
     scores = score_corpus(golds, analysed)
-    print(f"pages: {len(analysed)} analysed, {len(golds)} gold files ({pages_dir.relative_to(REPO)})")
+    print(
+        f"pages: {len(analysed)} analysed, {len(golds)} gold files ({pages_dir.relative_to(REPO)})"
+    )
     for line in scores.lines():
         print(line)
     print(f"time: {time.perf_counter() - started:.1f} s")

@@ -19,18 +19,47 @@ from sitrep.models import Page, SegmentKind
 from sitrep.pipeline import analyse, load_resources
 
 SUBJECTS = [
-    "Iraqi security forces", "Turkish troops", "Russian forces", "The Houthis", "Israeli aircraft",
-    "Sudan's army", "The Rapid Support Forces", "Protesters", "Iranian officials",
-    "The United Nations", "Colombian police", "Myanmar's military", "Ukrainian forces",
+    "Iraqi security forces",
+    "Turkish troops",
+    "Russian forces",
+    "The Houthis",
+    "Israeli aircraft",
+    "Sudan's army",
+    "The Rapid Support Forces",
+    "Protesters",
+    "Iranian officials",
+    "The United Nations",
+    "Colombian police",
+    "Myanmar's military",
+    "Ukrainian forces",
 ]
 OBJECTS = [
-    "Kurdish fighters", "the Mahdi Army", "Ukrainian positions", "a commercial ship",
-    "Hamas", "the government", "rebel commanders", "opposition leaders", "U.S. troops",
-    "Syrian army units", "the ELN", "Hezbollah",
+    "Kurdish fighters",
+    "the Mahdi Army",
+    "Ukrainian positions",
+    "a commercial ship",
+    "Hamas",
+    "the government",
+    "rebel commanders",
+    "opposition leaders",
+    "U.S. troops",
+    "Syrian army units",
+    "the ELN",
+    "Hezbollah",
 ]
 VERBS = [
-    "attacked", "clashed with", "accused", "met", "threatened", "arrested", "praised",
-    "called on", "shelled", "negotiated with", "condemned", "signed an agreement with",
+    "attacked",
+    "clashed with",
+    "accused",
+    "met",
+    "threatened",
+    "arrested",
+    "praised",
+    "called on",
+    "shelled",
+    "negotiated with",
+    "condemned",
+    "signed an agreement with",
 ]
 PLACES = ["Basra", "Mosul", "Aleppo", "Kharkiv", "Khartoum", "Sanaa", "Gaza", "Bogota", "Mandalay"]
 WHEN = ["on Monday", "last week", "on Friday", "two days ago", "in June", ""]
@@ -48,15 +77,25 @@ def generate_page(i: int, rng: random.Random) -> Page:
         sentences = []
         for _ in range(rng.randint(2, 4)):
             subject, verb, obj = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS)
-            sentences.append(f"{subject} {verb} {obj} in {rng.choice(PLACES)} {rng.choice(WHEN)}".strip() + ".")
+            sentences.append(
+                f"{subject} {verb} {obj} in {rng.choice(PLACES)} {rng.choice(WHEN)}".strip() + "."
+            )
         sentences.append(rng.choice(FILLER))
         paragraphs.append(" ".join(sentences))
     text = f"Generated report {i}\n\n" + "\n\n".join(paragraphs) + "\n"
-    return Page(doc_id=f"gen-{i}", path=f"generated/{i}.txt", text=text, date="2020-01-11", content_hash=str(i))
+    return Page(
+        doc_id=f"gen-{i}",
+        path=f"generated/{i}.txt",
+        text=text,
+        date="2020-01-11",
+        content_hash=str(i),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
@@ -86,8 +125,12 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"pages: {len(pages)}  sentences: {sentences}  events coded: {events}")
     print(f"resources loaded in {load_s:.1f} s (RSS {rss_loaded:.0f} MiB)")
-    print(f"spaCy nlp.pipe : {len(pages) / spacy_s:8.1f} pages/s  {sentences / spacy_s:8.1f} sentences/s  ({spacy_s:.2f} s)")
-    print(f"sitrep analyse : {len(pages) / sitrep_s:8.1f} pages/s  {sentences / sitrep_s:8.1f} sentences/s  ({sitrep_s:.2f} s)")
+    print(
+        f"spaCy nlp.pipe : {len(pages) / spacy_s:8.1f} pages/s  {sentences / spacy_s:8.1f} sentences/s  ({spacy_s:.2f} s)"
+    )
+    print(
+        f"sitrep analyse : {len(pages) / sitrep_s:8.1f} pages/s  {sentences / sitrep_s:8.1f} sentences/s  ({sitrep_s:.2f} s)"
+    )
     print(f"ratio sitrep time / spaCy time: {sitrep_s / spacy_s:.2f}")
     print(f"peak RSS: {peak:.0f} MiB")
     return 0

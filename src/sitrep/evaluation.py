@@ -111,7 +111,9 @@ def _codes(value: str | list[str] | None) -> frozenset[str]:
     return frozenset(value)
 
 
-def _event_matches(gold: dict, event: Event, *, with_actors: bool, with_target: bool = True) -> bool:
+def _event_matches(
+    gold: dict, event: Event, *, with_actors: bool, with_target: bool = True
+) -> bool:
     if gold["sentence_contains"] not in event.sentence or gold["type"] != event.type:
         return False
     if not with_actors:
@@ -152,7 +154,9 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
 
     for mention in gold.get("mentions", []):
         spans = _occurrences(doc.text, mention["text"])
-        same_text = [m for m in analysed.mentions if any(m.start < e and s < m.end for s, e in spans)]
+        same_text = [
+            m for m in analysed.mentions if any(m.start < e and s < m.end for s, e in spans)
+        ]
         if mention.get("code") is None:
             ok = not any(m.actor for m in same_text)
         else:
@@ -160,11 +164,15 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
         scores.mentions.add(ok)
         if not ok:
             got = sorted({m.actor.code for m in same_text if m.actor}) or "nothing"
-            scores.misses.append(f"{name}: mention {mention['text']!r}: want {mention.get('code')}, got {got}")
+            scores.misses.append(
+                f"{name}: mention {mention['text']!r}: want {mention.get('code')}, got {got}"
+            )
 
     unmatched = list(analysed.events)
     for gold_event in gold.get("events", []):
-        match = next((e for e in unmatched if _event_matches(gold_event, e, with_actors=True)), None)
+        match = next(
+            (e for e in unmatched if _event_matches(gold_event, e, with_actors=True)), None
+        )
         scores.event_recall.add(match is not None)
         scores.event_type_recall.add(
             any(_event_matches(gold_event, e, with_actors=False) for e in analysed.events)
