@@ -63,9 +63,15 @@ def test_light_verb_takes_its_event_from_the_noun(analyse_text):
     assert strike.source[0].name == "Moqtada al-Sadr"
 
 
-def test_naming_is_not_an_event(analyse_text):
-    result = analyse_text("The minister called the agreement a disaster.")
-    assert not [e for e in result.events if e.trigger == "called"]
+def test_naming_is_an_event_only_when_it_judges(analyse_text):
+    judged = analyse_text("Iran's foreign ministry called the raid a flagrant violation.")
+    accuse = event(judged, "called")
+    assert (accuse.type, accuse.mode) == ("ACCUSE", "disapprove")
+    assert accuse.source[0].code == "IRNGOV"
+    plain = analyse_text("Iran's foreign ministry called the operation Charge of the Knights.")
+    assert not [e for e in plain.events if e.trigger == "called"]
+    other = analyse_text("Iran condemned what the United States called a defensive strike.")
+    assert not [e for e in other.events if e.trigger == "called"]
 
 
 def test_call_on_is_a_request(analyse_text):

@@ -172,11 +172,29 @@ class EventCoder:
         context = VerbContext(self._lemma(verb), particle, objects, prep_objects, negated, passive)
         return self.book.match_verb(context)
 
+    def _naming_trigger(self, verb: Token) -> list[Trigger]:
+        """ "called the raid a crime", "called Putin a dictator": naming is an accusation
+        when the name judges (cues: disapproval), support when it praises (approval), and
+        no event otherwise. "what he called an attack" names something else: no event."""
+        if any(c.lower_ == "what" for c in verb.children):
+            return []
+        predicate = _children(verb, "oprd", "ccomp")
+        words = {w for c in predicate for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
+        cues = self.book.cues
+        if words & cues.disapproval:
+            type_, mode = "ACCUSE", "disapprove"
+        elif words & cues.approval:
+            type_, mode = "SUPPORT", None
+        else:
+            return []
+        sources, targets = tuple(_subjects(verb)), tuple(_children(verb, "dobj"))
+        return [Trigger(verb, type_, mode, sources, targets, 0.6)]
+
     def _verb_trigger(self, verb: Token) -> list[Trigger]:
         if _children(verb, "oprd") or (
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):
-            return []  # "called the deal a disaster", "what he called an attack": naming, not acting
+            return self._naming_trigger(verb)
         pattern = self._verb_pattern(verb)
         if pattern is not None and not pattern.is_event:
             return []

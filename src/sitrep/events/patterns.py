@@ -226,6 +226,8 @@ class Cues:
     conditional_openers: frozenset[str] = frozenset()
     question_marks: tuple[str, ...] = ("?",)
     question_words: frozenset[str] = frozenset()
+    disapproval: frozenset[str] = frozenset()  # "called the raid a crime": naming as ACCUSE
+    approval: frozenset[str] = frozenset()  # "called the deal historic": naming as SUPPORT
 
     def strongest(self, modalities: Iterable[str]) -> Modality:
         """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""
@@ -595,7 +597,7 @@ def _read_lemma_fixes(path: str, data: Any) -> dict[str, str]:
     return {form.lower(): normalize_lemma(lemma) for form, lemma in data.items()}
 
 
-_CUE_WORD_LISTS = ("speech_verbs", "hedges", "prediction", "conditional", "conditional_modals", "conditional_openers", "negation", "negating_verbs", "question_words")  # fmt: skip
+_CUE_WORD_LISTS = ("speech_verbs", "hedges", "prediction", "conditional", "conditional_modals", "conditional_openers", "negation", "negating_verbs", "question_words", "disapproval", "approval")  # fmt: skip
 _CUE_PHRASE_LISTS = ("speech_phrases", "hedge_phrases", "prediction_phrases", "conditional_phrases", "negation_phrases", "question_marks")  # fmt: skip
 
 
