@@ -111,6 +111,9 @@ def test_dated_codes_follow_roles(kb: ActorBase) -> None:
     assert kb.find("ntc").code_on("2011-04-01") == "LBYREB"
     assert kb.find("ntc").code_on("2012-01-01") == "LBYGOV"
     assert kb.find("ashraf_ghani").code_on("2022-01-01") == "AFGELI"
+    maduro = kb.find("nicolas_maduro")
+    assert maduro.code_on("2020-01-01") == "VENGOV"
+    assert maduro.code_on("2026-03-01") == "VENELI"
     tusk = kb.find("donald_tusk")
     assert tusk.code_on("2016-01-01") == "EUR"
     assert tusk.code_on("2024-06-01") == "POLGOV"

@@ -228,7 +228,7 @@ class ActorResolver:
         page_people: dict[str, Actor] = {}
         for seg_i, ps in enumerate(segments):
             for sent in ps.doc.sents:
-                self._match_names(index, seg_i, ps, sent, place_spans, page_people, date)
+                self._match_names(index, seg_i, ps, sent, places, page_people, date)
         self._drop_locative_states(index)
         country = self._dominant_country(index, places)
         for seg_i, ps in enumerate(segments):
@@ -282,11 +282,12 @@ class ActorResolver:
         seg_i: int,
         ps: ParsedSegment,
         sent: Span,
-        place_spans: Sequence[tuple[int, int]],
+        places: Sequence[Place],
         page_people: dict[str, Actor],
         date: str | None,
     ) -> None:
         doc = ps.doc
+        place_spans = [(p.start, p.end) for p in places]
         i = sent.start
         while i < sent.end:
             found: tuple[int, list[Actor], str] | None = None
@@ -311,7 +312,11 @@ class ActorResolver:
             ):
                 i += n
                 continue
-            actor = self._choose(actors, date, index)
+            page_countries: set[str] = set()
+            if len(actors) > 1:  # only an ambiguous name needs the page's countries
+                page_countries = {p.country for p in places if p.country}
+                page_countries |= {m.actor.country for m in index.mentions if m.actor.country}
+            actor = self._choose(actors, date, index, page_countries)
             head = max(
                 range(i, i + n), key=lambda k: (doc[k].head.i < i or doc[k].head.i >= i + n, k)
             )
@@ -336,15 +341,22 @@ class ActorResolver:
             and " " not in key
         ]
 
-    def _choose(self, actors: list[Actor], date: str | None, index: ActorIndex) -> Actor:
-        """Several actors share a name: prefer one already on the page, then one in role."""
+    def _choose(
+        self, actors: list[Actor], date: str | None, index: ActorIndex, countries: set[str]
+    ) -> Actor:
+        """Several actors share a name: prefer one already on the page, then one of a
+        country the page is about, then one holding a role on the date."""
         if len(actors) == 1:
             return actors[0]
         on_page = [a for a in actors if a.id in index.actors]
         if on_page:
             return on_page[0]
-        in_role = [a for a in actors if any(r.holds_on(date) for r in a.roles)] if date else []
-        return (in_role or actors)[0]
+        local = [a for a in actors if a.country in countries]
+        if len(local) == 1:
+            return local[0]
+        pool = local or actors
+        in_role = [a for a in pool if any(r.holds_on(date) for r in a.roles)] if date else []
+        return (in_role or pool)[0]
 
     def _drop_locative_states(self, index: ActorIndex) -> None:
         """ "attacks in Iraq": a country after a locative preposition is a place, not an actor."""
@@ -423,7 +435,7 @@ class ActorResolver:
             if existing is not None and existing.actor.type != ActorType.STATE:
                 continue
             title = self._title_actor(index, seg_i, head, date, page_country)
-            if title is not None:
+            if title is not None or self._person_role_noun(head):
                 continue
             sector = self._sector_of(head)
             if sector is None:
@@ -477,6 +489,17 @@ class ActorResolver:
         if len(countries) == 1:
             return countries.pop()
         return context.page_country
+
+    def _person_role_noun(self, head: Token) -> bool:
+        """ "the general", "the minister": one person named earlier, left to coreference."""
+        referent = self.anaphora.role_nouns.get(head.lower_)
+        return (
+            referent is not None
+            and referent.types == (ActorType.PERSON,)
+            and head.tag_ in ("NN", "NNP")
+            and any(c.lower_ == "the" for c in head.children)
+            and not any(c.dep_ in ("amod", "compound", "poss") for c in head.children)
+        )
 
     def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
         """ "Baghdad said", "Washington's demands": a capital as an argument is its government."""
@@ -552,8 +575,11 @@ class ActorResolver:
                     info = self.kb.country_by_demonym(ent.text[:-1])
                 if info is not None:
                     if ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS:
-                        # "60 Iraqis were killed": the people of that country
-                        actor = _generic_actor(info.iso3, "CVL", self.kb)
+                        # "60 Iraqis were killed": the people of that country;
+                        # "the Americans were warned": the country itself
+                        definite = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+                        state = self.kb.find(info.actor_id) if definite else None
+                        actor = state or _generic_actor(info.iso3, "CVL", self.kb)
                         index.add(
                             ActorMention(
                                 seg_i, ent.start, ent.end, actor, ent.text, "generic", ent.root.i
