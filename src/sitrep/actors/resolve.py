@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -82,6 +82,7 @@ class _PageContext:
     offset: int  # the segment's offset in Document.text
     places: Sequence[Place]
     page_country: str | None
+    titles: Mapping[str, list[Actor]]  # role title -> who held it on the page's date
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,9 @@ class ActorResolver:
                 self._match_names(index, seg_i, ps, sent, places, page_people, date)
         self._drop_locative_states(index)
         country = self._dominant_country(index, places)
+        titles = self.kb.title_nouns(date)
         for seg_i, ps in enumerate(segments):
-            context = _PageContext(ps.offset, places, country)
+            context = _PageContext(ps.offset, places, country, titles)
             self._match_phrases(index, seg_i, ps.doc, date, context)
             self._match_unknown_entities(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, self.kb, date)
@@ -425,7 +427,6 @@ class ActorResolver:
     def _match_phrases(
         self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: _PageContext
     ) -> None:
-        page_country = context.page_country
         for head in doc:
             if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "amod":
                 continue
@@ -434,7 +435,7 @@ class ActorResolver:
             existing = index.at(seg_i, head.i)
             if existing is not None and existing.actor.type != ActorType.STATE:
                 continue
-            title = self._title_actor(index, seg_i, head, date, page_country)
+            title = self._title_actor(index, seg_i, head, context)
             if title is not None or self._person_role_noun(head):
                 continue
             sector = self._sector_of(head)
@@ -515,7 +516,7 @@ class ActorResolver:
         return True
 
     def _title_actor(
-        self, index: ActorIndex, seg_i: int, head: Token, date: str | None, page_country: str | None
+        self, index: ActorIndex, seg_i: int, head: Token, context: _PageContext
     ) -> Actor | None:
         """ "the (Iraqi) prime minister" -> whoever held that title on the date."""
         doc = head.doc
@@ -524,7 +525,7 @@ class ActorResolver:
             if start < 0:
                 continue
             phrase = normalise_name(doc[start : head.i + 1].text)
-            holders = self.kb.title_nouns(date).get(phrase)
+            holders = context.titles.get(phrase)
             if not holders:
                 continue
             if (
@@ -534,7 +535,7 @@ class ActorResolver:
             ):
                 return None  # "Prime Minister Haider al-Abadi": the name itself is the mention
             countries, _owner, left = self._modifier_owner(index, seg_i, head, start)
-            country = countries[0] if countries else page_country
+            country = countries[0] if countries else context.page_country
             chosen = [a for a in holders if a.country == country] if country else []
             if len(chosen) != 1:
                 return None
