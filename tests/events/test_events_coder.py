@@ -133,3 +133,22 @@ def test_events_carry_offsets_dates_and_segments(analyse_text):
     assert (arrested.date, arrested.date_precision) == ("2020-01-10", "day")
     assert arrested.segment == SegmentKind.BODY
     assert arrested.quad == "material_conflict" and arrested.score < 0
+
+
+def test_a_passive_allegation_names_nobody(analyse_text):
+    result = analyse_text(
+        "The Mahdi Army was accused of carrying out killings of Sunni civilians.", date="2007-05-01"
+    )
+    killings = event(result, "killings")
+    assert killings.modality == Modality.SPECULATED
+    assert killings.attributed_to is None
+
+
+def test_a_passive_allegation_with_its_accuser(analyse_text):
+    result = analyse_text(
+        "The Mahdi Army was accused by the Iraqi government of attacking U.S. troops.",
+        date="2007-05-01",
+    )
+    attack = event(result, "attacking")
+    assert attack.modality == Modality.REPORTED
+    assert attack.attributed_to is not None and attack.attributed_to.code == "IRQGOV"

@@ -50,6 +50,18 @@ def _clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Who says so: the subject of an active speech verb, the agent of a passive one."""
+    if _passive(verb):
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def _phrase_near(sentence: Span, phrases: tuple[str, ...], chain: list[Token]) -> str | None:
     """A cue phrase that opens the sentence ("Prediction:", "I think") or touches the
     trigger's chain of clauses ("is expected to", "plans to")."""
@@ -147,17 +159,16 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     # verbs above the trigger: intention, hedging and speech
     for upper in chain[1:]:
         lemma = upper.lemma_.lower()
-        subject = next((c for c in upper.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = _speaker(upper)
         if lemma in cues.negating_verbs:
             note(Modality.NEGATED, lemma)
         elif lemma in cues.hedges:
             note(Modality.SPECULATED, lemma)
-        elif (
-            lemma in cues.speech_verbs
-            and subject is not None
-            and subject.lower_ not in FIRST_PERSON
-        ):
-            note(Modality.REPORTED, lemma, subject)
+        elif lemma in cues.speech_verbs and speaker is not None:
+            if speaker.lower_ not in FIRST_PERSON:
+                note(Modality.REPORTED, lemma, speaker)
+        elif lemma in cues.speech_verbs and _passive(upper):
+            note(Modality.SPECULATED, lemma)  # "was accused of ...", "is said to ...": nobody named
     for tok in sentence:
         if (
             tok.lower_ == "according"
