@@ -133,6 +133,12 @@ class Role:
         return not (self.end and date[: len(self.end)] > self.end)
 
 
+# Ids of actors the knowledge base does not hold: a name it does not know ("unknown:"),
+# or a phrase composed of a country and a sector noun ("generic:", e.g. "Iraqi troops").
+UNKNOWN_ACTOR_PREFIX = "unknown:"
+GENERIC_ACTOR_PREFIX = "generic:"
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical entity from the actor knowledge base (or one made up for an unknown name)."""

@@ -87,3 +87,13 @@ def test_comments_are_kept_out_of_the_body(ingested):
     )
     assert blog["comments"]
     assert all(comment not in blog["body"] for comment in blog["comments"])
+
+
+def test_unknown_actors_are_names_to_promote(ingested):
+    db = ingested[0]
+    out = CliRunner().invoke(cli, ["actors", "--db", str(db), "--unknown", "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.output.splitlines() if line.strip()]
+    assert rows
+    assert all(row["id"].startswith("unknown:") for row in rows)
+    assert all(not row["known"] for row in rows)

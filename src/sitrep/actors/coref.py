@@ -16,7 +16,7 @@ import dataclasses
 from sitrep.actors.anaphora import Anaphora, Referent
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex, ActorMention
-from sitrep.models import ActorType, SegmentKind
+from sitrep.models import GENERIC_ACTOR_PREFIX, ActorType, SegmentKind
 
 MAX_SENTENCES_BACK = 4
 PRONOUN_DEPS = {
@@ -128,7 +128,7 @@ def _own_generic_head(index: ActorIndex, seg_i: int, pronoun, antecedent: ActorM
         sector = head.actor.code[-3:]
         actor = dataclasses.replace(
             head.actor,
-            id=f"generic:{(owner.country + sector).lower()}",
+            id=f"{GENERIC_ACTOR_PREFIX}{(owner.country + sector).lower()}",
             code=owner.country + sector,
             country=owner.country,
             name=f"{owner.name} {sector}",

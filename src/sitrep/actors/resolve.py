@@ -29,7 +29,15 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.kb import ActorBase, normalise_name
-from sitrep.models import Actor, ActorRef, ActorType, Mention, Place
+from sitrep.models import (
+    GENERIC_ACTOR_PREFIX,
+    UNKNOWN_ACTOR_PREFIX,
+    Actor,
+    ActorRef,
+    ActorType,
+    Mention,
+    Place,
+)
 from sitrep.nlp import ParsedSegment
 
 log = logging.getLogger(__name__)
@@ -185,7 +193,7 @@ def _generic_actor(country: str | None, sector: str, kb: ActorBase) -> Actor:
     place = kb.find(info.actor_id).name if info and kb.find(info.actor_id) else (country or "")
     name = f"{place} {sector}".strip() if place else sector
     return Actor(
-        id=f"generic:{code.lower()}",
+        id=f"{GENERIC_ACTOR_PREFIX}{code.lower()}",
         name=name,
         type=ActorType.GROUP,
         code=code,
@@ -197,7 +205,7 @@ def _generic_actor(country: str | None, sector: str, kb: ActorBase) -> Actor:
 def _unknown_actor(text: str, atype: ActorType, code: str, country: str | None) -> Actor:
     slug = _SLUG.sub("-", normalise_name(text)).strip("-") or "x"
     return Actor(
-        id=f"unknown:{slug}",
+        id=f"{UNKNOWN_ACTOR_PREFIX}{slug}",
         name=text,
         type=atype,
         code=code or "UNK",

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from sitrep import export
 from sitrep.errors import QueryError, StoreError
-from sitrep.models import Actor, AnalysedDocument
+from sitrep.models import GENERIC_ACTOR_PREFIX, Actor, AnalysedDocument
 from sitrep.store import migrate, records, schema
 from sitrep.store.query import Filters, conditions
 
@@ -345,7 +345,8 @@ class Store:
             .order_by(events.desc(), mentions.desc(), at.c.name, at.c.id)
         )
         if unknown_only:
-            stmt = stmt.where(at.c.known.is_(False))
+            # names the base does not know, not phrases composed from sector nouns
+            stmt = stmt.where(at.c.known.is_(False), ~at.c.id.startswith(GENERIC_ACTOR_PREFIX))
         with self._engine.connect() as conn:
             return [
                 ActorSummary(
