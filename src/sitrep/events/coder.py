@@ -70,6 +70,27 @@ class Trigger:
     # where else the recipient may be named, tried in order when target_tokens name no actor
     fallback_targets: tuple[Token, ...] = ()
 
+    @classmethod
+    def of(
+        cls,
+        token: Token,
+        pattern: VerbPattern | NounPattern,
+        sources: Sequence[Token],
+        targets: Sequence[Token],
+        confidence: float,
+        fallback_targets: Sequence[Token] = (),
+    ) -> Trigger:
+        """A trigger whose arguments include their coordinated words ("X and Y")."""
+        return cls(
+            token,
+            pattern.type,
+            pattern.mode,
+            tuple(_with_conjuncts(sources)),
+            tuple(_with_conjuncts(targets)),
+            confidence,
+            tuple(fallback_targets),
+        )
+
 
 def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
@@ -231,17 +252,7 @@ class EventCoder:
         if pattern.symmetric and not targets:
             sources, targets = self._split_symmetric(sources)
         confidence = 0.85 if sources and targets else 0.7
-        return [
-            Trigger(
-                verb,
-                pattern.type,
-                pattern.mode,
-                tuple(_with_conjuncts(sources)),
-                tuple(_with_conjuncts(targets)),
-                confidence,
-                tuple(_fallback_targets(verb)),
-            )
-        ]
+        return [Trigger.of(verb, pattern, sources, targets, confidence, _fallback_targets(verb))]
 
     @staticmethod
     def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
@@ -281,16 +292,7 @@ class EventCoder:
             targets = _pobjs(noun, pattern.target_preps) or _pobjs(verb, pattern.target_preps)
             if pattern.symmetric and not targets:
                 targets = _pobjs(noun, ("between",))
-            out.append(
-                Trigger(
-                    noun,
-                    pattern.type,
-                    pattern.mode,
-                    tuple(_with_conjuncts(sources)),
-                    tuple(_with_conjuncts(targets)),
-                    0.8,
-                )
-            )
+            out.append(Trigger.of(noun, pattern, sources, targets, 0.8))
         return out
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
@@ -324,14 +326,7 @@ class EventCoder:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
             ]
         targets = _pobjs(noun, pattern.target_preps)
-        return Trigger(
-            noun,
-            pattern.type,
-            pattern.mode,
-            tuple(_with_conjuncts(sources)),
-            tuple(_with_conjuncts(targets)),
-            0.6,
-        )
+        return Trigger.of(noun, pattern, sources, targets, 0.6)
 
     def triggers(self, sentence: Span, index: ActorIndex, seg: int) -> list[Trigger]:
         found: list[Trigger] = []
