@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Token
 
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
+from sitrep.where import cues
 from sitrep.where.gazetteer import Gazetteer, GazetteerEntry, Match
-from sitrep.where.names import exact_key
+from sitrep.where.names import exact_key, loose_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are not place mentions. NORP (demonyms such as "Iraqi") words are
@@ -49,6 +50,12 @@ MAX_NAME_TOKENS = 6
 # A capitalised word outside any place entity is taken as a place only when it names a
 # country, province, curated place, or a city at least this big.
 MIN_POPULATION_UNTAGGED = 50_000
+# A name the tagger took for a person or an organisation is a place when the words around
+# it say so ("in Kut") and the gazetteer knows a country, province, curated place or a
+# city at least this big under that very spelling.
+MIN_POPULATION_CUED = 20_000
+# Entity labels whose whole span may still be a place when the grammar says so.
+CUEABLE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 LEVEL_BONUS = {"country": 2.0, "admin1": 0.5, "city": 0.0, "site": 0.0}
 CAPITAL_BONUS = 1.5
 EXACT_BONUS = 0.5
@@ -66,16 +73,37 @@ class Toponym:
     text: str
     matches: tuple[Match, ...]
     tagged: bool  # inside a spaCy GPE/LOC/FAC entity
+    # Set when the text names a feature at or around the matched place ("Basra airport",
+    # "Anbar province"): the place's precision and the feature words.
+    precision: str | None = None
+    feature: str = ""
+    core: str = ""  # the words the gazetteer matched, when they differ from ``text``
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A matched name as a token span [start, end) of one Doc, before it becomes a Toponym."""
+
+    start: int
+    end: int
+    matches: tuple[Match, ...]
+    tagged: bool
+    precision: str | None = None
+    feature: str = ""
+    core: tuple[int, int] | None = None
 
 
 def find_places(
     segments: Sequence[ParsedSegment], doc_id: str, gazetteer: Gazetteer
 ) -> list[Place]:
     """Every place mention in ``segments``, resolved, in text order."""
-    toponyms = [t for seg in segments for t in find_toponyms(seg.doc, seg.offset, gazetteer)]
+    person_words = cues.person_name_words((seg.doc for seg in segments), gazetteer.__contains__)
+    toponyms = [
+        t for seg in segments for t in find_toponyms(seg.doc, seg.offset, gazetteer, person_words)
+    ]
     # One sense per page: a name the page uses as a place is a place wherever it recurs,
     # even where the tagger took it for a person or an organisation.
-    known = {exact_key(t.text) for t in toponyms}
+    known = {exact_key(t.core or t.text) for t in toponyms}
     taken = {(t.start, t.end) for t in toponyms}
     for seg in segments:
         for toponym in find_repeats(seg.doc, seg.offset, gazetteer, known):
@@ -83,37 +111,56 @@ def find_places(
                 toponyms.append(toponym)
     toponyms.sort(key=lambda t: t.start)
     chosen = resolve_toponyms(toponyms)
-    return [
-        Place(
-            doc_id=doc_id,
-            start=t.start,
-            end=t.end,
-            text=t.text,
-            name=e.name,
-            lat=e.lat,
-            lon=e.lon,
-            country=e.country,
-            geonames_id=e.geonames_id,
-            precision=e.precision,
-        )
-        for t, e in zip(toponyms, chosen, strict=True)
-    ]
+    return [_place(doc_id, t, e) for t, e in zip(toponyms, chosen, strict=True)]
 
 
-def find_toponyms(doc: Doc, offset: int, gazetteer: Gazetteer) -> list[Toponym]:
-    """Place names in one parsed segment, with candidates, in text order."""
-    found: list[Toponym] = []
+def _place(doc_id: str, toponym: Toponym, entry: GazetteerEntry) -> Place:
+    if toponym.precision is None:
+        name, precision, geonames_id = entry.name, entry.precision, entry.geonames_id
+    else:  # a feature of the matched place: its point, not its identity
+        name, precision, geonames_id = f"{entry.name} {toponym.feature}", toponym.precision, None
+    return Place(
+        doc_id=doc_id,
+        start=toponym.start,
+        end=toponym.end,
+        text=toponym.text,
+        name=name,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        geonames_id=geonames_id,
+        precision=precision,
+    )
+
+
+def find_toponyms(
+    doc: Doc, offset: int, gazetteer: Gazetteer, person_words: frozenset[str] = frozenset()
+) -> list[Toponym]:
+    """Place names in one parsed segment, with candidates, in text order.
+
+    ``person_words`` are the words of the page's full person names (see
+    ``cues.person_name_words``); they are never taken as places on grammar alone.
+    """
+    hits: list[_Hit] = []
+    pending: list[_Hit] = []  # known names with no cue yet: places if listed next to one
     used: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        tokens = _trim(list(ent))
-        spans = _longest_matches(tokens, gazetteer, tagged=True)
-        if not _covers_name(tokens, spans):
-            continue  # "Metcalfe County", "Pearson Airport": a place we do not know
-        for i, j, matches in spans:
-            found.append(_toponym(doc, offset, tokens[i : j + 1], matches, tagged=True))
-            used.update(t.i for t in tokens[i : j + 1])
+        if ent.label_ in PLACE_LABELS:
+            tokens = _trim(list(ent))
+            spans = _longest_matches(tokens, gazetteer, tagged=True)
+            if not _covers_name(tokens, spans):
+                continue  # "Metcalfe County", "Pearson Airport": a place we do not know
+            for i, j, matches in spans:
+                hits.append(_Hit(tokens[i].i, tokens[j].i + 1, matches, tagged=True))
+                used.update(t.i for t in tokens[i : j + 1])
+        elif ent.label_ in CUEABLE_LABELS:
+            tokens = _trim(list(ent))
+            if tokens:
+                hit = _cued(tokens, gazetteer, person_words, pending)
+                if hit is not None:
+                    hits.append(hit)
+                    used.update(range(hit.start, hit.end))
+    found: list[Toponym] = []
     for token in doc:
         if token.i not in used and "-" in token.text:
             prefix = _hyphen_prefix(doc, offset, token, gazetteer)
@@ -129,11 +176,160 @@ def find_toponyms(doc: Doc, offset: int, gazetteer: Gazetteer) -> list[Toponym]:
         ):
             run.append(token)
             continue
-        for i, j, matches in _longest_matches(run, gazetteer, tagged=False):
-            found.append(_toponym(doc, offset, run[i : j + 1], matches, tagged=False))
+        for i, j, matches in _longest_matches(
+            run, gazetteer, tagged=False, person_words=person_words, pending=pending
+        ):
+            hits.append(_Hit(run[i].i, run[j].i + 1, matches, tagged=False))
         run = []
+    hits.extend(
+        _curated_features(doc, gazetteer, used | {k for h in hits for k in range(h.start, h.end)})
+    )
+    hits.extend(_coordinated(doc, hits, pending))
+    for hit in hits:
+        extended = _with_feature(doc, _with_compass(doc, hit), gazetteer)
+        if extended is not None:
+            found.append(_hit_toponym(doc, offset, extended))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _curated_features(doc: Doc, gazetteer: Gazetteer, used: set[int]) -> list[_Hit]:
+    """Names that only a curated entry for the whole phrase makes a place, whatever the
+    tagger said: "the Crimean bridge", "Hostomel airfield", "the Antonivskyi bridge"."""
+    found = []
+    for k in range(1, len(doc)):
+        feature = cues.feature_after(doc, k)
+        if feature is None or (k - 1) in used or not doc[k - 1].text[:1].isupper():
+            continue
+        end = k + feature.length
+        for start in range(max(0, k - MAX_NAME_TOKENS), k):
+            if any(i in used for i in range(start, end)) or not doc[start].text[:1].isupper():
+                continue
+            whole = [m for m in gazetteer.lookup(doc[start:end].text) if m.exact]
+            if whole and all(m.entry.curated for m in whole):
+                found.append(_Hit(start, end, tuple(whole), tagged=False, core=(start, k)))
+                used.update(range(start, end))
+                break
+    return found
+
+
+def _cued(
+    tokens: Sequence[Token],
+    gazetteer: Gazetteer,
+    person_words: frozenset[str],
+    pending: list[_Hit] | None,
+) -> _Hit | None:
+    """``tokens`` (a whole name) as a place on grammar alone: a hit when a locative cue
+    precedes it, else None (and a pending hit when it could still be listed with one)."""
+    text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    words = [t for t in tokens if t.text[:1].isupper()]
+    if any(loose_key(t.text) in person_words for t in words) or not cues.is_whole_name(tokens):
+        return None
+    if all(t.lower_ in QUALIFIERS for t in words):
+        return None  # "in Central"
+    matches = tuple(gazetteer.lookup(text))
+    if not matches or not _known_with_cue(matches, text):
+        return None
+    hit = _Hit(tokens[0].i, tokens[-1].i + 1, matches, tagged=False)
+    if cues.has_locative_cue(tokens):
+        return hit
+    if cues.has_possessive(tokens) and any(
+        m.exact and m.entry.precision == "country" for m in matches
+    ):
+        return hit  # "Mali's coup": a country's name before a possessive
+    if pending is not None:
+        pending.append(hit)
+    return None
+
+
+def _known_with_cue(matches: Sequence[Match], text: str) -> bool:
+    """Whether the gazetteer knows ``text`` well enough to trust a grammatical cue."""
+    for match in matches:
+        entry = match.entry
+        big = entry.precision in ("country", "admin1") or entry.population >= MIN_POPULATION_CUED
+        if entry.curated or (big and cues.spelled_like(text, entry.name)):
+            return True
+    return False
+
+
+def _coordinated(doc: Doc, hits: Sequence[_Hit], pending: Sequence[_Hit]) -> list[_Hit]:
+    """Pending names listed next to a place ("Kut and Hilla"), taken to a fixed point."""
+    spans = [(h.start, h.end) for h in hits]
+    left = [p for p in pending if not any(p.start < e and s < p.end for s, e in spans)]
+    added: list[_Hit] = []
+    while True:
+        new = [p for p in left if cues.coordinated(doc, p.start, p.end, spans)]
+        if not new:
+            return added
+        added.extend(new)
+        spans.extend((p.start, p.end) for p in new)
+        left = [p for p in left if p not in new]
+
+
+def _with_compass(doc: Doc, hit: _Hit) -> _Hit:
+    """Take in a compass word before the name ("southern Israel", "northeast Syria")."""
+    word = cues.compass_before(doc, hit.start)
+    best = max(hit.matches, key=_prior).entry
+    if word is None or best.precision not in ("country", "admin1") or best.country is None:
+        return hit  # "central Bogota", "the southern Red Sea": the place itself
+    return _Hit(
+        word.i,
+        hit.end,
+        hit.matches,
+        hit.tagged,
+        hit.precision,
+        hit.feature,
+        hit.core or (hit.start, hit.end),
+    )
+
+
+def _with_feature(doc: Doc, hit: _Hit, gazetteer: Gazetteer) -> _Hit | None:
+    """Take in feature words after the name ("Anbar province", "Basra airport").
+
+    The gazetteer's own entry for the whole phrase wins ("Rafah crossing"). Otherwise an
+    administrative word makes the phrase the area around the named place, and a built
+    feature a site at it; a natural feature ("the Dnipro river") needs its own entry, and
+    without one the name is dropped: it does not mention the town of the same name.
+    """
+    feature = cues.feature_after(doc, hit.end)
+    if feature is None:
+        return hit
+    end = hit.end + feature.length
+    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+        return hit  # "Kentucky State Police": the feature word starts another name
+    core = hit.core or (hit.start, hit.end)
+    whole = tuple(m for m in gazetteer.lookup(doc[core[0] : end].text) if m.exact)
+    if whole:
+        return _Hit(hit.start, end, whole, hit.tagged, core=core)
+    words = doc[hit.end : end].text.lower()
+    matches = hit.matches
+    if feature.kind == "natural":
+        natural = tuple(m for m in matches if m.entry.curated and m.entry.precision == "site")
+        if not natural:
+            return None
+        return _Hit(hit.start, end, natural, hit.tagged, core=core)
+    local = tuple(m for m in matches if m.entry.precision != "country")
+    if not local or max(matches, key=_prior).entry.precision == "country":
+        return hit  # "Iran state television", "U.S. military base": the country itself
+    if feature.kind == "admin1":
+        areas = tuple(m for m in local if m.entry.precision == "admin1")
+        return _Hit(hit.start, end, areas or local, hit.tagged, "admin1", words, core)
+    return _Hit(hit.start, end, local, hit.tagged, "site", words, core)
+
+
+def _hit_toponym(doc: Doc, offset: int, hit: _Hit) -> Toponym:
+    toponym = _toponym(doc, offset, doc[hit.start : hit.end], hit.matches, hit.tagged)
+    core = doc[hit.core[0] : hit.core[1]].text if hit.core else ""
+    return Toponym(
+        start=toponym.start,
+        end=toponym.end,
+        text=toponym.text,
+        matches=toponym.matches,
+        tagged=toponym.tagged,
+        precision=hit.precision,
+        feature=hit.feature,
+        core=core,
+    )
 
 
 def find_repeats(doc: Doc, offset: int, gazetteer: Gazetteer, known: set[str]) -> list[Toponym]:
@@ -214,7 +410,7 @@ def _hyphen_prefix(doc: Doc, offset: int, token: Token, gazetteer: Gazetteer) ->
     if not head[:1].isupper() or not tail[:1].islower():
         return None
     matches = tuple(gazetteer.lookup(head))
-    if not matches or not _known_enough(matches):
+    if not matches or not _known_enough(matches, head):
         return None
     start = token.idx
     return Toponym(
@@ -246,12 +442,21 @@ def _could_be_name(token: Token) -> bool:
 
 
 def _longest_matches(
-    tokens: Sequence[Token], gazetteer: Gazetteer, tagged: bool
+    tokens: Sequence[Token],
+    gazetteer: Gazetteer,
+    tagged: bool,
+    person_words: frozenset[str] = frozenset(),
+    pending: list[_Hit] | None = None,
 ) -> list[tuple[int, int, tuple[Match, ...]]]:
-    """Greedy left-to-right longest spans of ``tokens`` that name a known place."""
+    """Greedy left-to-right longest spans of ``tokens`` that name a known place.
+
+    Outside place entities a span must name a well-known place, or a known one with a
+    locative cue before it ("in Kut"); known spans without a cue go to ``pending``.
+    """
     found = []
     i = 0
     while i < len(tokens):
+        waiting: list[_Hit] = []
         for j in range(min(len(tokens), i + MAX_NAME_TOKENS) - 1, i - 1, -1):
             if tokens[j].i - tokens[i].i != j - i:
                 continue  # not contiguous in the text
@@ -265,26 +470,34 @@ def _longest_matches(
             if tagged:
                 accepted = bool(matches)
             elif any(tokens[k].ent_type_ == "PERSON" for k in range(i, j + 1)):
-                # The tagger's "person" may be a curated site ("Ain al-Asad"), nothing else.
+                # The tagger's "person" may be a curated site ("Ain al-Asad").
                 accepted = j > i and any(m.exact and m.entry.curated for m in matches)
             else:
-                accepted = _known_enough(matches)
+                accepted = _known_enough(matches, text)
+            if matches and not accepted and not tagged:
+                accepted = _cued(tokens[i : j + 1], gazetteer, person_words, waiting) is not None
             if matches and accepted:
                 found.append((i, j, matches))
+                waiting = []
                 i = j
                 break
+        if pending is not None:
+            pending.extend(waiting[:1])  # the longest
         i += 1
     return found
 
 
-def _known_enough(matches: Sequence[Match]) -> bool:
+def _known_enough(matches: Sequence[Match], text: str) -> bool:
+    """Whether an untagged ``text`` names a country, a province, a curated place, or a big
+    city under its own spelling (an unrelated GeoNames alternate of a city, such as
+    "Hamas" for the German town of Hamm, does not count)."""
     for match in matches:
         entry = match.entry
         if not match.exact:
             continue
         if entry.curated or entry.precision in ("country", "admin1"):
             return True
-        if entry.population >= MIN_POPULATION_UNTAGGED:
+        if entry.population >= MIN_POPULATION_UNTAGGED and cues.spelled_like(text, entry.name):
             return True
     return False
 

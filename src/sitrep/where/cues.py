@@ -1,0 +1,180 @@
+"""The local grammar around a name that says it is a place.
+
+spaCy's small model often tags well-known places as people or organisations ("in Kyiv",
+"Kut and Hilla"). These helpers read the words around a name: a locative preposition
+before it ("in", "near", "towards"), a place noun in apposition ("the capital X", "the
+town of X"), a feature word after it ("X province", "X air base", "X river"), and a
+compass word before it ("southern Israel"). They look only at tokens, never at the
+gazetteer, so that ``geoparse`` decides what the gazetteer must also know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+from spacy.tokens import Doc, Token
+
+from sitrep.where.names import loose_key
+
+# Prepositions after which a proper name is most often a place. "to" and "from" are left
+# out on purpose: "a letter to Bush", "a statement from Hamas".
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "into", "across", "towards",
+     "toward", "through", "throughout", "within", "via", "nearby"}
+)  # fmt: skip
+# Nouns that introduce a place name: "the capital Naypyitaw", "the town of Al Qaim".
+PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "province", "region", "state", "district",
+     "governorate", "oblast", "port", "outskirts", "suburb", "suburbs", "towns", "cities",
+     "villages", "hamlet", "enclave", "area", "border", "frontier", "settlement"}
+)  # fmt: skip
+# Words after a name that make the phrase an administrative area named after it.
+# Plurals ("Kharkiv and Luhansk regions") are left out: the name stays the place.
+ADMIN_FEATURES = (
+    ("province",), ("governorate",), ("state",), ("region",), ("oblast",), ("prefecture",),
+)  # fmt: skip
+# Words after a name that make the phrase a built site at or next to the named place.
+BUILT_FEATURES = (
+    ("international", "airport"), ("airport",), ("air", "base"), ("airbase",),
+    ("airfield",), ("air", "field"), ("naval", "base"), ("military", "base"), ("base",),
+    ("bridge",), ("border", "crossing"), ("crossing",), ("square",),
+    ("nuclear", "power", "plant"), ("power", "plant"), ("nuclear", "plant"),
+    ("power", "station"), ("dam",), ("refinery",), ("oil", "field"), ("oilfield",),
+    ("refugee", "camp"), ("camp",), ("seaport",), ("harbour",), ("harbor",),
+)  # fmt: skip
+# Words after a name that make the phrase a natural feature: only a gazetteer entry for
+# the feature itself will do ("the Dnipro river" is not the city of Dnipro).
+NATURAL_FEATURES = (
+    ("river",), ("valley",), ("lake",), ("sea",), ("gulf",), ("strait",), ("mountains",),
+    ("mountain",), ("desert",), ("peninsula",), ("island",), ("islands",),
+)  # fmt: skip
+FEATURE_KINDS = (
+    ("admin1", ADMIN_FEATURES),
+    ("site", BUILT_FEATURES),
+    ("natural", NATURAL_FEATURES),
+)
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+     "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+     "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+     "south-western"}
+)  # fmt: skip
+# Main name and query must be this alike (0-100) for a tagger-rejected name to count.
+MIN_SPELLING_SIMILARITY = 80
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Feature words right after a name: how many tokens, and which kind."""
+
+    length: int
+    kind: str  # "admin1", "site" or "natural"
+
+
+def has_locative_cue(tokens: Sequence[Token]) -> bool:
+    """Whether the words around ``tokens`` (one whole name) say that it is a place: a
+    locative preposition or place noun before it ("in Kut", "the capital Naypyitaw",
+    "the town of Al Qaim"), or a place noun in apposition after it ("X, the capital")."""
+    doc = tokens[0].doc
+    k = tokens[0].i - 1
+    while k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0:
+        before = doc[k]
+        if before.lower_ in LOCATIVE_PREPOSITIONS or before.lower_ in PLACE_NOUNS:
+            return True
+        if before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in PLACE_NOUNS:
+            return True
+    after = doc[tokens[-1].i + 1 : tokens[-1].i + 5]
+    if len(after) > 1 and after[0].text == ",":
+        for word in after[1:]:
+            if word.lower_ in PLACE_NOUNS:
+                return True  # "Wad Madani, the capital of ..."
+            if word.pos_ not in ("DET", "ADJ"):
+                break
+    return False
+
+
+def has_possessive(tokens: Sequence[Token]) -> bool:
+    """Whether the name is followed by a possessive ("Mali's coup")."""
+    following = tokens[0].doc[tokens[-1].i + 1 : tokens[-1].i + 2]
+    return bool(following) and following[0].tag_ == "POS"
+
+
+def is_whole_name(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` are a whole name, not part of a longer one ("the University
+    of Manitoba", "Wal-Mart", "Kentucky State Police")."""
+    doc = tokens[0].doc
+    first, last = tokens[0], tokens[-1]
+    if first.i > 0 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].pos_ == "PROPN":
+        return False
+    if last.i + 1 < len(doc):
+        after = doc[last.i + 1]
+        if after.text[:1].isupper() and after.pos_ == "PROPN" or after.text in ("-", "&"):
+            return False
+        if after.lower_ == "of" and last.i + 2 < len(doc) and doc[last.i + 2].text[:1].isupper():
+            return False
+        if last.ent_iob_ in ("B", "I") and after.ent_iob_ == "I":
+            return False  # the tagger's entity goes on
+    return first.ent_iob_ != "I" or doc[first.i - 1].lower_ == "the"
+
+
+def feature_after(doc: Doc, end: int) -> Feature | None:
+    """Feature words starting at token ``end`` ("province", "air base"), longest first."""
+    words = [t.lower_ for t in doc[end : end + 3]]
+    best: Feature | None = None
+    for kind, features in FEATURE_KINDS:
+        for feature in features:
+            if tuple(words[: len(feature)]) == feature and (
+                best is None or len(feature) > best.length
+            ):
+                best = Feature(len(feature), kind)
+    return best
+
+
+def compass_before(doc: Doc, start: int) -> Token | None:
+    """A lower-case compass word right before token ``start`` ("southern" Israel)."""
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if before.text.islower() and before.lower_ in COMPASS_WORDS:
+        return before
+    return None
+
+
+def coordinated(doc: Doc, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    """Whether tokens ``start:end`` are listed next to one of ``others`` (token spans):
+    "Kut and Hilla", "Chernihiv, Sumy, Kharkiv"."""
+    links = {",", "and", "or", "&"}
+    for o_start, o_end in others:
+        gap = doc[o_end:start] if o_end <= start else doc[end:o_start]
+        if 1 <= len(gap) <= 2 and all(t.lower_ in links for t in gap):
+            return True
+    return False
+
+
+def person_name_words(docs: Iterable[Doc], is_place: Callable[[str], bool]) -> frozenset[str]:
+    """Keys of the words of multi-word person names on a page ("Hassan Rouhani"): the
+    same word alone later on names the person, not a place called Hassan. Entities that
+    the tagger calls people but ``is_place`` knows as a whole ("Tal Abyad") do not count.
+    """
+    words = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not 1 < len(ent) <= 5 or is_place(ent.text):
+                continue
+            if any(t.pos_ == "DET" or t.tag_ == "POS" for t in ent):
+                continue  # "the Tigray People's Liberation Front": a body, not a person
+            words.update(loose_key(t.text) for t in ent if t.text[:1].isupper())
+    words.discard("")
+    return frozenset(words)
+
+
+def spelled_like(text: str, name: str) -> bool:
+    """Whether ``text`` is a spelling of ``name`` itself ("Kharkov", "Kharkiv") rather
+    than an unrelated alternate name that GeoNames files under it."""
+    a, b = loose_key(text), loose_key(name)
+    return bool(a) and (a == b or ratio(a, b) >= MIN_SPELLING_SIMILARITY)
