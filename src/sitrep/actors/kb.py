@@ -13,6 +13,7 @@ file, the entry id and the field to fix.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import re
@@ -677,7 +678,12 @@ class ActorBase:
 
     def title_nouns(self, on: str | None) -> dict[str, list[Actor]]:
         """Normalised role noun ("prime minister") -> actors holding a role with that
-        noun on ``on`` (every role when ``on`` is None)."""
+        noun on ``on`` (every role when ``on`` is None). Returns a fresh dict; the
+        work is memoised per date, since the base never changes after loading."""
+        return {k: list(v) for k, v in self._title_nouns_on(on).items()}
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - the base is immutable and lives as long as its users
+    def _title_nouns_on(self, on: str | None) -> dict[str, tuple[Actor, ...]]:
         out: dict[str, list[Actor]] = {}
         for e in self._entries.values():
             for role, nouns in zip(e.actor.roles, e.title_nouns, strict=True):
@@ -686,7 +692,7 @@ class ActorBase:
                         bucket = out.setdefault(normalise_name(noun), [])
                         if e.actor not in bucket:
                             bucket.append(e.actor)
-        return out
+        return {k: tuple(v) for k, v in out.items()}
 
     @property
     def aliases(self) -> Iterator[tuple[str, str]]:

@@ -13,6 +13,7 @@ hyphens read as spaces ("sit-in" == "sit in"), and British/American spellings of
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -280,15 +281,28 @@ def find_phrases(tokens: Sequence[Any], phrases: Iterable[str]) -> list[tuple[in
     forms = [
         (t.lower_.replace("\u2019", "'"), t.lemma_.lower().replace("\u2019", "'")) for t in tokens
     ]
+    by_first = _phrases_by_first_word(tuple(phrases))
     found = []
+    for start, here in enumerate(forms):
+        for form in set(here):
+            for phrase, words in by_first.get(form, ()):
+                end = start + len(words)
+                if end <= len(forms) and all(w in forms[start + i] for i, w in enumerate(words)):
+                    found.append((start, end, phrase))
+    return sorted(set(found))
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases_by_first_word(
+    phrases: tuple[str, ...],
+) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Phrases indexed by their first word, so a sentence is scanned once (a pure memo)."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for phrase in phrases:
         words = phrase_words(phrase)
-        if not words:
-            continue
-        for start in range(len(forms) - len(words) + 1):
-            if all(w in forms[start + i] for i, w in enumerate(words)):
-                found.append((start, start + len(words), phrase))
-    return sorted(found)
+        if words:
+            index.setdefault(words[0], []).append((phrase, words))
+    return index
 
 
 class _Located(dict):
