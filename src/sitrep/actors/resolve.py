@@ -598,10 +598,20 @@ class ActorResolver:
             if not any(t.is_alpha and _is_capitalised(t) for t in ent):
                 continue
             code, country = self._compose_code(index, seg_i, ent, context)
-            if code and country is None and code in STATE_SECTORS:
+            if code and country is None:
                 # "Prime Minister Abiy Ahmed" on a page about Ethiopia
                 country = self._implied_country(index, seg_i, ent.root, context)
                 code = (country or "") + code
+            sector = self.kb.sector_for(ent.text)
+            if sector is not None:
+                # a sector noun the tagger took for a name ("Militiamen had attacked ...")
+                generic = _generic_actor(country, sector, self.kb)
+                index.add(
+                    ActorMention(
+                        seg_i, ent.start, ent.end, generic, ent.text, "implied", ent.root.i
+                    )
+                )
+                continue
             actor = _unknown_actor(ent.text, atype, code, country)
             known = self._earlier_unknown(index, actor)
             index.add(
