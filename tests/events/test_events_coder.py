@@ -152,3 +152,10 @@ def test_a_passive_allegation_with_its_accuser(analyse_text):
     attack = event(result, "attacking")
     assert attack.modality == Modality.REPORTED
     assert attack.attributed_to is not None and attack.attributed_to.code == "IRQGOV"
+
+
+def test_passive_harm_takes_its_source_from_the_event_it_happened_in(analyse_text):
+    result = analyse_text("Five militiamen were killed in a U.S. drone strike near Qaim.")
+    killed = event(result, "killed")
+    assert [a.code for a in killed.source] == ["USA"]
+    assert killed.target and killed.target[0].code.endswith("REB")

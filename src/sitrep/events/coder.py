@@ -239,6 +239,8 @@ class EventCoder:
         if passive:
             sources = _pobjs(verb, ("by",))
             targets = subjects
+            if not sources:
+                sources = self._means_actors(verb)
         else:
             sources, targets = subjects, []
             if pattern.target == "prep" and pattern.prep:
@@ -253,6 +255,17 @@ class EventCoder:
             sources, targets = self._split_symmetric(sources)
         confidence = 0.85 if sources and targets else 0.7
         return [Trigger.of(verb, pattern, sources, targets, confidence, _fallback_targets(verb))]
+
+    def _means_actors(self, verb: Token) -> list[Token]:
+        """ "were killed in a U.S. drone strike", "died in an Israeli raid": with no agent,
+        whoever carried out the event noun the verb happened in is the source."""
+        out: list[Token] = []
+        for noun in _pobjs(verb, ("in", "by", "during")):
+            if self._noun_pattern(noun) is None:
+                continue
+            out.extend(_pobjs(noun, ("by",)))
+            out.extend(c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
+        return out
 
     @staticmethod
     def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
@@ -454,7 +467,7 @@ class EventCoder:
             trigger=trig.token.text,
             trigger_start=trigger_start,
             trigger_end=trigger_start + len(trig.token.text),
-            confidence=trig.confidence if source and target else trig.confidence - 0.2,
+            confidence=round(trig.confidence if source and target else trig.confidence - 0.2, 2),
             quad=info.quad,
             score=info.score_for(trig.mode),
             attributed_to=attributed,
