@@ -159,3 +159,11 @@ def test_passive_harm_takes_its_source_from_the_event_it_happened_in(analyse_tex
     killed = event(result, "killed")
     assert [a.code for a in killed.source] == ["USA"]
     assert killed.target and killed.target[0].code.endswith("REB")
+
+
+def test_an_actor_stating_its_own_stance_asserts_it(analyse_text):
+    result = analyse_text("Saudi Arabia said it supported the agreement with Iran.")
+    supported = event(result, "supported")
+    assert supported.type == "SUPPORT"
+    assert supported.modality == Modality.ASSERTED
+    assert supported.attributed_to is not None and supported.attributed_to.code == "SAU"

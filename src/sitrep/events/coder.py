@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
-from sitrep.models import ActorRef, Event, Place, SegmentKind
+from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -447,6 +447,15 @@ class EventCoder:
             refs = self._refs(index, seg_i, [reading.speaker], date)
             attributed = refs[0] if refs else None
         info = self.book.type_info(trig.type)
+        modality = reading.modality
+        if (
+            modality == Modality.REPORTED
+            and attributed is not None
+            and attributed.id in {a.id for a in source}
+            and info.quad.startswith("verbal")
+        ):
+            # "Saudi Arabia said it supported the move": saying so is the act itself
+            modality = Modality.ASSERTED
         start = ps.offset + sentence.start_char
         trigger_start = ps.offset + trig.token.idx
         event_id = hashlib.sha1(f"{doc_id}:{trigger_start}:{trig.type}".encode()).hexdigest()[:16]
@@ -459,7 +468,7 @@ class EventCoder:
             target=target,
             date=date,
             location=self._location(ps, sentence, trig.token, places),
-            modality=reading.modality,
+            modality=modality,
             segment=ps.kind,
             sentence=sentence.text,
             start=start,
