@@ -1,0 +1,289 @@
+"""Records of the event coder's knowledge: PLOVER types, verb and noun patterns, light
+verbs and cue lists, plus the lemma and phrase helpers they are matched with.
+
+``sitrep.events.patterns`` re-exports everything here; read and validated from YAML by
+``sitrep.events.pattern_schema``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.errors import SitrepError
+from sitrep.models import Modality
+
+SCHEMA_VERSION = 1
+NOT_AN_EVENT = "NONE"  # type of a pattern that blocks an event reading
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
+QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+TARGETS = ("dobj", "prep", "none")
+VERBS_FILE = "verbs.yaml"
+CUES_FILE = "cues.yaml"
+
+
+class UnknownEventTypeError(SitrepError):
+    """An event type name that is neither a current nor an old PLOVER name."""
+
+    code = "E310"
+
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """One PLOVER event type: its quad, Goldstein-style score and modes."""
+
+    name: str
+    quad: str
+    score: float
+    modes: tuple[str, ...]
+    mode_scores: tuple[tuple[str, float], ...] = ()
+    old_modes: tuple[tuple[str, str | None], ...] = ()  # old mode -> current mode or None
+    note: str = ""
+
+    def score_for(self, mode: str | None) -> float:
+        """The score of this type in ``mode`` (the type's score when the mode has none)."""
+        return dict(self.mode_scores).get(mode or "", self.score)
+
+
+@dataclass(frozen=True)
+class OldName:
+    """A type name from an older PLOVER release and what it is called now."""
+
+    name: str
+    type: str | None  # None: retired, no current equivalent
+    mode: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """A verb reading. ``type`` is ``NOT_AN_EVENT`` for readings that block an event.
+
+    ``objects`` are head lemmas (or multiword lemmas) required of the direct object, or,
+    when ``prep`` is set and ``target`` is not "prep", of the object of ``prep``.
+    """
+
+    lemma: str
+    type: str
+    mode: str | None = None
+    particle: str | None = None
+    prep: str | None = None
+    objects: tuple[str, ...] = ()
+    target: str = "dobj"
+    passive_ok: bool = True
+    negate: bool = False  # applies only when the verb itself is negated
+    symmetric: bool = False  # mutual event: coordinated actors are each other's recipients
+    note: str = ""
+    origin: str = ""  # "file, entry" it was read from
+
+    @property
+    def is_event(self) -> bool:
+        return self.type != NOT_AN_EVENT
+
+    @property
+    def key(self) -> tuple[str, str | None, str | None, tuple[str, ...], bool]:
+        """Identity for duplicate detection and user overrides."""
+        return (self.lemma, self.particle, self.prep, tuple(sorted(self.objects)), self.negate)
+
+    @property
+    def specificity(self) -> int:
+        """Higher is more specific: negation 8, objects 4, particle 2, preposition 1."""
+        return 8 * self.negate + 4 * bool(self.objects) + 2 * bool(self.particle) + bool(self.prep)
+
+    def accepts(self, context: VerbContext) -> bool:
+        """Whether this pattern's particle, preposition, object and voice needs hold."""
+        preps = context.preps
+        if self.negate and not context.negated:
+            return False
+        if context.passive and not self.passive_ok:
+            return False
+        if self.particle is not None and self.particle not in (context.particle, *preps):
+            return False
+        if self.prep is not None and self.prep not in preps:
+            return False
+        if not self.objects:
+            return True
+        if self.prep is not None and self.target != "prep":
+            candidates = context.objects_of(self.prep)
+        else:
+            candidates = context.objects
+        return any(c in self.objects for c in candidates)
+
+
+@dataclass(frozen=True)
+class VerbContext:
+    """What the coder saw around a verb, for ``PatternBook.match_verb``.
+
+    ``objects``: lemmas of the direct object (or of the subject of a passive), each as
+    the head lemma and, where it has premodifiers, the multiword lemma ("martial law").
+    ``prep_objects``: (preposition, object lemmas) for each prepositional child.
+    """
+
+    lemma: str
+    particle: str | None = None
+    objects: tuple[str, ...] = ()
+    prep_objects: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    negated: bool = False
+    passive: bool = False
+
+    def __post_init__(self) -> None:
+        norm = normalize_lemma
+        object.__setattr__(self, "lemma", norm(self.lemma))
+        object.__setattr__(self, "particle", norm(self.particle) if self.particle else None)
+        object.__setattr__(self, "objects", tuple(norm(o) for o in self.objects))
+        prep_objects = tuple(
+            (norm(p), tuple(norm(o) for o in objs)) for p, objs in self.prep_objects
+        )
+        object.__setattr__(self, "prep_objects", prep_objects)
+
+    @property
+    def preps(self) -> tuple[str, ...]:
+        return tuple(p for p, _ in self.prep_objects)
+
+    def objects_of(self, prep: str) -> tuple[str, ...]:
+        return tuple(o for p, objs in self.prep_objects if p == prep for o in objs)
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    """A nominal event ("airstrike", "talks", "civil strike")."""
+
+    lemma: str
+    type: str
+    mode: str | None = None
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ("by",)
+    premod_ok: bool = True
+    symmetric: bool = False
+    note: str = ""
+    origin: str = ""
+
+    @property
+    def is_event(self) -> bool:
+        return self.type != NOT_AN_EVENT
+
+    @property
+    def key(self) -> str:
+        return self.lemma
+
+
+@dataclass(frozen=True)
+class LightVerb:
+    """A verb whose event is the event noun it governs ("launched an attack").
+
+    ``prep`` is set when the noun hangs from a preposition ("engage in fighting").
+    """
+
+    lemma: str
+    particle: str | None = None
+    prep: str | None = None
+    note: str = ""
+    origin: str = ""
+
+    @property
+    def key(self) -> tuple[str, str | None, str | None]:
+        return (self.lemma, self.particle, self.prep)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Modality and attribution cue words (``data/cues.yaml``)."""
+
+    speech_verbs: frozenset[str]
+    speech_phrases: tuple[str, ...]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    prediction: frozenset[str]
+    prediction_phrases: tuple[str, ...]
+    conditional: frozenset[str]
+    conditional_phrases: tuple[str, ...]
+    negation: frozenset[str]
+    precedence: tuple[str, ...]
+    negation_phrases: tuple[str, ...] = ()
+    negating_verbs: frozenset[str] = frozenset()
+    conditional_modals: frozenset[str] = frozenset()
+    conditional_openers: frozenset[str] = frozenset()
+    question_marks: tuple[str, ...] = ("?",)
+    question_words: frozenset[str] = frozenset()
+    disapproval: frozenset[str] = frozenset()  # "called the raid a crime": naming as ACCUSE
+    approval: frozenset[str] = frozenset()  # "called the deal historic": naming as SUPPORT
+
+    def strongest(self, modalities: Iterable[str]) -> Modality:
+        """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""
+        found = {str(m) for m in modalities}
+        for name in self.precedence:
+            if name in found:
+                return Modality(name)
+        return Modality.ASSERTED
+
+    def is_question(self, sentence: str) -> bool:
+        """True when the sentence ends with a question mark (closing quotes ignored)."""
+        return (
+            sentence.rstrip().rstrip("\"')]}\u201d\u2019»").rstrip().endswith(self.question_marks)
+        )
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_SPACED_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
+_PHRASE_WORD = re.compile(r"\w+(?=n't)|n't|'\w+|\w+|[^\w\s]")
+_VARIANT_ENDINGS = (("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("ize", "ise"), ("our", "or"), ("or", "our"), ("ence", "ense"), ("ense", "ence"))  # fmt: skip
+
+
+def normalize_lemma(text: str) -> str:
+    """Lowercase, straighten apostrophes, read hyphens as spaces, collapse whitespace."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return " ".join(_SPACED_HYPHEN.sub(" ", text).split())
+
+
+def spelling_variants(lemma: str) -> tuple[str, ...]:
+    """The lemma and its other spellings ("criticise" -> ("criticise", "criticize"))."""
+    out = [lemma]
+    for old, new in _VARIANT_ENDINGS:
+        if lemma.endswith(old) and len(lemma) > len(old) + 2:
+            out.append(lemma[: -len(old)] + new)
+    return tuple(dict.fromkeys(out))
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A cue phrase as the words spaCy would split it into ("I'm guessing" -> i, 'm, ...)."""
+    return tuple(_PHRASE_WORD.findall(phrase.replace("\u2019", "'").lower()))
+
+
+def find_phrases(tokens: Sequence[Any], phrases: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Every (start, end, phrase) where a phrase matches ``tokens[start:end]``.
+
+    ``tokens`` are spaCy Tokens (or anything with ``lower_`` and ``lemma_``). A phrase
+    word matches a token when it equals the token's lowercase text or its lemma.
+    """
+    forms = [
+        (t.lower_.replace("\u2019", "'"), t.lemma_.lower().replace("\u2019", "'")) for t in tokens
+    ]
+    by_first = _phrases_by_first_word(tuple(phrases))
+    found = []
+    for start, here in enumerate(forms):
+        for form in set(here):
+            for phrase, words in by_first.get(form, ()):
+                end = start + len(words)
+                if end <= len(forms) and all(w in forms[start + i] for i, w in enumerate(words)):
+                    found.append((start, end, phrase))
+    return sorted(set(found))
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases_by_first_word(
+    phrases: tuple[str, ...],
+) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Phrases indexed by their first word, so a sentence is scanned once (a pure memo)."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for phrase in phrases:
+        words = phrase_words(phrase)
+        if words:
+            index.setdefault(words[0], []).append((phrase, words))
+    return index
