@@ -62,14 +62,15 @@ def test_roles_are_bounded_in_time(analyse_text):
 
 def test_nationality_plus_sector_noun(analyse_text):
     result = analyse_text(
-        "Iraqi security forces were backed by U.S. and British reconnaissance planes.",
-        date="2008-03-27",
+        "Turkish soldiers were supported by U.S. and French surveillance drones.",
+        date="2019-10-10",
     )
-    assert actor_of(result, "Iraqi security forces").code == "IRQMIL"
-    planes = [m for m in result.mentions if "planes" in m.text]
-    assert planes and planes[0].actor.code == "USAMIL"
-    backed = [e for e in result.events if e.trigger == "backed"]
-    assert backed and {a.code for a in backed[0].source} == {"USAMIL", "GBRMIL"}
+    assert actor_of(result, "Turkish soldiers").code_on("2019-10-10") == "TURMIL"
+    drones = [m for m in result.mentions if "drones" in m.text]
+    assert drones and drones[0].actor.code == "USAMIL"
+    supported = [e for e in result.events if e.trigger == "supported"]
+    assert supported and {a.code for a in supported[0].source} == {"USAMIL", "FRAMIL"}
+    assert [a.code for a in supported[0].target] == ["TURMIL"]
 
 
 def test_capital_as_government_but_not_as_location(analyse_text):

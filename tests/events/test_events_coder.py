@@ -24,14 +24,14 @@ def event(result, trigger):
 
 def test_coordinated_verbs_and_objects_give_separate_events(analyse_text):
     result = analyse_text(
-        "Iraqi security forces clashed with Mahdi Army militiamen and conducted raids and "
-        "arrests in Kut.",
+        "Iraqi police battled Mahdi Army fighters in Karbala and carried out arrests and "
+        "raids overnight.",
         date="2008-03-27",
     )
-    assert (("IRQMIL",), "ASSAULT", ("IRQREB",)) in triples(result)
+    assert (("IRQCOP",), "ASSAULT", ("IRQREB",)) in triples(result)
     assert event(result, "raids").type == "COERCE"
     assert event(result, "arrests").type == "COERCE"
-    assert event(result, "arrests").source[0].code == "IRQMIL"
+    assert event(result, "arrests").source[0].code == "IRQCOP"
 
 
 def test_passive_swaps_source_and_target(analyse_text):
@@ -54,8 +54,8 @@ def test_nominal_event_with_by_and_on(analyse_text):
 
 def test_light_verb_takes_its_event_from_the_noun(analyse_text):
     result = analyse_text(
-        "Moqtada al-Sadr spoke in Najaf. Two days ago his supporters launched a civil strike "
-        "in Basra.",
+        "Moqtada al-Sadr spoke in Najaf. On Monday his supporters began a civil strike "
+        "across Basra.",
         date="2008-03-27",
     )
     strike = event(result, "strike")

@@ -110,7 +110,7 @@ def _subjects(verb: Token) -> list[Token]:
     for _ in range(6):
         own = _children(tok, *SUBJECT_DEPS)
         if own and tok.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP"):
-            return [tok.head]  # "the Mahdi Army, which executed ...": the antecedent
+            return [tok.head]  # "the militia, which carried out ...": the antecedent
         if own:
             return own
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
@@ -231,7 +231,7 @@ class EventCoder:
             or not pattern.objects
             or any(" " in (self._noun_pattern(t.token) or pattern).lemma for t in light)
         ):
-            return light  # "launched a civil strike": the multiword noun is more specific
+            return light  # "staged a general strike": the multiword noun is more specific
         if pattern is None:
             return []
         passive = _is_passive(verb)
@@ -287,7 +287,7 @@ class EventCoder:
         for prep in verb.children:
             if prep.dep_ == "prep" and self.book.is_light_verb(lemma, particle, prep.lower_):
                 nouns.extend(_with_conjuncts(_children(prep, "pobj")))
-        # "launched a civil strike planning protests", parsed as one compound noun phrase:
+        # "staged a general strike calling protests", parsed as one compound noun phrase:
         # a compound that is itself a multiword event noun is an object too
         nouns += [
             c
