@@ -241,11 +241,7 @@ def place_to_dict(place: Place) -> dict[str, Any]:
         "text": place.text,
         "start": place.start,
         "end": place.end,
-        "name": place.name,
-        "lat": place.lat,
-        "lon": place.lon,
-        "country": place.country,
-        "geonames_id": place.geonames_id,
+        **location_to_dict(place),
         "precision": place.precision,
     }
 
