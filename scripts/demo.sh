@@ -7,3 +7,5 @@ export SITREP_DB="${SITREP_DB:-sitrep.db}"
 .venv/bin/sitrep ingest samples/
 echo
 .venv/bin/sitrep events --limit 25
+echo
+echo "(the commands above run inside the environment: first '. .venv/bin/activate')"
