@@ -167,3 +167,19 @@ def test_an_actor_stating_its_own_stance_asserts_it(analyse_text):
     assert supported.type == "SUPPORT"
     assert supported.modality == Modality.ASSERTED
     assert supported.attributed_to is not None and supported.attributed_to.code == "SAU"
+
+
+def test_a_phone_call_needs_someone_called(analyse_text):
+    called = analyse_text("Erdogan called Putin on Tuesday to discuss the ceasefire.")
+    call = event(called, "called")
+    assert (call.type, call.mode) == ("CONSULT", "phone")
+    assert call.target[0].code.startswith("RUS")
+    naming = analyse_text("Turkey sent drones, called Bayraktars, to the front.")
+    assert not [e for e in naming.events if e.trigger == "called"]
+
+
+def test_helping_to_do_something_is_not_aid(analyse_text):
+    result = analyse_text("Qatar helped broker the exchange of prisoners.")
+    assert not [e for e in result.events if e.trigger == "helped" and e.type == "AID"]
+    aid = analyse_text("Qatar helped Gaza with food and fuel.")
+    assert event(aid, "helped").type == "AID"

@@ -133,6 +133,12 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
+def _is_time(prep: Token) -> bool:
+    """"on Tuesday", "in June": a preposition that only dates the event."""
+    objects = _children(prep, "pobj")
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _fallback_targets(verb: Token) -> list[Token]:
     """Other places a verb's recipient is named when its object is not an actor:
     "observed a truce with the Houthis", "demanded that the government halt the
@@ -184,7 +190,7 @@ class EventCoder:
         prep_objects = tuple(
             (prep.lower_, self._object_lemmas(_children(prep, "pobj")))
             for prep in verb.children
-            if prep.dep_ in ("prep", "agent", "dative")
+            if prep.dep_ in ("prep", "agent", "dative") and not _is_time(prep)
         )
         if particle in PREPOSITION_PARTICLES:
             # "called on people to leave": the parser's particle is the pattern's preposition
@@ -219,11 +225,7 @@ class EventCoder:
         pattern = self._verb_pattern(verb)
         if pattern is not None and not pattern.is_event:
             return []
-        if (
-            pattern is not None
-            and pattern.mode == "phone"
-            and _children(verb, "ccomp", "xcomp", "acomp")
-        ):
+        if pattern is not None and self._not_an_act(verb, pattern):
             return []
         light = self._light_verb_triggers(verb)
         if light and (
@@ -266,6 +268,18 @@ class EventCoder:
             out.extend(_pobjs(noun, ("by",)))
             out.extend(c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
         return out
+
+    @staticmethod
+    def _not_an_act(verb: Token, pattern: VerbPattern) -> bool:
+        """Readings the parse rules out: a phone call needs someone called ("painkillers,
+        called opioids" is naming; "called to say" a clause), and helping to do something
+        ("helped raise awareness") is not giving aid."""
+        if pattern.mode == "phone":
+            spoken_to = _children(verb, "dobj", "dative") or _pobjs(verb, ("with", "to"))
+            return not spoken_to or bool(_children(verb, "ccomp", "xcomp", "acomp"))
+        if pattern.type == "AID":
+            return bool(_children(verb, "xcomp", "ccomp")) and not _children(verb, "dobj", "dative")
+        return False
 
     @staticmethod
     def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
