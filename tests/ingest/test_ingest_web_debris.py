@@ -47,3 +47,15 @@ def test_debris_lines_are_removed_and_comments_kept_apart():
     assert "guns are actually moved" not in doc.body
     assert doc.title == "Ceasefire talks stall again"
     assert doc.segment_at(PAGE.index("Negotiators")) == SegmentKind.BODY
+
+
+def test_wire_credit_lines_are_boilerplate():
+    text = (
+        "Militia shells hit the port\n\n"
+        "Shelling damaged two cranes at the port of Hodeidah on Monday, officials said, "
+        "and work at the docks stopped for the rest of the day.\n\n"
+        "Reporters Anna Berg in Aden and Omar Said in Sanaa contributed to this report.\n"
+    )
+    doc = split_page(Page(doc_id="credit", path="credit.txt", text=text))
+    assert "contributed to this report" not in doc.body
+    assert any("contributed to this report" in r for r in doc.removed)

@@ -134,7 +134,7 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _is_time(prep: Token) -> bool:
-    """"on Tuesday", "in June": a preposition that only dates the event."""
+    """ "on Tuesday", "in June": a preposition that only dates the event."""
     objects = _children(prep, "pobj")
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
@@ -455,6 +455,8 @@ class EventCoder:
         target = tuple(t for t in target if t.id not in {s.id for s in source})
         if not source and not target:
             return None
+        if trig.mode == "phone" and not target:
+            return None  # "called provincial demands unrealistic": nobody was called
         reading = read_modality(trig.token, sentence, self.book.cues)
         attributed = None
         if reading.speaker is not None:
