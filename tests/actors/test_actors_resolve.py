@@ -105,3 +105,21 @@ def test_bare_sector_noun_takes_the_country_of_its_place(analyse_text):
     codes = {m.text: m.actor.code for m in result.mentions}
     assert codes["Protesters"].startswith("IRQ")
     assert codes["police"] == "IRQCOP"
+
+
+def test_a_title_before_a_name_is_not_todays_holder(analyse_text):
+    result = analyse_text(
+        "In 1863 President Abraham Lincoln proclaimed a national day of thanksgiving.",
+        date="2016-11-24",
+    )
+    assert not any(m.actor.code == "USAGOV" and "Obama" in m.actor.name for m in result.mentions)
+    lincoln = [m for m in result.mentions if "Lincoln" in m.text]
+    assert lincoln and "Obama" not in lincoln[0].actor.name
+
+
+def test_an_untitled_role_noun_is_the_holder_on_the_date(analyse_text):
+    result = analyse_text(
+        "The Iraqi prime minister met tribal leaders in Ramadi.", date="2019-06-01"
+    )
+    pm = [m for m in result.mentions if "prime minister" in m.text]
+    assert pm and pm[0].actor.name == "Adil Abdul-Mahdi"

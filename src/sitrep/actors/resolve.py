@@ -536,19 +536,20 @@ class ActorResolver:
             holders = context.titles.get(phrase)
             if not holders:
                 continue
-            if (
-                index.covered(seg_i, head.i + 1, min(len(doc), head.i + 4))
-                and head.i + 1 < len(doc)
-                and doc[head.i + 1].ent_type_ == "PERSON"
+            following = doc[head.i + 1] if head.i + 1 < len(doc) else None
+            if following is not None and (
+                following.ent_type_ == "PERSON" or index.at(seg_i, following.i) is not None
             ):
-                return None  # "Prime Minister Haider al-Abadi": the name itself is the mention
+                # "Prime Minister Haider al-Abadi", "President George Washington": a name
+                # follows the title, so the name is the mention, whoever holds the title today
+                return None
             countries, _owner, left = self._modifier_owner(index, seg_i, head, start)
             country = countries[0] if countries else context.page_country
             chosen = [a for a in holders if a.country == country] if country else []
             if len(chosen) != 1:
                 return None
             first = min(left, start)
-            while first < head.i and doc[first].dep_ in ("det", "punct"):
+            while first < head.i and (doc[first].dep_ in ("det", "punct") or doc[first].like_num):
                 first += 1
             for inner in {m for k in range(first, head.i + 1) if (m := index.at(seg_i, k))}:
                 index.remove(inner)
