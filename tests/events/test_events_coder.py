@@ -183,3 +183,9 @@ def test_helping_to_do_something_is_not_aid(analyse_text):
     assert not [e for e in result.events if e.trigger == "helped" and e.type == "AID"]
     aid = analyse_text("Qatar helped Gaza with food and fuel.")
     assert event(aid, "helped").type == "AID"
+
+
+def test_a_denial_is_a_rejection_not_a_negated_event(analyse_text):
+    result = analyse_text("The Kremlin denied any involvement in the attack on the pipeline.")
+    denied = event(result, "denied")
+    assert (denied.type, denied.modality) == ("REJECT", Modality.ASSERTED)

@@ -67,8 +67,12 @@ def _phrase_near(sentence: Span, phrases: tuple[str, ...], chain: list[Token]) -
     trigger's chain of clauses ("is expected to", "plans to")."""
     near = {t.i for t in chain} | {c.i for t in chain for c in t.children}
     tokens = list(sentence)
+    trigger = chain[0].i
     for start, end, phrase in find_phrases(tokens, phrases):
-        if start == 0 or any(tokens[k].i in near for k in range(start, end)):
+        inside = {tokens[k].i for k in range(start, end)}
+        if trigger in inside:
+            continue  # "denied any involvement": the cue is the event's own word
+        if start == 0 or inside & near:
             return phrase
     return None
 
