@@ -189,3 +189,18 @@ def test_a_denial_is_a_rejection_not_a_negated_event(analyse_text):
     result = analyse_text("The Kremlin denied any involvement in the attack on the pipeline.")
     denied = event(result, "denied")
     assert (denied.type, denied.modality) == ("REJECT", Modality.ASSERTED)
+
+
+def test_expressing_concern_is_disapproval(analyse_text):
+    result = analyse_text(
+        "Japan expressed concern over the detention of the journalists by Myanmar."
+    )
+    concern = event(result, "expressed")
+    assert (concern.type, concern.mode) == ("ACCUSE", "disapprove")
+    assert concern.source[0].code == "JPN"
+
+
+def test_crossing_a_border_is_a_deployment(analyse_text):
+    result = analyse_text("Turkish armored columns crossed the border into Syria on Wednesday.")
+    crossed = event(result, "crossed")
+    assert (crossed.type, crossed.mode) == ("MOBILIZE", "troops")
