@@ -204,3 +204,15 @@ def test_crossing_a_border_is_a_deployment(analyse_text):
     result = analyse_text("Turkish armored columns crossed the border into Syria on Wednesday.")
     crossed = event(result, "crossed")
     assert (crossed.type, crossed.mode) == ("MOBILIZE", "troops")
+
+
+def test_a_compound_country_is_what_was_invaded(analyse_text):
+    result = analyse_text(
+        "Sadr gained fame for attacks on U.S. troops after the 2003 Iraq invasion.",
+        date="2018-05-20",
+    )
+    invasion = event(result, "invasion")
+    assert not invasion.source or invasion.source[0].code != "IRQ"
+    assert invasion.target and invasion.target[0].code == "IRQ"
+    doer = analyse_text("Russia's invasion of Ukraine began on 24 February.", date="2022-03-01")
+    assert event(doer, "invasion").source[0].code == "RUS"

@@ -485,3 +485,19 @@ def test_cue_phrases_match_spacy_tokens(book, nlp):
     assert speech == ["according to"]
     negated = nlp("The rebels didn't withdraw.")
     assert any(t.lemma_ in book.cues.negation or t.lower_ in book.cues.negation for t in negated)
+
+
+def test_premod_role_is_validated(tmp_path):
+    import pytest
+
+    from sitrep.errors import DataFileError
+    from sitrep.events.patterns import PatternBook
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "schema: 1\nnouns:\n  - {lemma: incursion, type: ASSAULT, premod_role: victim}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        PatternBook.load([extra])
+    assert "premod_role" in str(caught.value) and "incursion" in str(caught.value)

@@ -346,13 +346,19 @@ class EventCoder:
         if pattern is None:
             return None
         sources = _pobjs(noun, pattern.source_preps or ("by",))
-        if not sources:
-            sources = [
-                c
-                for c in noun.children
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
-            ]
         targets = _pobjs(noun, pattern.target_preps)
+        premods = [
+            c
+            for c in noun.children
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
+        ]
+        if pattern.premod_role == "target" and not targets:
+            # "the 2003 Iraq invasion": a compound name is what was invaded; a possessive
+            # ("Russia's invasion") is still the doer
+            targets = [c for c in premods if c.dep_ in ("compound", "nmod")]
+            premods = [c for c in premods if c.dep_ not in ("compound", "nmod")]
+        if not sources:
+            sources = premods
         return Trigger.of(noun, pattern, sources, targets, 0.6)
 
     def triggers(self, sentence: Span, index: ActorIndex, seg: int) -> list[Trigger]:

@@ -161,6 +161,9 @@ class NounPattern:
     source_preps: tuple[str, ...] = ("by",)
     premod_ok: bool = True
     symmetric: bool = False
+    # what a country or actor named just before the noun is: the doer ("U.S. strike",
+    # "source") or the one it is done to ("the Iraq invasion", "target")
+    premod_role: str = "source"
     note: str = ""
     origin: str = ""
 

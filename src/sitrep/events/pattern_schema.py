@@ -247,7 +247,8 @@ def _read_old_names(path: str, data: Any, types: Mapping[str, TypeInfo]) -> dict
 
 
 _VERB_FIELDS = ("lemma", "type", "mode", "particle", "prep", "object", "target", "negate", "passive_ok", "symmetric", "note")  # fmt: skip
-_NOUN_FIELDS = ("lemma", "type", "mode", "target_preps", "source_preps", "premod_ok", "symmetric", "note")  # fmt: skip
+_NOUN_FIELDS = ("lemma", "type", "mode", "target_preps", "source_preps", "premod_ok", "symmetric", "premod_role", "note")  # fmt: skip
+PREMOD_ROLES = ("source", "target")
 _LIGHT_FIELDS = ("lemma", "particle", "prep", "note")
 
 
@@ -307,11 +308,17 @@ def _read_nouns(path, items, types, old, allow_disable) -> list[tuple[NounPatter
     def build(check: _Checker, disabled: bool) -> NounPattern:
         kind, mode = (NOT_AN_EVENT, None) if disabled else check.type_and_mode(types, old)
         source = check.words("source_preps", one_word=True)
+        premod_role = check.text("premod_role", default="source") or "source"
+        if premod_role not in PREMOD_ROLES:
+            check.fail(
+                f"field 'premod_role': {premod_role!r} is not one of {', '.join(PREMOD_ROLES)}"
+            )
         return NounPattern(
             lemma=normalize_lemma(check.text("lemma", required=True) or ""), type=kind, mode=mode,
             target_preps=check.words("target_preps", one_word=True) or (),
             source_preps=("by",) if source is None else source,
             premod_ok=check.flag("premod_ok", True), symmetric=check.flag("symmetric", False),
+            premod_role=premod_role,
             note=check.text("note", default="") or "", origin=f"{path}, {check.entry}",
         )  # fmt: skip
 
