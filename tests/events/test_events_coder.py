@@ -216,3 +216,20 @@ def test_a_compound_country_is_what_was_invaded(analyse_text):
     assert invasion.target and invasion.target[0].code == "IRQ"
     doer = analyse_text("Russia's invasion of Ukraine began on 24 February.", date="2022-03-01")
     assert event(doer, "invasion").source[0].code == "RUS"
+
+
+def test_a_possessor_of_a_killing_is_its_victim(analyse_text):
+    result = analyse_text("Soleimani's killing by a U.S. drone angered Iran.", date="2020-01-05")
+    killing = event(result, "killing")
+    assert [a.code for a in killing.target] == ["IRNMIL"]
+    assert all(a.code != "IRNMIL" for a in killing.source)
+
+
+def test_a_title_before_a_name_adds_no_second_actor(analyse_text):
+    result = analyse_text(
+        "Turkish President Recep Tayyip Erdogan agreed with Putin to open talks.",
+        date="2016-12-20",
+    )
+    agreed = event(result, "agreed")
+    assert len(agreed.source) == 1
+    assert agreed.source[0].name.startswith("Recep Tayyip Erdo")

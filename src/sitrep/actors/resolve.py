@@ -440,6 +440,8 @@ class ActorResolver:
                 continue
             if self._capital_metonym(index, seg_i, head):
                 continue
+            if head.dep_ in ("compound", "nmod") and index.at(seg_i, head.head.i) is not None:
+                continue  # "Turkish President Recep Tayyip Erdogan": the title is part of the name
             existing = index.at(seg_i, head.i)
             if existing is not None and existing.actor.type != ActorType.STATE:
                 continue

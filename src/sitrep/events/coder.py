@@ -352,11 +352,17 @@ class EventCoder:
             for c in noun.children
             if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
         ]
-        if pattern.premod_role == "target" and not targets:
-            # "the 2003 Iraq invasion": a compound name is what was invaded; a possessive
-            # ("Russia's invasion") is still the doer
-            targets = [c for c in premods if c.dep_ in ("compound", "nmod")]
-            premods = [c for c in premods if c.dep_ not in ("compound", "nmod")]
+        if pattern.premod_role != "source" and not targets:
+            # "the 2003 Iraq invasion": a compound name is what was invaded, while a
+            # possessive ("Russia's invasion") is still the doer unless the noun is done
+            # to its possessor ("Soleimani's killing": premod_role patient)
+            moved = (
+                ("compound", "nmod", "poss")
+                if pattern.premod_role == "patient"
+                else ("compound", "nmod")
+            )
+            targets = [c for c in premods if c.dep_ in moved]
+            premods = [c for c in premods if c.dep_ not in moved]
         if not sources:
             sources = premods
         return Trigger.of(noun, pattern, sources, targets, 0.6)

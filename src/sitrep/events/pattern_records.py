@@ -162,7 +162,8 @@ class NounPattern:
     premod_ok: bool = True
     symmetric: bool = False
     # what a country or actor named just before the noun is: the doer ("U.S. strike",
-    # "source") or the one it is done to ("the Iraq invasion", "target")
+    # "source"), the one it is done to when compounded ("the Iraq invasion", "target"),
+    # or the one it is done to even as a possessive ("Soleimani's killing", "patient")
     premod_role: str = "source"
     note: str = ""
     origin: str = ""

@@ -248,7 +248,7 @@ def _read_old_names(path: str, data: Any, types: Mapping[str, TypeInfo]) -> dict
 
 _VERB_FIELDS = ("lemma", "type", "mode", "particle", "prep", "object", "target", "negate", "passive_ok", "symmetric", "note")  # fmt: skip
 _NOUN_FIELDS = ("lemma", "type", "mode", "target_preps", "source_preps", "premod_ok", "symmetric", "premod_role", "note")  # fmt: skip
-PREMOD_ROLES = ("source", "target")
+PREMOD_ROLES = ("source", "target", "patient")
 _LIGHT_FIELDS = ("lemma", "particle", "prep", "note")
 
 
