@@ -233,3 +233,11 @@ def test_a_title_before_a_name_adds_no_second_actor(analyse_text):
     agreed = event(result, "agreed")
     assert len(agreed.source) == 1
     assert agreed.source[0].name.startswith("Recep Tayyip Erdo")
+
+
+def test_a_nationality_on_what_was_hit_is_the_target(analyse_text):
+    result = analyse_text("Hezbollah fired rockets at Israeli positions near the border.")
+    fired = event(result, "fired")
+    assert [a.code for a in fired.target] == ["ISR"]
+    located = analyse_text("Protesters marched through Iraqi towns on Friday.")
+    assert not [m for m in located.mentions if m.text == "Iraqi"]

@@ -79,6 +79,19 @@ LOCATIVE_PREPS = {
     "over",
     "via",
 }
+WHERE_PREPS = {
+    "in",
+    "inside",
+    "near",
+    "from",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "outside",
+    "through",
+    "via",
+}
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -450,6 +463,7 @@ class ActorResolver:
                 continue
             sector = self._sector_of(head)
             if sector is None:
+                self._owning_country(index, seg_i, head)
                 continue
             code, sector_start = sector
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
@@ -500,6 +514,22 @@ class ActorResolver:
         if len(countries) == 1:
             return countries.pop()
         return context.page_country
+
+    def _owning_country(self, index: ActorIndex, seg_i: int, head: Token) -> None:
+        """ "fired rockets at Israeli positions", "seized Iranian tankers": a nationality on
+        a thing that is attacked or taken stands for its country."""
+        if head.dep_ not in ("dobj", "pobj", "nsubjpass") or (
+            head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPS
+        ):
+            return  # "in Iraqi towns" says where, not whose
+        for mod in head.children:
+            if mod.dep_ != "amod" or mod.i > head.i or index.at(seg_i, mod.i) is not None:
+                continue
+            info = self.kb.country_by_demonym(mod.text)
+            state = self.kb.find(info.actor_id) if info else None
+            if state is not None:
+                index.add(ActorMention(seg_i, mod.i, mod.i + 1, state, mod.text, "demonym", mod.i))
+                return
 
     def _person_role_noun(self, head: Token) -> bool:
         """ "the general", "the minister": one person named earlier, left to coreference."""

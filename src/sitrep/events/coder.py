@@ -37,6 +37,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
+MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
@@ -464,6 +465,12 @@ class EventCoder:
         target = self._refs(index, seg_i, trig.target_tokens, date)
         if not target and trig.type in VERBAL_TYPES:
             target = self._refs(index, seg_i, trig.fallback_targets, date)
+        elif not target:
+            # "fired rockets at Israeli positions": what the weapon was aimed at
+            aimed = _pobjs(trig.token, MATERIAL_PREPS)
+            for obj in _children(trig.token, "dobj"):
+                aimed += _pobjs(obj, MATERIAL_PREPS)
+            target = self._refs(index, seg_i, aimed, date)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
         if not source and not target:
             return None
