@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.actors.anaphora import Anaphora, Referent
-from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.models import GENERIC_ACTOR_PREFIX, ActorType, SegmentKind
 
@@ -67,11 +66,8 @@ def _sentence_ordinals(index: ActorIndex) -> dict[tuple[int, int], int]:
     return order
 
 
-def resolve_anaphora(
-    index: ActorIndex, anaphora: Anaphora, kb: ActorBase, date: str | None
-) -> None:
+def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) -> None:
     """Add pronoun and role-noun mentions to ``index`` in place."""
-    del kb  # role titles are resolved in the name passes; kept for a stable signature
     threads = _threads(index)
     ordinals = _sentence_ordinals(index)
     for seg_i, ps in enumerate(index.segments):

@@ -258,7 +258,7 @@ class ActorResolver:
             context = _PageContext(ps.offset, places, country, titles)
             self._match_phrases(index, seg_i, ps.doc, date, context)
             self._match_unknown_entities(index, seg_i, ps.doc, place_spans, context)
-        resolve_anaphora(index, self.anaphora, self.kb, date)
+        resolve_anaphora(index, self.anaphora, date)
         return index
 
     # -- pass 1: names from the base --------------------------------------------------

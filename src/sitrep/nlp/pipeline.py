@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import spacy
@@ -69,7 +68,3 @@ def parse_document(nlp: Language, document: Document) -> list[ParsedSegment]:
         ParsedSegment(doc=doc, offset=seg.start, kind=seg.kind)
         for seg, doc in zip(segments, nlp.pipe(texts), strict=True)
     ]
-
-
-def parse_texts(nlp: Language, texts: Iterable[str]) -> Sequence[Doc]:
-    return list(nlp.pipe(texts))
