@@ -196,6 +196,20 @@ class Place:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """One place on a page where an event is told; a merged event keeps all of them."""
+
+    start: int  # sentence start in Document.text
+    end: int  # sentence end
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    segment: SegmentKind
+    modality: Modality
+
+
+@dataclass(frozen=True)
 class Event:
     event_id: str
     doc_id: str
@@ -218,6 +232,44 @@ class Event:
     score: float = 0.0
     attributed_to: ActorRef | None = None
     date_precision: str | None = None
+    date_text: str | None = None  # the words the date came from; None when inherited
+    context: str | None = None  # why: the purpose or cause the page gives, if any
+    mentions: tuple[EventMention, ...] = ()  # every telling on the page, first one included
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two actors that a page states ("Iran-backed militia", "Sadr's
+    Mahdi Army"); ``start``/``end`` are the sentence, ``text`` the words that state it."""
+
+    doc_id: str
+    subject: ActorRef
+    predicate: str  # leads, member_of, allied_with, backed_by, opposes
+    object: ActorRef
+    start: int
+    end: int
+    sentence: str
+    text: str
+    segment: SegmentKind
+    date: str | None = None  # the date the page states it on (the page's date)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A prediction, speculation or hypothetical that a page makes, kept so it can be
+    checked later; ``holder`` is who makes it (None: the page's author)."""
+
+    claim_id: str
+    doc_id: str
+    kind: str  # prediction, speculation, hypothetical, question
+    text: str  # the sentence
+    start: int
+    end: int
+    segment: SegmentKind
+    holder: ActorRef | None = None
+    made_on: str | None = None  # the date the claim was made (the page's date)
+    about: str | None = None  # the date it is about, when the sentence gives one
+    event_ids: tuple[str, ...] = ()  # events coded from the claim
 
 
 @dataclass(frozen=True)
@@ -229,3 +281,5 @@ class AnalysedDocument:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     actors: tuple[Actor, ...] = field(default=())  # the actors this page's records refer to
+    relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()

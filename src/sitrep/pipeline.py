@@ -82,11 +82,11 @@ def analyse(page: Page, resources: Resources) -> AnalysedDocument:
     places = find_places(segments, document.doc_id, resources.gazetteer)
     index = resources.resolver.resolve(segments, places, document.date)
 
-    def event_date(sentence: Span, offset: int) -> tuple[str | None, str | None]:
+    def event_date(sentence: Span, offset: int) -> tuple[str | None, str | None, str | None]:
         resolved = resolve_event_date(sentence, offset, document.date)
         if resolved is not None:
-            return resolved.value, resolved.precision
-        return document.date, PAGE_DATE_PRECISION if document.date else None
+            return resolved.value, resolved.precision, resolved.text or None
+        return document.date, PAGE_DATE_PRECISION if document.date else None, None
 
     events = resources.coder.code(document.doc_id, segments, index, places, event_date)
     return AnalysedDocument(

@@ -57,7 +57,8 @@ VERBAL_TYPES = frozenset(
 )
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
-DateResolver = Callable[[Span, int], tuple[str | None, str | None]]
+# (date, precision, the words it came from) for a sentence at an offset
+DateResolver = Callable[[Span, int], tuple[str | None, str | None, str | None]]
 
 
 @dataclass(frozen=True)
@@ -449,18 +450,15 @@ class EventCoder:
             if ps.kind not in CODED_KINDS:
                 continue
             for sentence in ps.doc.sents:
-                date, precision = resolve_date(sentence, ps.offset)
+                dated = resolve_date(sentence, ps.offset)
                 for trig in self.triggers(sentence, index, seg_i):
-                    event = self._event(
-                        doc_id, ps, seg_i, sentence, trig, index, places, date, precision
-                    )
+                    event = self._event(doc_id, ps, seg_i, sentence, trig, index, places, dated)
                     if event is not None:
                         events.append(event)
         return events
 
-    def _event(
-        self, doc_id, ps, seg_i, sentence, trig, index, places, date, precision
-    ) -> Event | None:
+    def _event(self, doc_id, ps, seg_i, sentence, trig, index, places, dated) -> Event | None:
+        date, precision, date_text = dated
         source = self._refs(index, seg_i, trig.source_tokens, date)
         target = self._refs(index, seg_i, trig.target_tokens, date)
         if not target and trig.type in VERBAL_TYPES:
@@ -516,6 +514,7 @@ class EventCoder:
             score=info.score_for(trig.mode),
             attributed_to=attributed,
             date_precision=precision,
+            date_text=date_text,
         )
 
     def _location(
