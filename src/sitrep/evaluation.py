@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.events.merge import tellings
 from sitrep.models import AnalysedDocument, Event
 
 NEAR_KM = 161.0
@@ -168,19 +169,20 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
                 f"{name}: mention {mention['text']!r}: want {mention.get('code')}, got {got}"
             )
 
-    unmatched = list(analysed.events)
+    told = [telling for event in analysed.events for telling in tellings(event)]
+    unmatched = list(told)
     for gold_event in gold.get("events", []):
         match = next(
             (e for e in unmatched if _event_matches(gold_event, e, with_actors=True)), None
         )
         scores.event_recall.add(match is not None)
         scores.event_type_recall.add(
-            any(_event_matches(gold_event, e, with_actors=False) for e in analysed.events)
+            any(_event_matches(gold_event, e, with_actors=False) for e in told)
         )
         scores.event_source_recall.add(
             any(
                 _event_matches(gold_event, e, with_actors=True, with_target=False)
-                for e in analysed.events
+                for e in told
             )
         )
         if match is not None:
@@ -192,7 +194,7 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
                 f"{name}: missed event {gold_event.get('source')} {gold_event['type']} "
                 f"{gold_event.get('target')} in {gold_event['sentence_contains']!r}"
             )
-    for event in analysed.events:
+    for event in told:
         ok = event not in unmatched
         scores.event_precision.add(ok)
         if not ok:

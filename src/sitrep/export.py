@@ -34,8 +34,15 @@ title), ``sentence``, ``start``, ``end`` (the sentence), ``confidence`` (0..1); 
 ``trigger`` (the words that name the event), ``trigger_start``, ``trigger_end``, ``quad``
 (verbal/material cooperation/conflict), ``score`` (conflict-cooperation weight),
 ``attributed_to`` (``{id, name, code, text}`` of whoever the page says reported it, or
-null), ``date_precision``. An actor's ``code`` is the code it held on the event's date; its
-``text`` is the page's words for it.
+null), ``date_precision`` (day, week, month, season, year, or ``page`` when the sentence
+gives no date and the event carries the page's date), ``date_text`` (the words the date came
+from, or null), ``context`` (the purpose or cause the sentence gives, or null),
+``mentions`` (every place on the page that tells this event, the first included: a list of
+``{start, end, sentence, trigger, trigger_start, trigger_end, segment, modality}``; mentions
+of the same event on one page are merged into one record), ``cluster`` (the id shared by
+records of the same event on several pages, or null). The ``location`` object also carries
+``precision`` (country, admin1, city, site). An actor's ``code`` is the code it held on the
+event's date; its ``text`` is the page's words for it.
 
 PLOVER actors may be compound. When an event has several sources (or targets),
 ``source`` (``target``) is the first and the JSON line also carries ``sources``
@@ -54,6 +61,22 @@ places
 alpha-3 or null), ``geonames_id`` (or null); extra: ``precision`` (country, admin1, city,
 site).
 
+relations
+---------
+What a page states about how two actors stand: ``doc``, ``subject`` and ``object``
+(``{id, name, code, text}``), ``predicate`` (leads, member_of, allied_with, backed_by,
+opposes), ``start``, ``end`` (the sentence), ``sentence``; extra: ``text`` (the words that
+state it), ``segment``, ``date`` (the page's date: when the page states it).
+
+claims
+------
+Predictions, speculations, hypotheticals and open questions a page puts forward, kept so
+they can be checked later: ``claim_id``, ``doc``, ``kind`` (prediction, speculation,
+hypothetical, question), ``holder`` (``{id, name, code, text}`` of who makes the claim, or
+null for the page's author), ``text`` (the sentence), ``start``, ``end``, ``made_on`` (the
+date the claim was made: the page's date); extra: ``about`` (the date the claim is about,
+when the sentence gives one), ``segment``, ``event_ids`` (events coded from it).
+
 actors
 ------
 ``id``, ``name``, ``code`` (default code), ``aliases`` (list), ``roles`` (list of
@@ -71,7 +94,18 @@ from types import MappingProxyType
 from typing import IO, Any
 
 from sitrep.errors import QueryError
-from sitrep.models import Actor, ActorRef, AnalysedDocument, Document, Event, Mention, Place
+from sitrep.models import (
+    Actor,
+    ActorRef,
+    AnalysedDocument,
+    Claim,
+    Document,
+    Event,
+    EventMention,
+    Mention,
+    Place,
+    Relation,
+)
 
 DOCUMENT_FIELDS = (
     "doc",
@@ -111,6 +145,10 @@ EVENT_FIELDS = (
     "score",
     "attributed_to",
     "date_precision",
+    "date_text",
+    "context",
+    "mentions",
+    "cluster",
 )
 MENTION_FIELDS = ("doc", "text", "start", "end", "actor", "segment", "label")
 PLACE_FIELDS = (
@@ -126,6 +164,31 @@ PLACE_FIELDS = (
     "precision",
 )
 ACTOR_FIELDS = ("id", "name", "code", "aliases", "roles", "type", "country", "known")
+RELATION_FIELDS = (
+    "doc",
+    "subject",
+    "predicate",
+    "object",
+    "start",
+    "end",
+    "sentence",
+    "text",
+    "segment",
+    "date",
+)
+CLAIM_FIELDS = (
+    "claim_id",
+    "doc",
+    "kind",
+    "holder",
+    "text",
+    "start",
+    "end",
+    "made_on",
+    "about",
+    "segment",
+    "event_ids",
+)
 
 FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -134,6 +197,8 @@ FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "mentions": MENTION_FIELDS,
         "places": PLACE_FIELDS,
         "actors": ACTOR_FIELDS,
+        "relations": RELATION_FIELDS,
+        "claims": CLAIM_FIELDS,
     }
 )
 """Every field of each export table, in output order (the CSV header)."""
@@ -163,6 +228,7 @@ def location_to_dict(place: Place | None) -> dict[str, Any] | None:
         "lon": place.lon,
         "country": place.country,
         "geonames_id": place.geonames_id,
+        "precision": place.precision,
     }
 
 
@@ -215,9 +281,57 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "score": event.score,
             "attributed_to": actor_ref_to_dict(event.attributed_to),
             "date_precision": event.date_precision,
+            "date_text": event.date_text,
+            "context": event.context,
+            "mentions": [event_mention_to_dict(m) for m in event.mentions],
+            "cluster": event.cluster_id,
         }
     )
     return row
+
+
+def event_mention_to_dict(mention: EventMention) -> dict[str, Any]:
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "sentence": mention.sentence,
+        "trigger": mention.trigger,
+        "trigger_start": mention.trigger_start,
+        "trigger_end": mention.trigger_end,
+        "segment": mention.segment.value,
+        "modality": mention.modality.value,
+    }
+
+
+def relation_to_dict(relation: Relation) -> dict[str, Any]:
+    return {
+        "doc": relation.doc_id,
+        "subject": actor_ref_to_dict(relation.subject),
+        "predicate": relation.predicate,
+        "object": actor_ref_to_dict(relation.object),
+        "start": relation.start,
+        "end": relation.end,
+        "sentence": relation.sentence,
+        "text": relation.text,
+        "segment": relation.segment.value,
+        "date": relation.date,
+    }
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "claim_id": claim.claim_id,
+        "doc": claim.doc_id,
+        "kind": claim.kind,
+        "holder": actor_ref_to_dict(claim.holder),
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "made_on": claim.made_on,
+        "about": claim.about,
+        "segment": claim.segment.value,
+        "event_ids": list(claim.event_ids),
+    }
 
 
 def mention_to_dict(mention: Mention) -> dict[str, Any]:
@@ -242,7 +356,6 @@ def place_to_dict(place: Place) -> dict[str, Any]:
         "start": place.start,
         "end": place.end,
         **location_to_dict(place),
-        "precision": place.precision,
     }
 
 
@@ -273,6 +386,10 @@ def analysed_to_dicts(analysed: AnalysedDocument, table: str) -> list[dict[str, 
         return [place_to_dict(p) for p in analysed.places]
     if table == "actors":
         return [actor_to_dict(a) for a in analysed.actors]
+    if table == "relations":
+        return [relation_to_dict(r) for r in analysed.relations]
+    if table == "claims":
+        return [claim_to_dict(c) for c in analysed.claims]
     raise QueryError(unknown_table_message(table))
 
 

@@ -235,6 +235,7 @@ class Event:
     date_text: str | None = None  # the words the date came from; None when inherited
     context: str | None = None  # why: the purpose or cause the page gives, if any
     mentions: tuple[EventMention, ...] = ()  # every telling on the page, first one included
+    cluster_id: str | None = None  # set by the store: the same event told by several pages
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,7 @@ def test_ingest_stores_good_pages_and_reports_bad_ones(tmp_path, fakes, pages):
     empty = str(pages / "empty.txt")
     assert f"error: {empty}: the file is empty" in result.stderr.splitlines()
     assert "2 pages read: 2 inserted, 0 replaced, 0 unchanged, 1 failed" in result.stdout
-    assert "stored 4 events, 8 mentions, 0 places" in result.stdout
+    assert "stored 4 events (told 4 times), 8 mentions, 0 places" in result.stdout
     assert "sitrep events --db" in result.stdout
     assert "Traceback" not in result.output
     from sitrep.store import Filters, Store

@@ -14,6 +14,8 @@ EXPECTED_TABLES = {
     "alembic_version",
     "documents",
     "actors",
+    "relations",
+    "claims",
     "mentions",
     "places",
     "events",

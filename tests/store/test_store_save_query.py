@@ -16,11 +16,13 @@ from sitrep.models import (
     ActorRef,
     ActorType,
     AnalysedDocument,
+    Claim,
     Document,
     Event,
     Mention,
     Modality,
     Place,
+    Relation,
     Role,
     Segment,
     SegmentKind,
@@ -197,12 +199,40 @@ def make_analysed(
             None,
         ),
     )
+    s1, e1 = span("The River Brigade attacked Iraqi police in Basra.")
+    relation = Relation(
+        doc_id=doc_id,
+        subject=ref(MILITIA, "River Brigade"),
+        predicate="backed_by",
+        object=ref(IRAN, "Iran"),
+        start=s1,
+        end=e1,
+        sentence=text[s1:e1],
+        text="River Brigade",
+        segment=SegmentKind.BODY,
+        date=date,
+    )
+    s2, e2 = span("The Prime Minister met Iran and Turkey envoys in Baghdad.")
+    claim = Claim(
+        claim_id=f"{doc_id}:c1",
+        doc_id=doc_id,
+        kind="prediction",
+        text=text[s2:e2],
+        start=s2,
+        end=e2,
+        segment=SegmentKind.BODY,
+        holder=ref(PM, "The Prime Minister"),
+        made_on=date,
+        event_ids=(f"{doc_id}:e2",),
+    )
     return AnalysedDocument(
         document=document,
         mentions=mentions,
         places=(basra, baghdad),
         events=events,
         actors=(IRQ_GOV, PM, IRAN, MILITIA),
+        relations=(relation,),
+        claims=(claim,),
     )
 
 
@@ -226,7 +256,15 @@ def test_save_inserts_then_reports_unchanged_without_writing(store):
     assert store.save(analysed) == INSERTED
     assert store.document_hash("doc-1") == "hash-1"
     before = all_counts(store)
-    assert before == {"documents": 1, "events": 3, "mentions": 4, "places": 2, "actors": 4}
+    assert before == {
+        "documents": 1,
+        "events": 3,
+        "mentions": 4,
+        "places": 2,
+        "actors": 4,
+        "relations": 1,
+        "claims": 1,
+    }
 
     assert store.save(analysed) == UNCHANGED
     assert all_counts(store) == before
@@ -463,12 +501,16 @@ def test_stored_rows_export_exactly_like_the_records(store, table):
     filters = Filters(include_comments=True) if table == "events" else None
     stored = list(store.iter_rows(table, filters))
     expected = export.analysed_to_dicts(analysed, table)
+    if table == "events":  # alone in the store, each event is its own cluster
+        expected = [{**row, "cluster": row["event_id"]} for row in expected]
     key = {
         "documents": "doc",
         "events": "event_id",
         "actors": "id",
         "mentions": "start",
         "places": "start",
+        "relations": "start",
+        "claims": "claim_id",
     }[table]
     assert sorted(stored, key=lambda r: r[key]) == sorted(expected, key=lambda r: r[key])
 
@@ -497,7 +539,13 @@ CONTRACT = {
         "score",
         "attributed_to",
         "date_precision",
+        "date_text",
+        "context",
+        "mentions",
+        "cluster",
     },
+    "relations": {"doc", "subject", "predicate", "object", "start", "end", "sentence"},
+    "claims": {"claim_id", "doc", "kind", "holder", "text", "start", "end", "made_on"},
     "mentions": {"doc", "text", "start", "end", "actor", "segment"},
     "places": {"doc", "text", "start", "end", "name", "lat", "lon", "country", "geonames_id"},
     "actors": {"id", "name", "code", "aliases", "roles", "type", "country", "known"},
@@ -532,6 +580,7 @@ def test_event_export_shapes(store):
         "lon": 47.8,
         "country": "IRQ",
         "geonames_id": 99532,
+        "precision": "city",
     }
     assert consult["source"]["code"] == "IRQGOV"  # the code held on the date, as given
     assert consult["target"]["id"] == "iran"
@@ -618,3 +667,43 @@ def test_partial_date_to_covers_its_whole_period(date_to, bound):
     from sitrep.store.query import _period_end
 
     assert _period_end(date_to) == bound
+
+
+# -- clusters across pages -----------------------------------------------------------------
+
+
+def test_the_same_event_on_two_pages_shares_a_cluster(store):
+    first = make_analysed()
+    store.save(first)
+    second = make_analysed("doc-2")
+    second = dataclasses.replace(
+        second,
+        events=tuple(
+            dataclasses.replace(e, event_id=e.event_id.replace("doc-1", "doc-2"), doc_id="doc-2")
+            for e in second.events
+        ),
+    )
+    store.save(second)
+    rows = list(store.iter_rows("events", Filters(include_comments=True)))
+    by_id = {r["event_id"]: r for r in rows}
+    assert by_id["doc-2:e1"]["cluster"] == by_id["doc-1:e1"]["cluster"] == "doc-1:e1"
+    assert by_id["doc-2:e2"]["cluster"] == "doc-1:e2"
+    # reader comments never join a cluster
+    assert by_id["doc-2:e3"]["cluster"] == "doc-2:e3"
+    assert store.count("events") == 4
+    assert store.count_clusters() == 2
+
+
+def test_a_different_day_starts_its_own_cluster(store):
+    store.save(make_analysed())
+    later = make_analysed("doc-3", date="2020-03-01")
+    later = dataclasses.replace(
+        later,
+        events=tuple(
+            dataclasses.replace(e, event_id=e.event_id.replace("doc-1", "doc-3"), doc_id="doc-3")
+            for e in later.events
+        ),
+    )
+    store.save(later)
+    by_id = {r["event_id"]: r for r in store.iter_rows("events")}
+    assert by_id["doc-3:e1"]["cluster"] == "doc-3:e1"

@@ -41,6 +41,8 @@ APPLICABLE = MappingProxyType(
         "places": frozenset({"doc"}),
         "documents": frozenset({"doc", "date_from", "date_to"}),
         "actors": frozenset({"actor"}),
+        "relations": frozenset({"actor", "doc", "segment", "include_comments"}),
+        "claims": frozenset({"doc", "date_from", "date_to", "segment", "include_comments"}),
     }
 )
 """Which filters each table accepts."""
@@ -151,6 +153,17 @@ def _date_range(column: sa.ColumnElement, filters: Filters) -> list[sa.ColumnEle
     return conditions
 
 
+def _segment_choice(column: sa.ColumnElement, filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """The segments asked for; with none named, everything but reader comments (unless
+    ``include_comments``)."""
+    segments = [s.lower() for s in _split(filters.segment)] if filters.segment else []
+    if segments:
+        return [column.in_(segments)]
+    if not filters.include_comments:
+        return [column != SegmentKind.COMMENT.value]
+    return []
+
+
 def conditions(table: str, filters: Filters | None) -> list[sa.ColumnElement[bool]]:
     """SQL conditions selecting the rows of ``table`` that ``filters`` asks for."""
     filters = filters or Filters()
@@ -168,11 +181,7 @@ def conditions(table: str, filters: Filters | None) -> list[sa.ColumnElement[boo
             where.append(ev.c.type.in_([t.upper() for t in _split(filters.type)]))
         if filters.modality:
             where.append(ev.c.modality.in_([m.lower() for m in _split(filters.modality)]))
-        segments = [s.lower() for s in _split(filters.segment)] if filters.segment else []
-        if segments:
-            where.append(ev.c.segment.in_(segments))
-        elif not filters.include_comments:
-            where.append(ev.c.segment != SegmentKind.COMMENT.value)
+        where.extend(_segment_choice(ev.c.segment, filters))
         if filters.doc:
             where.append(ev.c.doc == filters.doc)
         where.extend(_date_range(ev.c.date, filters))
@@ -193,6 +202,24 @@ def conditions(table: str, filters: Filters | None) -> list[sa.ColumnElement[boo
         if filters.doc:
             where.append(schema.documents.c.doc == filters.doc)
         where.extend(_date_range(schema.documents.c.date, filters))
+    elif table in ("relations", "claims"):
+        tbl = schema.metadata.tables[table]
+        if filters.actor:
+            where.append(
+                sa.or_(
+                    _actor_match(
+                        filters.actor, tbl.c.subject_id, tbl.c.subject_name, tbl.c.subject_code
+                    ),
+                    _actor_match(
+                        filters.actor, tbl.c.object_id, tbl.c.object_name, tbl.c.object_code
+                    ),
+                )
+            )
+        where.extend(_segment_choice(tbl.c.segment, filters))
+        if filters.doc:
+            where.append(tbl.c.doc == filters.doc)
+        if table == "claims":
+            where.extend(_date_range(tbl.c.made_on, filters))
     elif table == "actors" and filters.actor:
         at = schema.actors
         where.append(_actor_match(filters.actor, at.c.id, at.c.name, at.c.code))

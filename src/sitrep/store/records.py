@@ -14,11 +14,14 @@ from sitrep.models import (
     Actor,
     ActorRef,
     ActorType,
+    Claim,
     Document,
     Event,
+    EventMention,
     Mention,
     Modality,
     Place,
+    Relation,
     Role,
     Segment,
     SegmentKind,
@@ -207,7 +210,37 @@ def event_values(event: Event, doc_id: str) -> dict[str, Any]:
         "quad": event.quad,
         "score": event.score,
         "attributed_to": ref_to_json(event.attributed_to) if event.attributed_to else None,
+        "date_text": event.date_text,
+        "context": event.context,
+        "mentions": [event_mention_to_json(m) for m in event.mentions],
+        "cluster_id": event.cluster_id,
     }
+
+
+def event_mention_to_json(mention: EventMention) -> dict[str, Any]:
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "sentence": mention.sentence,
+        "trigger": mention.trigger,
+        "trigger_start": mention.trigger_start,
+        "trigger_end": mention.trigger_end,
+        "segment": mention.segment.value,
+        "modality": mention.modality.value,
+    }
+
+
+def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
+    return EventMention(
+        start=data["start"],
+        end=data["end"],
+        sentence=data["sentence"],
+        trigger=data["trigger"],
+        trigger_start=data["trigger_start"],
+        trigger_end=data["trigger_end"],
+        segment=SegmentKind(data["segment"]),
+        modality=Modality(data["modality"]),
+    )
 
 
 def event_actor_values(event: Event) -> list[dict[str, Any]]:
@@ -251,4 +284,88 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         score=row["score"],
         attributed_to=ref_from_json(row["attributed_to"]),
         date_precision=row["date_precision"],
+        date_text=row["date_text"],
+        context=row["context"],
+        mentions=tuple(event_mention_from_json(m) for m in row["mentions"] or ()),
+        cluster_id=row["cluster_id"],
+    )
+
+
+def _ref_columns(prefix: str, ref: ActorRef) -> dict[str, Any]:
+    return {
+        f"{prefix}_id": ref.id,
+        f"{prefix}_name": ref.name,
+        f"{prefix}_code": ref.code,
+        f"{prefix}_text": ref.text,
+    }
+
+
+def _ref_from_columns(prefix: str, row: Mapping[str, Any]) -> ActorRef:
+    return ActorRef(
+        id=row[f"{prefix}_id"],
+        name=row[f"{prefix}_name"],
+        code=row[f"{prefix}_code"],
+        text=row[f"{prefix}_text"],
+    )
+
+
+def relation_values(relation: Relation, doc_id: str) -> dict[str, Any]:
+    return {
+        "doc": doc_id,
+        **_ref_columns("subject", relation.subject),
+        "predicate": relation.predicate,
+        **_ref_columns("object", relation.object),
+        "start": relation.start,
+        "end": relation.end,
+        "sentence": relation.sentence,
+        "text": relation.text,
+        "segment": relation.segment.value,
+        "date": relation.date,
+    }
+
+
+def relation_from_row(row: Mapping[str, Any]) -> Relation:
+    return Relation(
+        doc_id=row["doc"],
+        subject=_ref_from_columns("subject", row),
+        predicate=row["predicate"],
+        object=_ref_from_columns("object", row),
+        start=row["start"],
+        end=row["end"],
+        sentence=row["sentence"],
+        text=row["text"],
+        segment=SegmentKind(row["segment"]),
+        date=row["date"],
+    )
+
+
+def claim_values(claim: Claim, doc_id: str) -> dict[str, Any]:
+    return {
+        "claim_id": claim.claim_id,
+        "doc": doc_id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "segment": claim.segment.value,
+        "holder": ref_to_json(claim.holder) if claim.holder else None,
+        "made_on": claim.made_on,
+        "about": claim.about,
+        "event_ids": list(claim.event_ids),
+    }
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    return Claim(
+        claim_id=row["claim_id"],
+        doc_id=row["doc"],
+        kind=row["kind"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        segment=SegmentKind(row["segment"]),
+        holder=ref_from_json(row["holder"]),
+        made_on=row["made_on"],
+        about=row["about"],
+        event_ids=tuple(row["event_ids"]),
     )

@@ -109,9 +109,14 @@ events = sa.Table(
     sa.Column("quad", sa.Text, nullable=False),
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("attributed_to", sa.JSON(none_as_null=True)),
+    sa.Column("date_text", sa.Text),
+    sa.Column("context", sa.Text),
+    sa.Column("mentions", sa.JSON),  # list of {start, end, sentence, trigger, ...}
+    sa.Column("cluster_id", sa.Text),  # the same event told by several pages
     sa.Index("ix_events_doc", "doc"),
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_type", "type"),
+    sa.Index("ix_events_cluster_id", "cluster_id"),
 )
 
 event_actors = sa.Table(
@@ -133,6 +138,49 @@ event_actors = sa.Table(
     sa.Index("ix_event_actors_code", "code"),
 )
 
+def _actor_columns(role: str) -> list[sa.Column]:
+    return [sa.Column(f"{role}_{part}", sa.Text, nullable=False) for part in ACTOR_PARTS]
+
+
+ACTOR_PARTS = ("id", "name", "code", "text")
+
+relations = sa.Table(
+    "relations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc", sa.Text, sa.ForeignKey("documents.doc", ondelete="CASCADE"), nullable=False),
+    *_actor_columns("subject"),
+    sa.Column("predicate", sa.Text, nullable=False),
+    *_actor_columns("object"),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("segment", sa.Text, nullable=False),
+    sa.Column("date", sa.Text),
+    sa.Index("ix_relations_doc", "doc"),
+    sa.Index("ix_relations_subject_id", "subject_id"),
+    sa.Index("ix_relations_object_id", "object_id"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("doc", sa.Text, sa.ForeignKey("documents.doc", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("segment", sa.Text, nullable=False),
+    sa.Column("holder", sa.JSON(none_as_null=True)),
+    sa.Column("made_on", sa.Text),
+    sa.Column("about", sa.Text),
+    sa.Column("event_ids", sa.JSON, nullable=False),
+    sa.Index("ix_claims_doc", "doc"),
+    sa.Index("ix_claims_made_on", "made_on"),
+)
+
 failures = sa.Table(
     "failures",
     metadata,
@@ -144,5 +192,5 @@ failures = sa.Table(
     sa.Index("ix_failures_path", "path"),
 )
 
-TABLES = ("documents", "events", "mentions", "places", "actors")
+TABLES = ("documents", "events", "mentions", "places", "actors", "relations", "claims")
 """The tables a user can read through ``Store.iter_rows`` and ``sitrep export``."""

@@ -22,6 +22,7 @@ from sitrep import export
 from sitrep.errors import QueryError, StoreError
 from sitrep.models import GENERIC_ACTOR_PREFIX, Actor, AnalysedDocument
 from sitrep.store import migrate, records, schema
+from sitrep.store.clusters import clustered
 from sitrep.store.query import Filters, conditions
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ _ORDER = {
     "mentions": lambda t: (t.c.doc, t.c.start, t.c.id),
     "places": lambda t: (t.c.doc, t.c.start, t.c.id),
     "actors": lambda t: (t.c.id,),
+    "relations": lambda t: (t.c.doc, t.c.start, t.c.id),
+    "claims": lambda t: (t.c.made_on.is_(None), t.c.made_on, t.c.doc, t.c.start),
 }
 
 _TO_DICT = {
@@ -113,6 +116,8 @@ _TO_DICT = {
     "mentions": lambda row: export.mention_to_dict(records.mention_from_row(row)),
     "places": lambda row: export.place_to_dict(records.place_from_row(row)),
     "actors": lambda row: export.actor_to_dict(records.actor_from_row(row)),
+    "relations": lambda row: export.relation_to_dict(records.relation_from_row(row)),
+    "claims": lambda row: export.claim_to_dict(records.claim_from_row(row)),
 }
 
 
@@ -213,7 +218,7 @@ class Store:
                     conn.execute(sa.update(docs).where(docs.c.doc == document.doc_id), values)
                     status = REPLACED
                 self._upsert_actors(conn, analysed.actors)
-                self._insert_records(conn, analysed)
+                self._insert_records(conn, clustered(conn, analysed))
         except sa.exc.IntegrityError as exc:
             raise StoreError(
                 f"cannot store document {document.doc_id} ({document.path}): {exc.orig}; "
@@ -240,7 +245,13 @@ class Store:
         conn.execute(
             sa.delete(schema.event_actors).where(schema.event_actors.c.event_id.in_(doc_events))
         )
-        for table in (schema.events, schema.mentions, schema.places):
+        for table in (
+            schema.events,
+            schema.mentions,
+            schema.places,
+            schema.relations,
+            schema.claims,
+        ):
             conn.execute(sa.delete(table).where(table.c.doc == doc_id))
 
     @staticmethod
@@ -264,6 +275,16 @@ class Store:
             links = [row for e in analysed.events for row in records.event_actor_values(e)]
             if links:
                 conn.execute(sa.insert(schema.event_actors), links)
+        if analysed.relations:
+            conn.execute(
+                sa.insert(schema.relations),
+                [records.relation_values(r, doc_id) for r in analysed.relations],
+            )
+        if analysed.claims:
+            conn.execute(
+                sa.insert(schema.claims),
+                [records.claim_values(c, doc_id) for c in analysed.claims],
+            )
 
     @staticmethod
     def _upsert_actors(conn: sa.Connection, actors: tuple[Actor, ...]) -> None:
@@ -319,6 +340,16 @@ class Store:
         """How many rows of ``table`` match ``filters``."""
         tbl = _table(table)
         stmt = sa.select(sa.func.count()).select_from(tbl).where(*conditions(table, filters))
+        with self._engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def count_clusters(self, filters: Filters | None = None) -> int:
+        """How many distinct events (clusters of the same event told by several pages)
+        match ``filters``: the count to report, where ``count("events")`` counts reports."""
+        ev = schema.events
+        stmt = sa.select(sa.func.count(sa.distinct(ev.c.cluster_id))).where(
+            *conditions("events", filters)
+        )
         with self._engine.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
 
