@@ -29,9 +29,12 @@ def test_coordinated_verbs_and_objects_give_separate_events(analyse_text):
         date="2008-03-27",
     )
     assert (("IRQCOP",), "ASSAULT", ("IRQREB",)) in triples(result)
-    assert event(result, "raids").type == "COERCE"
-    assert event(result, "arrests").type == "COERCE"
-    assert event(result, "arrests").source[0].code == "IRQCOP"
+    # the pipeline may merge the two COERCE tellings (events/merge.py); both stay findable
+    tellings = {m.trigger: e for e in result.events for m in (e.mentions or ())}
+    tellings.update({e.trigger: e for e in result.events})
+    for noun in ("raids", "arrests"):
+        assert tellings[noun].type == "COERCE"
+        assert tellings[noun].source[0].code == "IRQCOP"
 
 
 def test_passive_swaps_source_and_target(analyse_text):
@@ -158,7 +161,7 @@ def test_passive_harm_takes_its_source_from_the_event_it_happened_in(analyse_tex
     result = analyse_text("Five militiamen were killed in a U.S. drone strike near Qaim.")
     killed = event(result, "killed")
     assert [a.code for a in killed.source] == ["USA"]
-    assert killed.target and killed.target[0].code.endswith("REB")
+    assert killed.target and killed.target[0].code[3:] in ("REB", "PRM")  # an armed group
 
 
 def test_an_actor_stating_its_own_stance_asserts_it(analyse_text):

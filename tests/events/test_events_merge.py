@@ -144,3 +144,10 @@ def test_merging_in_the_pipeline_keeps_one_event_per_telling_group(analyse_text)
     factual = [e for e in assaults if e.modality in (Modality.ASSERTED, Modality.REPORTED)]
     assert len(factual) == 1 and len(factual[0].mentions) == 2
     assert any(e.modality == Modality.PREDICTED for e in assaults)
+
+
+def test_two_acts_named_in_one_sentence_stay_two_events():
+    raid = event(1)
+    arrest = dataclasses.replace(event(1), event_id="e1b", trigger_start=130, trigger="arrests")
+    assert not same_event(raid, arrest)
+    assert len(merge_events([raid, arrest])) == 2

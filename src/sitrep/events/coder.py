@@ -27,7 +27,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex, ActorMention
+from sitrep.events.clauses import (
+    announced_type,
+    announcer,
+    context_of,
+    is_subordinate,
+    obligation_clause,
+)
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
@@ -35,10 +43,13 @@ from sitrep.nlp import ParsedSegment
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
-INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
 MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
+# prepositions whose object is where an act is directed ("sent arms to Pakistan")
+DIRECTED_PREPS = ("to", "into", "against", "on", "at", "toward", "towards", "from", "with")
+SITE_PREPS = frozenset({"in", "near", "around", "inside", "outside", "across", "throughout"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 VERBAL_TYPES = frozenset(
@@ -154,6 +165,34 @@ def _fallback_targets(verb: Token) -> list[Token]:
     return _with_conjuncts(out)
 
 
+def _complements(verb: Token) -> list[Token]:
+    """The verbs of the clauses a verb takes as its content ("threatened to attack ...",
+    "offered to hand over ...", "is willing to withdraw ..."), down the chain."""
+    out: list[Token] = []
+    frontier = [verb]
+    for _ in range(3):
+        frontier = [
+            c
+            for tok in frontier
+            for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp", "acomp") or (c.dep_ == "conj" and tok is not verb)
+        ]
+        out.extend(frontier)
+    return out
+
+
+def _embedded_arguments(verb: Token) -> list[Token]:
+    """Who the act in a verb's complement is done to: its objects and the objects of its
+    directed prepositions ("threatened to attack Iraq", "offered aid to Chad")."""
+    out: list[Token] = []
+    for clause in _complements(verb):
+        out.extend(_children(clause, "dobj", "dative"))
+        out.extend(_pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
+        for obj in _children(clause, "dobj"):
+            out.extend(_pobjs(obj, ("to", "for", "against", "on", "with")))
+    return _with_conjuncts(out)
+
+
 def _pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
     out = []
     for prep in head.children:
@@ -165,8 +204,9 @@ def _pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
 class EventCoder:
     """Codes PLOVER events from parsed segments. Build once; call ``code`` per page."""
 
-    def __init__(self, book: PatternBook) -> None:
+    def __init__(self, book: PatternBook, actors: ActorBase | None = None) -> None:
         self.book = book
+        self.actors = actors  # names the country of a place that is an event's recipient
 
     # -- triggers ---------------------------------------------------------------------
 
@@ -374,10 +414,13 @@ class EventCoder:
         light_nouns: set[int] = set()
         for tok in sentence:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-                for trig in self._verb_trigger(tok):
+                coded = self._verb_trigger(tok)
+                for trig in coded:
                     found.append(trig)
                     if trig.token.i != tok.i:
                         light_nouns.add(trig.token.i)
+                if not coded:
+                    found.extend(self._obligation_trigger(tok))
         found = [t for t in found if not self._embedded(t, found)]
         for tok in sentence:
             if (
@@ -390,14 +433,41 @@ class EventCoder:
                     found.append(trig)
         return found
 
+    def _obligation_trigger(self, verb: Token) -> list[Trigger]:
+        """ "Russia said Sudan must return the helicopter": the speaker asks the subject
+        of the obligation to act (REQUEST); the act itself is the request's content."""
+        clause = obligation_clause(verb, self.book.cues)
+        if clause is None:
+            return []
+        sources = _subjects(verb)
+        targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [
+            Trigger(
+                verb,
+                "REQUEST",
+                None,
+                tuple(_with_conjuncts(sources)),
+                tuple(_with_conjuncts(targets)),
+                0.8,
+            )  # fmt: skip
+        ]
+
     @staticmethod
     def _embedded(trigger: Trigger, found: Sequence[Trigger]) -> bool:
-        """ "agreed to withdraw", "threatened to strike": the complement is the content of
-        the agreement or threat, not an event of its own."""
+        """ "agreed to withdraw", "threatened to strike", "said Sudan must return it": the
+        complement (and what is coordinated with it) is the content of the agreement,
+        threat or request, not an event of its own."""
+        content = {o.token.i for o in found if o.type in CONTENT_TYPES and o is not trigger}
         tok = trigger.token
-        if tok.dep_ not in ("xcomp", "ccomp"):
-            return False
-        return any(o.token.i == tok.head.i and o.type in CONTENT_TYPES for o in found)
+        if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass"):
+            tok = tok.head  # "promised to continue military aid": the noun's verb
+        for _ in range(4):
+            if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or tok.head.i == tok.i:
+                return False
+            if tok.dep_ != "conj" and tok.head.i in content:
+                return True
+            tok = tok.head
+        return False
 
     # -- arguments -----------------------------------------------------------------
 
@@ -460,15 +530,7 @@ class EventCoder:
     def _event(self, doc_id, ps, seg_i, sentence, trig, index, places, dated) -> Event | None:
         date, precision, date_text = dated
         source = self._refs(index, seg_i, trig.source_tokens, date)
-        target = self._refs(index, seg_i, trig.target_tokens, date)
-        if not target and trig.type in VERBAL_TYPES:
-            target = self._refs(index, seg_i, trig.fallback_targets, date)
-        elif not target:
-            # "fired rockets at Israeli positions": what the weapon was aimed at
-            aimed = _pobjs(trig.token, MATERIAL_PREPS)
-            for obj in _children(trig.token, "dobj"):
-                aimed += _pobjs(obj, MATERIAL_PREPS)
-            target = self._refs(index, seg_i, aimed, date)
+        target = self._recipient(ps, seg_i, trig, index, places, date)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
         if not source and not target:
             return None
@@ -479,8 +541,12 @@ class EventCoder:
         if reading.speaker is not None:
             refs = self._refs(index, seg_i, [reading.speaker], date)
             attributed = refs[0] if refs else None
-        info = self.book.type_info(trig.type)
-        modality = reading.modality
+        type_, mode, modality = trig.type, trig.mode, reading.modality
+        announced = self._announced(seg_i, trig, index, source, reading.modality, date)
+        if announced is not None:
+            type_, mode, modality, by = announced
+            attributed = by if by is not None else attributed
+        info = self.book.type_info(type_)
         if (
             modality == Modality.REPORTED
             and attributed is not None
@@ -489,14 +555,22 @@ class EventCoder:
         ):
             # "Saudi Arabia said it supported the move": saying so is the act itself
             modality = Modality.ASSERTED
+        context = context_of(
+            trig.token,
+            sentence,
+            self.book.cues,
+            type_,
+            trig.type in CONTENT_TYPES,
+            frozenset(t.i for t in (*trig.source_tokens, *trig.target_tokens)),
+        )
         start = ps.offset + sentence.start_char
         trigger_start = ps.offset + trig.token.idx
         event_id = hashlib.sha1(f"{doc_id}:{trigger_start}:{trig.type}".encode()).hexdigest()[:16]
         return Event(
             event_id=event_id,
             doc_id=doc_id,
-            type=trig.type,
-            mode=trig.mode,
+            type=type_,
+            mode=mode,
             source=source,
             target=target,
             date=date,
@@ -509,13 +583,99 @@ class EventCoder:
             trigger=trig.token.text,
             trigger_start=trigger_start,
             trigger_end=trigger_start + len(trig.token.text),
-            confidence=round(trig.confidence if source and target else trig.confidence - 0.2, 2),
+            confidence=self._confidence(trig, bool(source and target)),
             quad=info.quad,
-            score=info.score_for(trig.mode),
+            score=info.score_for(mode),
             attributed_to=attributed,
             date_precision=precision,
             date_text=date_text,
+            context=context,
         )
+
+    @staticmethod
+    def _confidence(trig: Trigger, both: bool) -> float:
+        """The trigger's confidence, less when an actor is missing, and a little less in a
+        subordinate clause, where arguments are inherited and the event is background."""
+        value = trig.confidence if both else trig.confidence - 0.2
+        return round(value - (0.05 if is_subordinate(trig.token) else 0.0), 2)
+
+    def _recipient(self, ps, seg_i, trig, index, places, date) -> tuple[ActorRef, ...]:
+        """The event's recipient: its target words, else where else a recipient is named
+        (see ``_fallback_targets``), else the recipient of the act it announces ("threatened
+        to attack Iraq"), else a place the act is directed at ("sent arms to Pakistan",
+        "arrived in Amman" for a visit): the place's country."""
+        target = self._refs(index, seg_i, trig.target_tokens, date)
+        if target:
+            return target
+        if trig.type in VERBAL_TYPES:
+            target = self._refs(index, seg_i, trig.fallback_targets, date)
+        else:
+            # "fired rockets at Israeli positions": what the weapon was aimed at
+            aimed = _pobjs(trig.token, MATERIAL_PREPS)
+            for obj in _children(trig.token, "dobj"):
+                aimed += _pobjs(obj, MATERIAL_PREPS)
+            target = self._refs(index, seg_i, aimed, date)
+        if target:
+            return target
+        embedded = _embedded_arguments(trig.token)
+        target = self._refs(index, seg_i, embedded, date)
+        if target or self.actors is None and not places:
+            return target
+        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" else ())
+        candidates = [*trig.target_tokens, *_children(trig.token, "dobj")]
+        for head in (trig.token, *_children(trig.token, "dobj"), *_complements(trig.token)):
+            candidates += _pobjs(head, preps)
+        candidates += embedded
+        if trig.type != "CONSULT":  # "raids in Basra" happen there, not to it
+            candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
+        return self._place_actors(ps, candidates, places, date)
+
+    def _place_actors(self, ps, tokens, places, date) -> tuple[ActorRef, ...]:
+        """The countries of the places that ``tokens`` name, as actors."""
+        out: dict[str, ActorRef] = {}
+        for tok in _with_conjuncts(tokens):
+            at = ps.offset + tok.idx
+            for place in places:
+                if place.start <= at < place.end and place.country:
+                    ref = self._country_ref(place, date)
+                    out.setdefault(ref.id, ref)
+        return tuple(out.values())
+
+    def _country_ref(self, place: Place, date: str | None) -> ActorRef:
+        iso3 = place.country or ""
+        info = self.actors.country(iso3) if self.actors is not None else None
+        actor = self.actors.find(info.actor_id) if info is not None and self.actors else None
+        if actor is not None:
+            return ActorRef(actor.id, actor.name, actor.code_on(date), place.text)
+        return ActorRef(iso3.lower(), iso3, iso3, place.text)
+
+    def _announced(self, seg_i, trig, index, source, modality, date):
+        """An actor announcing its own future act (``clauses.announcer``): the type, mode
+        and modality of the announcement, and who made it when not the act's source.
+        None when the event is not announced by its own actor."""
+        if not source or modality == Modality.QUESTION:
+            return None
+        found = announcer(trig.token, self.book.cues)
+        if found is None:
+            return None
+        doers = {a.id for a in source} | {a.code[:3] for a in source}
+        by = None
+        if found.speaker is not None:
+            refs = self._refs(index, seg_i, [found.speaker], date)
+            if not refs or not ({refs[0].id, refs[0].code[:3]} & doers):
+                return None  # someone else says what the actor will do: a report
+            by = refs[0]
+        elif found.subject is not None:
+            refs = self._refs(index, seg_i, [found.subject], date)
+            if refs and not ({refs[0].id, refs[0].code[:3]} & doers):
+                return None
+        info = self.book.type_info(trig.type)
+        verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
+        negated = modality == Modality.NEGATED or any(c.dep_ == "neg" for c in verb.children)
+        coded = announced_type(trig.type, info.quad, trig.mode, negated)
+        if coded is None:
+            return None
+        return (*coded, Modality.ASSERTED, by)
 
     def _location(
         self, ps: ParsedSegment, sentence: Span, trigger: Token, places: Sequence[Place]

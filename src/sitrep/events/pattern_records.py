@@ -217,6 +217,16 @@ class Cues:
     question_words: frozenset[str] = frozenset()
     disapproval: frozenset[str] = frozenset()  # "called the raid a crime": naming as ACCUSE
     approval: frozenset[str] = frozenset()  # "called the deal historic": naming as SUPPORT
+    # "said that China must drop barriers": a speaker's obligation on someone is a REQUEST
+    obligation: frozenset[str] = frozenset()
+    obligation_phrases: tuple[str, ...] = ()
+    # "is willing to withdraw", "vowed to retaliate": the subject announces its own act
+    intention: frozenset[str] = frozenset()
+    # why an event happened: "to" + verb (purpose), these prepositions and these markers
+    cause_phrases: tuple[str, ...] = ()
+    cause_markers: frozenset[str] = frozenset()
+    reason_phrases: tuple[str, ...] = ()  # "for": a reason only for ``reason_types``
+    reason_types: frozenset[str] = frozenset()
 
     def strongest(self, modalities: Iterable[str]) -> Modality:
         """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""

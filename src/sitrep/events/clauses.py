@@ -1,0 +1,223 @@
+"""Clause-level readings the coder adds to its triggers, all from the dependency parse:
+
+- ``obligation_clause``: "X said that Y must act": a speaker who puts an obligation on
+  someone else asks them to act (REQUEST by X to Y);
+- ``announcer`` and ``announced_type``: "Syria is willing to withdraw", "Portugal will
+  support ..., its president said": an actor announcing its own future act. PLOVER codes
+  the announcement: AGREE for a cooperative act ("express intent to cooperate"), THREATEN
+  for a hostile one, REJECT for a cooperative act it says it will not do;
+- ``context_of``: why an event happened, in the page's words: a purpose clause ("to
+  encourage refugees to return"), a cause or occasion phrase ("in response to the
+  strike", "over the oil dispute") or a cause clause ("because talks failed").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.patterns import Cues, find_phrases
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+COOPERATIVE_QUADS = frozenset({"verbal_coop", "material_coop"})
+# the THREATEN mode that an announced hostile act of a type (and mode) carries
+THREAT_MODES = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+}
+THREAT_MODE_BY_MODE = {"arrest": "arrest", "expel": "expel", "deport": "expel"}
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"})
+PURPOSE_DEPS = ("advcl", "xcomp")
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """Who announces an event's act, and how: ``speaker`` is the token of whoever says it
+    (None when the announcing word is the subject's own: "X is willing to ...");
+    ``subject`` the token of the actor whose act is announced, when the parse gives one."""
+
+    speaker: Token | None
+    subject: Token | None
+    cue: str
+
+
+def _clause_subject(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def obligation_clause(verb: Token, cues: Cues) -> Token | None:
+    """The complement clause of a speech verb that puts an obligation on its subject
+    ("said Sudan must return ...", "insisted that the army has to withdraw"), or None."""
+    if verb.lemma_.lower() not in cues.speech_verbs:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not _clause_subject(clause):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in cues.obligation for c in clause.children):
+            return clause
+        words = [t for t in clause.subtree if t.i <= clause.i + 2]
+        if find_phrases(words, cues.obligation_phrases):
+            return clause
+    return None
+
+
+def is_future(trigger: Token) -> bool:
+    """The trigger's own verb carries a future or conditional auxiliary, or "going to"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+            return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def announcer(trigger: Token, cues: Cues) -> Announcement | None:
+    """Who announces the trigger's act as their own intention, if anyone.
+
+    Walks up from the trigger's verb: an intention word ("willing", "vowed", "plans")
+    announces for its subject; a speech verb over a future act ("said it will ...")
+    announces through its speaker."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    subject = next(iter(_clause_subject(verb)), None)
+    future = is_future(trigger)
+    tok = verb
+    for _ in range(5):
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj"):
+            return None
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        own = next(iter(_clause_subject(tok)), None)
+        if lemma in cues.intention:  # lemma only: "was prepared to" (ADJ), not "prepared"
+            return Announcement(None, subject or own or _upper_subject(tok), lemma)
+        if lemma in cues.speech_verbs and future and own is not None:
+            return Announcement(own, subject, lemma)
+        if lemma == "be" and own is not None and subject is None:
+            subject = own  # "Syria says it is willing to ...": the copula's subject
+    return None
+
+
+def is_subordinate(trigger: Token) -> bool:
+    """The trigger sits in a relative, adverbial or participial clause: background to
+    the sentence's main event ("..., where 24 people were killed")."""
+    tok = trigger
+    for _ in range(8):
+        if tok.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _upper_subject(tok: Token) -> Token | None:
+    while tok.head.i != tok.i:
+        own = _clause_subject(tok)
+        if own:
+            return own[0]
+        tok = tok.head
+    return next(iter(_clause_subject(tok)), None)
+
+
+def announced_type(type_: str, quad: str, mode: str | None, negated: bool) -> tuple[str, str | None] | None:  # fmt: skip
+    """The PLOVER type of an actor's announcement of its own act of ``type_``: AGREE for a
+    cooperative act, REJECT for one it says it will not do, THREATEN for a hostile one.
+    None when the announcement is not coded differently from the act."""
+    if quad in COOPERATIVE_QUADS and negated:
+        return "REJECT", None  # "said it would not accept the proposal"
+    if quad in COOPERATIVE_QUADS and type_ != "AGREE":
+        return "AGREE", None
+    if quad == "material_conflict" and not negated:
+        if type_ == "PROTEST":
+            return "THREATEN", None
+        return "THREATEN", THREAT_MODE_BY_MODE.get(mode or "", THREAT_MODES.get(type_))
+    return None
+
+
+# -- context -----------------------------------------------------------------------
+
+
+def _text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo : hi + 1].text
+
+
+def _purpose(anchor: Token, content_verb: bool) -> list[Token] | None:
+    """ "to encourage refugees to return": an infinitive clause without its own subject
+    that says what the act is for (an xcomp only when the anchor is not a verb whose
+    complement is its content, as in "agreed to withdraw")."""
+    for child in anchor.children:
+        if child.dep_ not in PURPOSE_DEPS or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ == "xcomp" and content_verb:
+            continue
+        marks = [c for c in child.children if c.dep_ in ("aux", "mark")]
+        if any(m.lower_ == "to" for m in marks) and not _clause_subject(child):
+            return [t for t in child.subtree]
+    return None
+
+
+def _cause_phrase(
+    anchor: Token, phrases: tuple[str, ...], skip: frozenset[int]
+) -> list[Token] | None:
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or any(c.i in skip for c in prep.children):
+            continue
+        words = list(prep.subtree)
+        found = find_phrases(words, phrases)
+        if not found or found[0][0] != 0:
+            continue
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects or all(o.ent_type_ in TIME_ENTITIES for o in objects):
+            continue  # "after two days", "over the past month": time, not a cause
+        return words
+    return None
+
+
+def _cause_clause(anchor: Token, cues: Cues) -> list[Token] | None:
+    for clause in anchor.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if any(m.lower_ in cues.cause_markers for m in marks):
+            return list(clause.subtree)
+    return None
+
+
+def context_of(
+    trigger: Token,
+    sentence: Span,
+    cues: Cues,
+    type_: str,
+    content_verb: bool,
+    arguments: frozenset[int],
+) -> str | None:
+    """The purpose or cause the sentence gives for the trigger's event, in its words.
+    ``content_verb``: the trigger's complement is its content ("agreed to withdraw"), not
+    a purpose; ``arguments``: token indices of the event's actors, never its context."""
+    phrases = cues.cause_phrases
+    if type_.upper() in {t.upper() for t in cues.reason_types}:
+        phrases = (*phrases, *cues.reason_phrases)
+    anchors = [trigger]
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.append(trigger.head)  # "staged demonstrations to demand reforms"
+    if content_verb:  # "agreed that they should cooperate to encourage ...": the content's
+        anchors.extend(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))
+    for anchor in anchors:
+        for found in (
+            _purpose(anchor, content_verb and anchor is trigger),
+            _cause_phrase(anchor, phrases, arguments),
+            _cause_clause(anchor, cues),
+        ):
+            if (
+                found
+                and trigger not in found
+                and all(sentence.start <= t.i < sentence.end for t in found)
+            ):
+                return _text(found)
+    return None

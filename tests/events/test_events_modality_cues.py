@@ -1,0 +1,48 @@
+"""Each modality cue of data/cues.yaml, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Modality
+
+CASES = [
+    ("Will Iran attack U.S. troops in Iraq?", "attack", Modality.QUESTION),
+    ("If Turkey invades Syria, Russia will condemn Turkey.", "condemn", Modality.HYPOTHETICAL),
+    ("Iran could attack U.S. forces in Syria.", "attack", Modality.SPECULATED),
+    ("Iran would attack U.S. forces in Syria.", "attack", Modality.SPECULATED),
+    ("Iran may attack U.S. forces in Syria.", "attack", Modality.SPECULATED),
+    ("Iran will likely attack U.S. forces in Syria.", "attack", Modality.PREDICTED),
+    ("Iran is likely to attack U.S. forces in Syria.", "attack", Modality.PREDICTED),
+    ("I'm guessing Iran attacked the tanker.", "attacked", Modality.SPECULATED),
+    ("Best guess: Iran attacked the tanker.", "attacked", Modality.SPECULATED),
+    ("Prediction: Turkey will invade Syria.", "invade", Modality.PREDICTED),
+    ("Iran did not attack the tanker.", "attack", Modality.NEGATED),
+    ("Iran never attacked the tanker.", "attacked", Modality.NEGATED),
+    ("Turkey will invade Syria next spring.", "invade", Modality.PREDICTED),
+    ("Turkey is going to invade Syria.", "invade", Modality.PREDICTED),
+    ("The Iraqi government said that Iran attacked the tanker.", "attacked", Modality.REPORTED),
+    ("According to the Pentagon, Iran attacked the tanker.", "attacked", Modality.REPORTED),
+    ("Iran attacked the tanker.", "attacked", Modality.ASSERTED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), CASES)
+def test_modality_cue(analyse_text, text, trigger, modality):
+    result = analyse_text(text)
+    found = [e for e in result.events if e.trigger == trigger]
+    assert found, [(e.trigger, e.type) for e in result.events]
+    assert found[0].modality == modality
+
+
+def test_reported_speech_names_its_speaker(analyse_text):
+    result = analyse_text("The Iraqi government said that Iran attacked the tanker.")
+    attacked = next(e for e in result.events if e.trigger == "attacked")
+    assert attacked.attributed_to is not None and attacked.attributed_to.code == "IRQGOV"
+
+
+def test_a_forecast_by_the_author_stays_a_prediction_of_the_act(analyse_text):
+    """Only the actor's own announcement turns a future act into a threat or promise."""
+    result = analyse_text("Prediction: Iran will attack U.S. troops before the summer.")
+    attack = next(e for e in result.events if e.trigger == "attack")
+    assert (attack.type, attack.modality) == ("ASSAULT", Modality.PREDICTED)
