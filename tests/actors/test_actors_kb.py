@@ -216,7 +216,7 @@ def test_user_file_overrides_and_extends(tmp_path: Path) -> None:
     sadr = base.find("moqtada_al_sadr")
     assert sadr.code == "IRQPTY"
     assert "moqtada_al_sadr" in _ids(base.lookup("Sayyid Moqtada"))
-    assert "moqtada_al_sadr" not in _ids(base.lookup("Muqtada al Sadr"))  # replaced
+    assert "moqtada_al_sadr" in _ids(base.lookup("Muqtada al Sadr"))  # built-in alias kept
     assert _ids(base.lookup("Test Brigade")) == ["test_militia"]
     assert base.relations_of("test_militia", on="2021")[0].object == "irgc"
     assert base.version != ActorBase.load().version

@@ -115,7 +115,7 @@ def test_dated_codes_follow_roles(kb: ActorBase) -> None:
     assert maduro.code_on("2020-01-01") == "VENGOV"
     assert maduro.code_on("2026-03-01") == "VENELI"
     tusk = kb.find("donald_tusk")
-    assert tusk.code_on("2016-01-01") == "EUR"
+    assert tusk.code_on("2016-01-01") == "IGO"
     assert tusk.code_on("2024-06-01") == "POLGOV"
 
 

@@ -401,6 +401,84 @@ def parse_actor_file(path: str, text: str) -> list[_Entry]:
     return entries
 
 
+def parse_user_file(path: str, text: str, loaded: Mapping[str, _Entry]) -> list[_Entry]:
+    """Parse a user actor file against the entries ``loaded`` so far.
+
+    A new id extends the base (every required field must be given). An id that is
+    already loaded overrides that entry: the fields the user entry gives replace the
+    loaded ones (``name``, ``type``, ``code``, ``country``), and its names, roles and
+    relations are added to the loaded ones (``aliases``, ``short_names``, ``demonyms``,
+    ``capitals``, ``roles``, ``relations``). ``replace: true`` replaces the whole entry
+    instead, so a user can also take names or roles away.
+    """
+    items = _check_schema(path, _read_yaml(path, text), "actors")
+    entries: list[_Entry] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise DataFileError(path, f"actors[{index}] must be a mapping")
+        item = dict(item)
+        replace = item.pop("replace", False)
+        if not isinstance(replace, bool):
+            raise DataFileError(
+                path, "field 'replace' must be true or false", str(item.get("id") or index)
+            )
+        base = loaded.get(item.get("id")) if isinstance(item.get("id"), str) else None
+        if base is not None and not replace:
+            for key, value in (
+                ("name", base.actor.name),
+                ("type", base.actor.type.value),
+                ("code", base.actor.code),
+            ):
+                item.setdefault(key, value)
+        parsed = _parse_actor(path, index, item)
+        if parsed.actor.id in seen:
+            raise DataFileError(
+                path, "field 'id' is duplicated in this file; ids must be unique", parsed.actor.id
+            )
+        seen.add(parsed.actor.id)
+        if base is not None and not replace:
+            parsed = _merge_entries(base, parsed, given=set(item))
+        entries.append(parsed)
+    return entries
+
+
+def _merge_entries(base: _Entry, user: _Entry, given: set[str]) -> _Entry:
+    """``user`` laid over ``base``: given scalar fields replace, lists are added to."""
+
+    def joined(old: tuple, new: tuple) -> tuple:
+        return tuple(dict.fromkeys((*old, *new)))
+
+    name = user.actor.name
+    aliases = joined(base.actor.aliases, user.actor.aliases)
+    if name != base.actor.name:
+        aliases = joined(aliases, (base.actor.name,))  # the old name still finds the actor
+    roles = base.actor.roles + tuple(r for r in user.actor.roles if r not in base.actor.roles)
+    nouns = base.title_nouns + tuple(
+        n
+        for r, n in zip(user.actor.roles, user.title_nouns, strict=True)
+        if r not in base.actor.roles
+    )
+    actor = Actor(
+        id=base.actor.id,
+        name=name,
+        type=user.actor.type,
+        code=user.actor.code,
+        country=user.actor.country if "country" in given else base.actor.country,
+        aliases=tuple(a for a in aliases if a != name),
+        roles=roles,
+    )
+    return _Entry(
+        actor=actor,
+        path=user.path,
+        short_names=joined(base.short_names, user.short_names),
+        demonyms=joined(base.demonyms, user.demonyms),
+        capitals=joined(base.capitals, user.capitals),
+        title_nouns=nouns,
+        relations=joined(base.relations, user.relations),
+    )
+
+
 def parse_sector_file(path: str, text: str) -> dict[str, str]:
     """Parse ``sectors.yaml``: sector code -> list of nouns. Returns noun key -> code."""
     sectors = _check_schema(path, _read_yaml(path, text), "sectors")
@@ -527,7 +605,7 @@ class ActorBase:
                 entries[e.actor.id] = e
         for path, text in user:
             digest.update(text.encode("utf-8"))
-            for e in parse_actor_file(path, text):
+            for e in parse_user_file(path, text, entries):
                 if e.actor.id in entries:
                     log.info(
                         "%s: entry %s overrides %s", path, e.actor.id, entries[e.actor.id].path

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.kb import ActorBase, normalise_name
+from sitrep.actors.typos import TypoMatcher
 from sitrep.models import (
     GENERIC_ACTOR_PREFIX,
     UNKNOWN_ACTOR_PREFIX,
@@ -92,6 +93,27 @@ WHERE_PREPS = {
     "through",
     "via",
 }
+# "Iran-backed", "Saudi-led": participles whose first part names another actor
+HYPHEN_PARTICIPLES = frozenset(
+    {
+        "backed",
+        "supported",
+        "sponsored",
+        "funded",
+        "armed",
+        "trained",
+        "allied",
+        "aligned",
+        "affiliated",
+        "led",
+        "linked",
+        "inspired",
+        "run",
+        "controlled",
+        "held",
+        "installed",
+    }
+)
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -135,8 +157,12 @@ class ActorIndex:
 
     @property
     def actors(self) -> dict[str, Actor]:
-        """The actors mentioned, by id."""
-        return {m.actor.id: m.actor for m in self.mentions}
+        """The actors mentioned (coordinated partners included), by id."""
+        found = {m.actor.id: m.actor for m in self.mentions}
+        for m in self.mentions:
+            for partner in m.partners:
+                found.setdefault(partner.id, partner)
+        return found
 
     def remove(self, mention: ActorMention) -> None:
         self.mentions.remove(mention)
@@ -172,16 +198,18 @@ class ActorIndex:
             ps = self.segments[m.seg]
             span = ps.doc[m.start : m.end]
             start = ps.offset + span.start_char
-            out.append(
+            # "U.S. and British planes": one mention per coordinated actor, same words
+            out.extend(
                 Mention(
                     doc_id=doc_id,
                     start=start,
                     end=ps.offset + span.end_char,
                     text=span.text,
                     segment=ps.kind,
-                    actor=self.to_ref(m, date),
+                    actor=ref,
                     label=m.via,
                 )
+                for ref in self.to_refs(m, date)
             )
         return out
 
@@ -193,7 +221,37 @@ def _argument_position(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS
+    return tok.dep_ == "pobj" and (
+        tok.head.lower_ not in LOCATIVE_PREPS or _participant_preposition(tok.head)
+    )
+
+
+def _participant_preposition(prep: Token) -> bool:
+    """ "acceptable to Tehran", "loyal to Baghdad", "help from Egypt", "envoys from
+    Qatar": after an adjective or a noun, "to" and "from" name a participant, not a place."""
+    if prep.lower_ == "to":
+        return prep.head.pos_ == "ADJ"
+    if prep.lower_ == "from":
+        return prep.head.pos_ == "NOUN" and prep.head.i < prep.i
+    return False
+
+
+def _hyphen_agent(tok: Token) -> bool:
+    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed",
+    "U.S.-led"): it names a backer or leader, not the phrase's own country."""
+    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in HYPHEN_PARTICIPLES:
+        return True
+    doc = tok.doc
+    for k in range(tok.i + 1, min(tok.i + 4, len(doc) - 1)):
+        if doc[k].text in ("-", "\u2010", "\u2011"):
+            return doc[k + 1].lower_ in HYPHEN_PARTICIPLES
+        if doc[k].is_punct or doc[k].is_space:
+            return False
+    return False
+
+
+def _determined(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -234,6 +292,7 @@ class ActorResolver:
     def __init__(self, kb: ActorBase, anaphora: Anaphora) -> None:
         self.kb = kb
         self.anaphora = anaphora
+        self.typos = TypoMatcher(kb)
 
     # -- public ---------------------------------------------------------------------
 
@@ -387,7 +446,11 @@ class ActorResolver:
             if m.actor.type != ActorType.STATE:
                 continue
             head = index.segments[m.seg].doc[m.head]
-            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ in LOCATIVE_PREPS
+                and not _participant_preposition(head.head)
+            ):
                 index.remove(m)
 
     # -- pass 2: country / actor + sector noun, role titles -----------------------------
@@ -427,6 +490,8 @@ class ActorResolver:
         left = head.left_edge.i
         countries: list[str] = []
         for tok in doc[left:stop]:
+            if _hyphen_agent(tok):
+                continue  # "Iran-backed militias" are not Iran's militias
             if (
                 tok.dep_
                 not in ("amod", "compound", "poss", "nmod", "conj", "case", "det", "cc", "punct")
@@ -473,8 +538,10 @@ class ActorResolver:
                 actor, via = owner, "alias"
             elif country is not None:
                 actor, via = _generic_actor(country, code, self.kb), "generic"
-            elif (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound") or (
-                code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children)
+            elif (
+                (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound")
+                or (code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children))
+                or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
             ):
                 implied = self._implied_country(index, seg_i, head, context)
                 actor, via = _generic_actor(implied, code, self.kb), "implied"
@@ -504,6 +571,10 @@ class ActorResolver:
             sibling = index.at(seg_i, head.head.i)
             if sibling is not None and sibling.actor.country:
                 return sibling.actor.country
+        if any(c.lower_ in ("the", "these", "those") for c in head.children):
+            earlier = self._earlier_sector_country(index, seg_i, head)
+            if earlier is not None:
+                return earlier
         sent = head.sent
         lo, hi = context.offset + sent.start_char, context.offset + sent.end_char
         countries = {
@@ -514,6 +585,23 @@ class ActorResolver:
         if len(countries) == 1:
             return countries.pop()
         return context.page_country
+
+    def _earlier_sector_country(self, index: ActorIndex, seg_i: int, head: Token) -> str | None:
+        """ "the militias" after "Iraqi militias": a definite sector noun with no country
+        of its own refers back to the latest earlier phrase of that sector that had one."""
+        sector = self._sector_of(head)
+        if sector is None:
+            return None
+        code = sector[0]
+        best: ActorMention | None = None
+        for m in index.mentions:
+            if (m.seg, m.start) >= (seg_i, head.i) or m.via not in ("generic", "alias"):
+                continue
+            own = m.actor.code
+            later = best is None or (m.seg, m.start) > (best.seg, best.start)
+            if m.actor.country and len(own) == 6 and own[3:] == code and later:
+                best = m
+        return best.actor.country if best else None
 
     def _owning_country(self, index: ActorIndex, seg_i: int, head: Token) -> None:
         """ "fired rockets at Israeli positions", "seized Iranian tankers": a nationality on
@@ -548,12 +636,24 @@ class ActorResolver:
             return False
         if index.at(seg_i, head.i) is not None:
             return False
-        info = self.kb.country_by_capital(head.text)
-        if info is None:
-            return False
-        actor = _generic_actor(info.iso3, "GOV", self.kb)
-        index.add(ActorMention(seg_i, head.i, head.i + 1, actor, head.text, "capital", head.i))
-        return True
+        doc = head.doc
+        start = head.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and head.i - start < 2
+        ):
+            start -= 1
+        for first in range(start, head.i + 1):  # "Addis Ababa", "New Delhi", then "Delhi"
+            info = self.kb.country_by_capital(doc[first : head.i + 1].text)
+            if info is None or index.covered(seg_i, first, head.i + 1):
+                continue
+            actor = _generic_actor(info.iso3, "GOV", self.kb)
+            text = doc[first : head.i + 1].text
+            index.add(ActorMention(seg_i, first, head.i + 1, actor, text, "capital", head.i))
+            return True
+        return False
 
     def _title_actor(
         self, index: ActorIndex, seg_i: int, head: Token, context: _PageContext
@@ -645,6 +745,13 @@ class ActorResolver:
                     )
                 )
                 continue
+            typo = self.typos.match(doc, ent)
+            if typo is not None:
+                first, actor = typo
+                if not index.covered(seg_i, first, ent.start):
+                    text = doc[first : ent.end].text
+                    index.add(ActorMention(seg_i, first, ent.end, actor, text, "alias", ent.root.i))
+                    continue
             actor = _unknown_actor(ent.text, atype, code, country)
             known = self._earlier_unknown(index, actor)
             index.add(
