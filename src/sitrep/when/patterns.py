@@ -27,13 +27,17 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR2 = _YEAR.replace("?P<year>", "?P<year2>")
+_TO = r"\s*(?:-|\u2013|to|and|until|through)\s*"
 _NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
 
 # Patterns naming months are case-sensitive so that "may" and "march" stay verbs; their
 # lead-in words are matched in either case through (?i:...).
 CASE_SENSITIVE = frozenset(
     {"month_day_year", "day_month_year", "month_day", "day_month", "month_year", "season_year",
-     "month", "weekday"}
+     "month", "weekday", "day_range", "range_day_month", "month_range"}
 )  # fmt: skip
 
 # Ordered: earlier patterns win where matches overlap.
@@ -41,6 +45,25 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, 0 if kind in CASE_SENSITIVE else re.IGNORECASE))
     for kind, pattern in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        # Ranges resolve to their start; the whole range is the date's text.
+        (
+            "day_range",
+            rf"(?:\b(?i:from|between)\s+)?\b{_MONTH}\s+{_DAY}{_TO}(?:{_MONTH2}\s+)?{_DAY2}\b"
+            rf"(?:,?\s+{_YEAR})?",
+        ),
+        (
+            "range_day_month",
+            rf"(?:\b(?i:from|between)\s+)?\b{_DAY}{_TO}{_DAY2}\s+(?:of\s+)?{_MONTH}\b"
+            rf"(?:,?\s+{_YEAR})?",
+        ),
+        (
+            "month_range",
+            rf"\b(?i:from|between)\s+{_MONTH}{_TO}{_MONTH2}\b(?:,?\s+{_YEAR})?",
+        ),
+        (
+            "year_range",
+            rf"\b(?:(?:from|between)\s+)?{_YEAR}(?:\s*[-\u2013]\s*|\s+(?:to|and|until)\s+){_YEAR2}\b",
+        ),
         ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\d)"),
@@ -51,7 +74,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<word>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today|tomorrow)\b",
         ),
         ("ago", rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
-        ("weekend", r"\b(?P<which>last|this|next)\s+weekend\b"),
+        ("weekend", r"\b(?P<which>last|this|next|over the|this past|the past)\s+weekend\b"),
         (
             "relative_unit",
             r"\b(?P<which>last|this|next|past|earlier this|later this)\s+(?P<unit>week|month|year)\b",
@@ -72,6 +95,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month",
             rf"\b(?P<prep>(?i:in|since|during|by|last|this|next|early|late|mid-?|until|before|after))\s*{_MONTH}\b",
         ),
+        ("year_part", rf"\b(?P<part>early|mid|late|the end of|the start of)[\s-]+{_YEAR}\b(?!-)"),
         ("year", rf"\b(?P<prep>in|since|during|by|of|from|until|before|after)\s+{_YEAR}\b(?!-)"),
     )
 )

@@ -60,6 +60,13 @@ def page_date_from_text(text: str) -> ResolvedDate | None:
     the top of the page. A dateline without a year ("March 25 (AP) -") takes its year
     from the page's other full dates.
     """
+    stated = stated_publication_date(text)
+    return stated[0] if stated else None
+
+
+def stated_publication_date(text: str) -> tuple[ResolvedDate, bool] | None:
+    """As ``page_date_from_text``, with whether a cue or a dateline marked the date (True)
+    or it was only the latest full date near the top of the page (False)."""
     cued: list[tuple[date, re.Match[str]]] = []
     plain: list[tuple[date, re.Match[str]]] = []
     yearless: list[re.Match[str]] = []
@@ -81,14 +88,14 @@ def page_date_from_text(text: str) -> ResolvedDate | None:
     pool = cued or plain
     if pool:
         day, match = max(pool, key=lambda item: (item[0], -item[1].start()))
-        return _day(day, match.group(0), match.start(), match.end())
+        return _day(day, match.group(0), match.start(), match.end()), bool(cued)
     if yearless:
         years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
         if years:
             match = yearless[0]
             day = _safe_date(max(years), MONTHS[_month_word(match)], int(match.group("day")))
             if day is not None:
-                return _day(day, match.group(0), match.start(), match.end())
+                return _day(day, match.group(0), match.start(), match.end()), True
     return None
 
 
@@ -190,11 +197,16 @@ def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str]
         return f"{int(m.group('year')):04d}-{MONTHS[_month_word(m)]:02d}", "month"
     if kind == "season_year":
         return m.group("year"), "season"
-    if kind == "year":
+    if kind in ("year", "year_part", "year_range"):
         return m.group("year"), "year"
+    if kind in ("day_range", "range_day_month") and m.group("year"):
+        day = _absolute_day(m)
+        return (day.isoformat(), "day") if day else None
+    if kind == "month_range" and m.group("year"):
+        return f"{int(m.group('year')):04d}-{MONTHS[_month_word(m)]:02d}", "month"
     if anchor is None:
         return None
-    if kind in ("month_day", "day_month"):
+    if kind in ("month_day", "day_month", "day_range", "range_day_month"):
         month, day_of_month = MONTHS[_month_word(m)], int(m.group("day"))
         year = anchor.year
         candidate = _safe_date(year, month, day_of_month)
@@ -203,6 +215,8 @@ def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str]
         elif candidate and candidate < anchor and future:
             candidate = _safe_date(year + 1, month, day_of_month)
         return (candidate.isoformat(), "day") if candidate else None
+    if kind == "month_range":
+        return _month(MONTHS[_month_word(m)], "in", anchor, future)
     if kind == "relative_day":
         word = m.group("word").lower()
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
@@ -220,6 +234,9 @@ def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str]
         return f"{anchor.year - count:04d}", "year"
     if kind == "weekend":
         which = m.group("which").lower()
+        which = "last" if which in ("this past", "the past") else which
+        if which == "over the":
+            which = "next" if future else "this"
         saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
         if which == "last" and saturday >= anchor - timedelta(days=1):
             saturday -= timedelta(days=7)
@@ -234,18 +251,22 @@ def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str]
         which = (m.group("which") or "").lower()
         return _weekday(WEEKDAYS[m.group("weekday").lower()], which, anchor, future), "day"
     if kind == "month":
-        prep = m.group("prep").lower()
-        month = MONTHS[_month_word(m)]
-        forward = prep == "next" or (future and prep not in ("last", "since"))
-        year = anchor.year
-        if forward and month < anchor.month:
-            year += 1
-        elif not forward and month > anchor.month:
-            year -= 1
-        if prep == "last" and month == anchor.month:
-            year -= 1
-        return f"{year:04d}-{month:02d}", "month"
+        return _month(MONTHS[_month_word(m)], m.group("prep").lower(), anchor, future)
     return None
+
+
+def _month(month: int, prep: str, anchor: date, future: bool) -> tuple[str, str]:
+    """A month named without a year: the latest such month up to the page's date, or the
+    next one for future events and "next June"."""
+    forward = prep == "next" or (future and prep not in ("last", "since"))
+    year = anchor.year
+    if forward and month < anchor.month:
+        year += 1
+    elif not forward and month > anchor.month:
+        year -= 1
+    if prep == "last" and month == anchor.month:
+        year -= 1
+    return f"{year:04d}-{month:02d}", "month"
 
 
 def _relative_unit(which: str, unit: str, anchor: date) -> tuple[str, str]:

@@ -62,6 +62,8 @@ EXACT_BONUS = 0.5
 CURATED_BONUS = 0.5
 COUNTRY_CONTEXT_BONUS = 2.5
 ADMIN1_CONTEXT_BONUS = 1.5
+# A curated entry this close to a GeoNames entry of the same name is the same place.
+SAME_PLACE_KM = 25.0
 
 
 @dataclass(frozen=True)
@@ -379,8 +381,34 @@ def resolve_toponyms(toponyms: Sequence[Toponym]) -> list[GazetteerEntry]:
     chosen = []
     for toponym in toponyms:
         name = toponym.text.casefold()
-        chosen.append(max(toponym.matches, key=lambda m: score(m, name)).entry)
+        best = max(toponym.matches, key=lambda m: score(m, name)).entry
+        chosen.append(_curated_twin(toponym.matches, best))
     return chosen
+
+
+def _curated_twin(matches: Sequence[Match], best: GazetteerEntry) -> GazetteerEntry:
+    """The curated entry for the same place as ``best``, if the extras file has one under
+    this very name: it knows what kind of place it is (GeoNames lists the neighbourhood
+    Sadr City as a populated place; the extras file as a site)."""
+    if best.curated:
+        return best
+    for match in matches:
+        entry = match.entry
+        if (
+            match.exact
+            and entry.curated
+            and entry.country == best.country
+            and _km(entry.lat, entry.lon, best.lat, best.lon) <= SAME_PLACE_KM
+        ):
+            return entry
+    return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prior(match: Match) -> float:
