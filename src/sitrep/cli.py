@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from sitrep import __version__, export
+from sitrep.config import load_settings
 from sitrep.errors import InputError, QueryError, SitrepError
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_DB = "sitrep.db"
 DB_ENVVAR = "SITREP_DB"
-TABLES = ("documents", "events", "mentions", "places", "actors")
+TABLES = tuple(export.FIELDS)
 
 
 class SitrepGroup(click.Group):
@@ -49,15 +50,21 @@ class SitrepGroup(click.Group):
 # -- shared options and helpers -------------------------------------------------------------
 
 
+def _default_db() -> str:
+    """The database when neither --db nor $SITREP_DB says: sitrep.toml's ``db``, else
+    sitrep.db."""
+    return load_settings().db or DEFAULT_DB
+
+
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db",
         "db",
         envvar=DB_ENVVAR,
-        default=DEFAULT_DB,
-        show_default=True,
+        default=_default_db,
+        show_default=DEFAULT_DB,
         show_envvar=True,
-        help="Database file (or SQLAlchemy URL).",
+        help="Database file (or SQLAlchemy URL); else `db` in sitrep.toml.",
     )(func)
 
 
@@ -232,8 +239,11 @@ class _IngestTally:
     unchanged: int = 0
     failed: int = 0
     events: int = 0
+    tellings: int = 0
     mentions: int = 0
     places: int = 0
+    relations: int = 0
+    claims: int = 0
 
     @property
     def stored(self) -> int:
@@ -247,7 +257,7 @@ class _IngestTally:
     "actor_paths",
     multiple=True,
     type=click.Path(exists=True, path_type=Path),
-    help="Extra actor file or folder (YAML); repeatable.",
+    help="Extra actor file or folder (YAML), after those of sitrep.toml; repeatable.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -296,7 +306,12 @@ def ingest(db: str, actor_paths: tuple[Path, ...], quiet: bool, paths: tuple[Pat
                 tally.unchanged += 1
                 continue
             if resources is None:
-                resources = pipeline.load_resources([str(p) for p in actor_paths])
+                settings = load_settings()
+                resources = pipeline.load_resources(
+                    actor_paths=[*settings.actors, *actor_paths],
+                    gazetteer_paths=settings.gazetteer,
+                    pattern_paths=settings.patterns,
+                )
             try:
                 analysed = pipeline.analyse(page, resources)
             except InputError as exc:
@@ -320,8 +335,11 @@ def ingest(db: str, actor_paths: tuple[Path, ...], quiet: bool, paths: tuple[Pat
             elif status == REPLACED:
                 tally.replaced += 1
             tally.events += len(analysed.events)
+            tally.tellings += sum(max(1, len(e.mentions)) for e in analysed.events)
             tally.mentions += len(analysed.mentions)
             tally.places += len(analysed.places)
+            tally.relations += len(analysed.relations)
+            tally.claims += len(analysed.claims)
         if bar is not None:
             bar.close()
 
@@ -341,7 +359,9 @@ def _print_ingest_summary(tally: _IngestTally, db: str) -> None:
         f"{tally.unchanged} unchanged, {tally.failed} failed"
     )
     click.echo(
-        f"stored {tally.events} events, {tally.mentions} mentions, {tally.places} places in {db}"
+        f"stored {tally.events} events (told {tally.tellings} times), {tally.mentions} "
+        f"mentions, {tally.places} places, {tally.relations} relations, {tally.claims} claims "
+        f"in {db}"
     )
     if tally.stored:
         db_arg = "" if db == DEFAULT_DB else f" --db {shlex.quote(db)}"
@@ -349,6 +369,7 @@ def _print_ingest_summary(tally: _IngestTally, db: str) -> None:
         click.echo(f"  sitrep events{db_arg}")
         click.echo(f"  sitrep actors{db_arg}")
         click.echo(f"  sitrep export events{db_arg} --format csv --output events.csv")
+        click.echo(f"  sitrep export claims{db_arg}")
 
 
 # -- export -------------------------------------------------------------------------------
@@ -366,12 +387,16 @@ def export_command(
 ) -> None:
     """Write a stored table as JSON lines or CSV.
 
-    TABLE is documents, events, mentions, places or actors. The fields are documented in the README (Export format). Filters: events take all of
-    them; mentions --actor/--doc/--segment; documents --doc/--from/--to; places --doc;
-    actors --actor.
+    TABLE is documents, events, mentions, places, actors, relations (what pages state about
+    how actors stand: leads, member_of, backed_by, ...) or claims (predictions and
+    speculations, with who made them and when). The fields are documented in the README
+    (Export format). Filters: events take all of them; mentions --actor/--doc/--segment;
+    documents --doc/--from/--to; places --doc; actors --actor; relations
+    --actor/--doc/--segment; claims --doc/--from/--to/--segment.
 
     \b
     Example: sitrep export events --type ASSAULT --from 2024-01 --format csv -o out.csv
+    Example: sitrep export claims --from 2020-01 --to 2020-03
     """
     flt = _filters(**filters)
     with _open_existing(db) as store:
@@ -515,6 +540,97 @@ def documents(
             headers, rows, [24, 10, 6, 8, 6, 10_000], total_width=_terminal_width()
         )
         stream.write(table + "\n")
+
+
+# -- serve --------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="TCP port."
+)
+@click.option(
+    "--token",
+    envvar="SITREP_TOKEN",
+    show_envvar=True,
+    default=None,
+    help="Token that allows adding and deleting pages; without it the server is read-only.",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Open the stored events in a web UI (timeline, actor network, map, pages) and REST API.
+
+    The API is under /api/ (schema at /openapi.json). Reading needs no login; adding or
+    deleting pages needs --token. Listens on 127.0.0.1 only unless --host says otherwise.
+
+    \b
+    Example: SITREP_TOKEN=s3cret sitrep serve --db news.db --port 8765
+    """
+    import uvicorn
+
+    from sitrep.api import create_app
+
+    app = create_app(db, token=token)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach it can read", err=True)
+    click.echo(f"sitrep: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+# -- report -------------------------------------------------------------------------------
+
+
+@cli.command("report")
+@db_option
+@click.option("--from", "date_from", required=True, help="First day, YYYY[-MM[-DD]].")
+@click.option("--to", "date_to", required=True, help="Last day, YYYY[-MM[-DD]] (whole period).")
+@click.option("--actor", "actors", multiple=True, help="Actor id, name or code prefix; repeatable.")
+@click.option("--country", "countries", multiple=True, help="ISO alpha-3 code; repeatable.")
+@click.option("--doc", "docs", multiple=True, help="Only this document id; repeatable.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "pdf", "md"]),
+    default="html",
+    show_default=True,
+    help="html (one file), pdf, or md (with a NAME-figures/ folder).",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Key events."
+)
+def report_command(
+    db: str,
+    date_from: str,
+    date_to: str,
+    actors: tuple[str, ...],
+    countries: tuple[str, ...],
+    docs: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    top: int,
+) -> None:
+    """Write a situation report on a period: summary, key events with citations, trend,
+    actor network, map, claims, new actors and pages used.
+
+    HTML is one self-contained file; PDF is that page rendered by WeasyPrint; md writes
+    Markdown with its figures in NAME-figures/ beside it.
+
+    \b
+    Example: sitrep report --from 2019-12 --to 2020-01 --country IRQ --format pdf -o brief.pdf
+    """
+    from sitrep.report import build_report, write_report
+
+    target = output or f"sitrep-report-{date_from}_{date_to}.{fmt}"
+    with _open_existing(db) as store:
+        built = build_report(store, date_from, date_to, actors, countries, docs, top_events=top)
+    write_report(built, target, fmt)
+    click.echo(
+        f"wrote {target}: {built.summary.total.current} events, "
+        f"{len(built.key_events)} key events, {len(built.citations)} citations",
+        err=True,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

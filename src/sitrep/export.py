@@ -17,11 +17,13 @@ General rules
 
 documents
 ---------
-``doc`` (id), ``title``, ``url``, ``date``, ``date_source`` (``"metadata"``, ``"content"``
-or null), ``body`` (the article's own text: body and quoted paragraphs joined by
+``doc`` (id), ``title``, ``url``, ``date``, ``date_source`` (``"metadata"``; ``"content"``:
+a publication date the page states; ``"inferred"``: from the dates and well-known dated
+events the page mentions; or null), ``body`` (the article's own text: body and quoted paragraphs joined by
 newlines), ``comments`` (list of reader comments), ``removed`` (list of stretches dropped
 as boilerplate: ads, navigation, share buttons); extra: ``source``, ``path`` (the file
-read), ``text`` (the whole page text that offsets index), ``segments`` (list of
+read), ``date_confidence`` (0..1, how sure the date is), ``text`` (the whole page text
+that offsets index), ``segments`` (list of
 ``{start, end, kind}``, kind one of title, body, quote, comment, boilerplate).
 
 events
@@ -59,7 +61,8 @@ places
 ------
 ``doc``, ``text``, ``start``, ``end``, ``name``, ``lat``, ``lon``, ``country`` (ISO
 alpha-3 or null), ``geonames_id`` (or null); extra: ``precision`` (country, admin1, city,
-site).
+site), ``kind`` (``toponym``, a place name, or ``demonym``, a nationality word such as
+"Turkish" that mentions the country; demonyms are never an event's location).
 
 relations
 ---------
@@ -118,6 +121,7 @@ DOCUMENT_FIELDS = (
     "removed",
     "source",
     "path",
+    "date_confidence",
     "text",
     "segments",
 )
@@ -162,6 +166,7 @@ PLACE_FIELDS = (
     "country",
     "geonames_id",
     "precision",
+    "kind",
 )
 ACTOR_FIELDS = ("id", "name", "code", "aliases", "roles", "type", "country", "known")
 RELATION_FIELDS = (
@@ -244,6 +249,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "removed": document.removed,
         "source": document.source,
         "path": document.path,
+        "date_confidence": document.date_confidence,
         "text": document.text,
         "segments": [
             {"start": s.start, "end": s.end, "kind": s.kind.value} for s in document.segments
@@ -356,6 +362,7 @@ def place_to_dict(place: Place) -> dict[str, Any]:
         "start": place.start,
         "end": place.end,
         **location_to_dict(place),
+        "kind": place.kind,
     }
 
 

@@ -85,7 +85,8 @@ class Document:
     title: str | None = None
     url: str | None = None
     date: str | None = None
-    date_source: str | None = None  # "metadata", "content", or None when unknown
+    date_source: str | None = None  # "metadata", "content", "inferred", or None when unknown
+    date_confidence: float | None = None  # how sure an inferred date is (1.0 for metadata)
     source: str | None = None
 
     def spans(self, *kinds: SegmentKind) -> list[Segment]:
@@ -193,6 +194,7 @@ class Place:
     country: str | None  # ISO alpha-3
     geonames_id: int | None
     precision: str = "city"  # country, admin1, city, site
+    kind: str = "toponym"  # "toponym" (a place name) or "demonym" ("Turkish" mentions Turkey)
 
 
 @dataclass(frozen=True)

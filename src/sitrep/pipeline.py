@@ -19,14 +19,18 @@ from spacy.tokens import Span
 
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.kb import ActorBase
+from sitrep.actors.relations import extract_relations
 from sitrep.actors.resolve import ActorResolver
+from sitrep.events.claims import find_claims
 from sitrep.events.coder import EventCoder
+from sitrep.events.merge import merge_events
 from sitrep.events.patterns import PatternBook
 from sitrep.ingest import split_page
-from sitrep.models import AnalysedDocument, Document, Page
+from sitrep.models import AnalysedDocument, Document, Page, SegmentKind
 from sitrep.nlp import load_nlp, parse_document
-from sitrep.when import page_date_from_text, resolve_event_date
+from sitrep.when import DatedEventTable, infer_page_date, resolve_event_date
 from sitrep.where import Gazetteer, find_places
+from sitrep.where.demonyms import Demonyms, find_demonyms
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,8 @@ class Resources:
     patterns: PatternBook
     resolver: ActorResolver
     coder: EventCoder
+    dated_events: DatedEventTable
+    demonyms: Demonyms
 
 
 def load_resources(
@@ -50,37 +56,70 @@ def load_resources(
     gazetteer_paths: Sequence[str | Path] = (),
     pattern_paths: Sequence[str | Path] = (),
     model: str | None = None,
+    dated_event_paths: Sequence[str | Path] = (),
 ) -> Resources:
     """Load the built-in knowledge plus any user files that extend or override it."""
     nlp = load_nlp(model)
     actors = ActorBase.load(actor_paths)
     patterns = PatternBook.load(pattern_paths)
+    gazetteer = Gazetteer.load(gazetteer_paths)
     return Resources(
         nlp=nlp,
         actors=actors,
-        gazetteer=Gazetteer.load(gazetteer_paths),
+        gazetteer=gazetteer,
         patterns=patterns,
         resolver=ActorResolver(actors, Anaphora.load()),
-        coder=EventCoder(patterns),
+        coder=EventCoder(patterns, actors),
+        dated_events=DatedEventTable.load(dated_event_paths),
+        demonyms=Demonyms.load(gazetteer),
     )
 
 
-def date_document(document: Document) -> Document:
-    """Give an undated document the publication date its own text states, if any."""
+def date_document(document: Document, dated_events: DatedEventTable | None = None) -> Document:
+    """Give an undated document a date: a publication date its text states
+    (``date_source="content"``), else one inferred from the dates, years and well-known
+    dated events its title and body mention (``"inferred"``). A metadata date is kept
+    (``"metadata"``). Without ``dated_events`` (``DatedEventTable.load()``, loaded once
+    per process) only stated dates and years count. ``infer_page_date`` gives the
+    confidence and the evidence."""
     if document.date:
+        if document.date_source:
+            return document
+        return dataclasses.replace(document, date_source="metadata", date_confidence=1.0)
+    own_words = "\n".join(
+        document.text[s.start : s.end]
+        for s in document.spans(SegmentKind.TITLE, SegmentKind.BODY, SegmentKind.QUOTE)
+    )
+    stated = infer_page_date(document.text, dated_events, body=own_words)
+    if stated is None:
         return document
-    found = page_date_from_text(document.text)
-    if found is None:
-        return document
-    return dataclasses.replace(document, date=found.value, date_source="content")
+    log.debug(
+        "%s: page date %s (%s, confidence %.2f)",
+        document.doc_id,
+        stated.value,
+        stated.source,
+        stated.confidence,
+    )
+    return dataclasses.replace(
+        document,
+        date=stated.value,
+        date_source=stated.source,
+        date_confidence=round(stated.confidence, 2),
+    )
 
 
 def analyse(page: Page, resources: Resources) -> AnalysedDocument:
     """Run every stage on one page."""
-    document = date_document(split_page(page))
+    document = date_document(split_page(page), resources.dated_events)
     segments = parse_document(resources.nlp, document)
     places = find_places(segments, document.doc_id, resources.gazetteer)
+    # nationality words mention a country too, but never locate an event or hide an actor
+    demonyms = [
+        dataclasses.replace(p, kind="demonym")
+        for p in find_demonyms(segments, document.doc_id, resources.demonyms)
+    ]
     index = resources.resolver.resolve(segments, places, document.date)
+    relations = extract_relations(document.doc_id, segments, index, document.date)
 
     def event_date(sentence: Span, offset: int) -> tuple[str | None, str | None, str | None]:
         resolved = resolve_event_date(sentence, offset, document.date)
@@ -88,11 +127,17 @@ def analyse(page: Page, resources: Resources) -> AnalysedDocument:
             return resolved.value, resolved.precision, resolved.text or None
         return document.date, PAGE_DATE_PRECISION if document.date else None, None
 
-    events = resources.coder.code(document.doc_id, segments, index, places, event_date)
+    coded = resources.coder.code(document.doc_id, segments, index, places, event_date)
+    events = merge_events(coded)
+    claims = find_claims(
+        document.doc_id, segments, events, index, resources.patterns.cues, document.date
+    )
     return AnalysedDocument(
         document=document,
         mentions=tuple(index.to_mentions(document.doc_id, document.date)),
-        places=tuple(places),
+        places=tuple(sorted([*places, *demonyms], key=lambda p: (p.start, p.end))),
         events=tuple(events),
         actors=tuple(index.actors.values()),
+        relations=tuple(relations),
+        claims=tuple(claims),
     )

@@ -141,6 +141,7 @@ class Calls:
     def __init__(self) -> None:
         self.analyse = 0
         self.load = 0
+        self.actor_paths: list[str] = []
 
 
 @pytest.fixture
@@ -148,8 +149,9 @@ def fakes(monkeypatch):
     """Replace sitrep.pipeline and sitrep.ingest.read_pages with the fakes above."""
     calls = Calls()
 
-    def load_resources(actor_paths=()):
+    def load_resources(actor_paths=(), gazetteer_paths=(), pattern_paths=()):
         calls.load += 1
+        calls.actor_paths = [str(p) for p in actor_paths]
         return "fake-resources"
 
     def analyse(page, resources):
@@ -279,7 +281,7 @@ def test_ingest_exits_1_when_nothing_could_be_ingested(tmp_path, fakes, pages):
 
 
 def test_sitrep_error_is_one_line_exit_1(tmp_path, fakes, pages, monkeypatch):
-    def missing_model(actor_paths=()):
+    def missing_model(actor_paths=(), gazetteer_paths=(), pattern_paths=()):
         raise ModelNotFoundError("spaCy model 'en_core_web_sm' is not installed; install it")
 
     monkeypatch.setattr(sys.modules["sitrep.pipeline"], "load_resources", missing_model)
@@ -412,3 +414,37 @@ def test_documents_lists_counts(db, tmp_path):
     assert run("documents", "--db", db, "--format", "csv", "-o", str(out)).exit_code == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert {r["doc"]: int(r["events"]) for r in rows} == {"alpha": 2, "beta": 2}
+
+
+# -- sitrep.toml ----------------------------------------------------------------------------
+
+
+def test_config_file_sets_the_database_and_actor_files(tmp_path, monkeypatch, fakes, pages):
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(
+        "schema: 1\nactors:\n"
+        "  - id: valley_brigade\n    name: Valley Brigade\n    type: armed_group\n"
+        "    code: IRQPRM\n    country: IRQ\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "sitrep.toml"
+    config.write_text('db = "from-config.db"\nactors = ["mine.yaml"]\n', encoding="utf-8")
+    monkeypatch.setenv("SITREP_CONFIG", str(config))
+    monkeypatch.delenv("SITREP_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = run("ingest", str(pages))
+    assert result.exit_code == 0, result.output
+    assert "from-config.db" in result.stdout
+    assert (tmp_path / "from-config.db").exists()
+    assert fakes.actor_paths == [str(actors)]
+
+
+def test_a_broken_config_file_is_named_in_the_error(tmp_path, monkeypatch):
+    config = tmp_path / "sitrep.toml"
+    config.write_text("db = [not toml", encoding="utf-8")
+    monkeypatch.setenv("SITREP_CONFIG", str(config))
+    monkeypatch.delenv("SITREP_DB", raising=False)
+    result = run("documents")
+    assert result.exit_code != 0
+    assert str(config) in result.stderr
+    assert "Traceback" not in result.output

@@ -80,6 +80,7 @@ def document_values(document: Document, ingested_at: str) -> dict[str, Any]:
         "url": document.url,
         "date": document.date,
         "date_source": document.date_source,
+        "date_confidence": document.date_confidence,
         "source": document.source,
         "content_hash": document.content_hash,
         "text": document.text,
@@ -99,6 +100,7 @@ def document_from_row(row: Mapping[str, Any]) -> Document:
         url=row["url"],
         date=row["date"],
         date_source=row["date_source"],
+        date_confidence=row["date_confidence"],
         source=row["source"],
     )
 
@@ -169,6 +171,7 @@ def mention_from_row(row: Mapping[str, Any]) -> Mention:
 def place_values(place: Place, doc_id: str) -> dict[str, Any]:
     values = place_to_json(place)
     values["doc"] = doc_id
+    values["kind"] = place.kind
     return values
 
 
@@ -184,6 +187,7 @@ def place_from_row(row: Mapping[str, Any]) -> Place:
         country=row["country"],
         geonames_id=row["geonames_id"],
         precision=row["precision"],
+        kind=row["kind"],
     )
 
 

@@ -30,6 +30,7 @@ documents = sa.Table(
     sa.Column("date", sa.Text),
     sa.Column("date_source", sa.Text),
     sa.Column("source", sa.Text),
+    sa.Column("date_confidence", sa.Float),
     sa.Column("content_hash", sa.Text, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("segments", sa.JSON, nullable=False),
@@ -82,6 +83,7 @@ places = sa.Table(
     sa.Column("country", sa.Text),
     sa.Column("geonames_id", sa.Integer),
     sa.Column("precision", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False, server_default="toponym"),
     sa.Index("ix_places_doc", "doc"),
 )
 
@@ -137,6 +139,7 @@ event_actors = sa.Table(
     sa.Index("ix_event_actors_actor_id", "actor_id"),
     sa.Index("ix_event_actors_code", "code"),
 )
+
 
 def _actor_columns(role: str) -> list[sa.Column]:
     return [sa.Column(f"{role}_{part}", sa.Text, nullable=False) for part in ACTOR_PARTS]

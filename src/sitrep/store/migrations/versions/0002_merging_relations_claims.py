@@ -1,8 +1,9 @@
 """Merged events, stated relations and claims.
 
 Events gain ``date_text``, ``context``, ``mentions`` (every telling of a merged event) and
-``cluster_id`` (the same event told by several pages); new tables ``relations`` and
-``claims``.
+``cluster_id`` (the same event told by several pages); documents gain
+``date_confidence``; places gain ``kind`` (toponym or demonym); new tables ``relations``
+and ``claims``.
 
 Revision ID: 0002
 Revises: 0001
@@ -21,6 +22,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column("documents", sa.Column("date_confidence", sa.Float))
+    op.add_column("places", sa.Column("kind", sa.Text, nullable=False, server_default="toponym"))
     op.add_column("events", sa.Column("date_text", sa.Text))
     op.add_column("events", sa.Column("context", sa.Text))
     op.add_column("events", sa.Column("mentions", sa.JSON))
@@ -83,3 +86,5 @@ def downgrade() -> None:
     op.drop_index("ix_events_cluster_id", "events")
     for column in ("cluster_id", "mentions", "context", "date_text"):
         op.drop_column("events", column)
+    op.drop_column("places", "kind")
+    op.drop_column("documents", "date_confidence")
