@@ -111,3 +111,33 @@ def test_no_relation_without_two_actors(relations_of):
         "The leader of the protests, a member of the student union, spoke to his allies."
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "The deal was signed by Santos and FARC leader Rodrigo Londono in Havana.",
+            ("Rodrigo Londoño", "leads", "FARC"),
+        ),
+        (
+            "The list of Hadi al-Amiri, who leads the Badr Organization, came second.",
+            ("Hadi al-Amiri", "leads", "Badr Organization"),
+        ),
+        ("Iran arms the Houthis, the envoy said.", ("Houthis", "backed_by", "Iran")),
+    ],
+)
+def test_verbs_and_conjoined_owners_state_relations(relations_of, text, triple):
+    found = triples(relations_of(text, "2016-09-30")[0])
+    assert triple in found
+    assert not any(obj == "Juan Manuel Santos" for _, _, obj in found)
+
+
+def test_a_title_word_is_not_an_organisation(relations_of):
+    found, _ = relations_of("Supreme Leader Ayatollah Ali Khamenei rejected the offer.")
+    assert not found
+
+
+def test_a_denied_relation_is_not_stated(relations_of):
+    found, _ = relations_of("Iran does not arm the Houthis, the minister insisted.")
+    assert ("Houthis", "backed_by", "Iran") not in triples(found)

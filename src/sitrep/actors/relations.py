@@ -120,6 +120,20 @@ HOLDER_TYPES = {
 # what a person may lead by possession ("Sadr's Mahdi Army")
 LED_BY_POSSESSOR = frozenset({ActorType.ARMED_GROUP, ActorType.PARTY, ActorType.ORGANISATION})
 OWNER_PREPS = frozenset({"of", "for", "to", "in", "within"})
+# "X leads Y", "X, who heads Y": (predicate, the object is the relation's subject)
+RELATION_VERBS: dict[str, tuple[str, bool]] = {
+    "lead": (LEADS, False),
+    "head": (LEADS, False),
+    "command": (LEADS, False),
+    "chair": (LEADS, False),
+    "back": (BACKED_BY, True),
+    "arm": (BACKED_BY, True),
+    "fund": (BACKED_BY, True),
+    "finance": (BACKED_BY, True),
+    "sponsor": (BACKED_BY, True),
+    "join": (MEMBER_OF, False),
+}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 MAX_CLIMB = 3
 
 
@@ -195,8 +209,17 @@ def _owners(index: ActorIndex, seg: int, noun: Token) -> Iterator[tuple[ActorMen
                     if found is not None:
                         yield found, pobj
         elif child.dep_ in ("compound", "nmod") and child.i < noun.i:
-            found = _mention(index, seg, child)
-            if found is not None and found.end <= noun.i:
+            # "Santos and FARC leader X" is parsed with FARC as a conjunct of Santos
+            adjacent = [c for c in child.conjuncts if c.i == noun.i - 1]
+            found = _mention(index, seg, adjacent[0] if adjacent else child)
+            # the name right before the noun ("FARC leader"), not a conjunct before it
+            # ("Santos and FARC leader"), nor a lone unknown word of a title ("Supreme
+            # Leader")
+            if (
+                found is not None
+                and found.end == noun.i
+                and (found.actor.known or found.end - found.start > 1)
+            ):
                 yield found, child
 
 
@@ -261,6 +284,28 @@ def _clause_links(index: ActorIndex, seg: int, sent: Span) -> Iterator[_Link]:
                 yield _Link(subject, predicate, obj, described.start, other.end - 1)
 
 
+def _verb_links(index: ActorIndex, seg: int, sent: Span) -> Iterator[_Link]:
+    """ "X leads Y", "X, who heads Y", "Iran arms the Houthis" (stated in the present or
+    past, not negated)."""
+    for verb in sent:
+        spec = RELATION_VERBS.get(verb.lemma_.lower())
+        if spec is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        object_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subject_tok is None or object_tok is None:
+            continue
+        if subject_tok.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject_tok = verb.head
+        agent, patient = _mention(index, seg, subject_tok), _mention(index, seg, object_tok)
+        if agent is None or patient is None:
+            continue
+        predicate, reversed_ = spec
+        subject, obj = (patient, agent) if reversed_ else (agent, patient)
+        first, last = min(agent.start, patient.start), max(agent.end, patient.end) - 1
+        yield _Link(subject, predicate, obj, first, last)
+
+
 def _possessive_links(index: ActorIndex, seg: int, sent: Span) -> Iterator[_Link]:
     """ "Sadr's Mahdi Army": a person's armed group, party or organisation."""
     for tok in sent:
@@ -308,6 +353,7 @@ def extract_relations(
                 *_hyphen_links(index, seg, sent),
                 *_clause_links(index, seg, sent),
                 *_possessive_links(index, seg, sent),
+                *_verb_links(index, seg, sent),
             ]
             for link in links:
                 if not _allowed(link):
