@@ -14,6 +14,8 @@ if [ -z "$PYTHON" ]; then
   echo "setup: sitrep needs Python 3.11 (set PYTHON=/path/to/python3.11)" >&2
   exit 1
 fi
+# the web UI's npm packages and, for its end-to-end tests, Debian's chromium
+bash scripts/setup-web.sh
 stamp=".venv/.sitrep-setup"
 want="$(cat pyproject.toml requirements/*.txt | sha256sum | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
