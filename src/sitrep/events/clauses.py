@@ -112,6 +112,15 @@ def is_subordinate(trigger: Token) -> bool:
     return False
 
 
+def is_purpose(trigger: Token) -> bool:
+    """The trigger's verb is an infinitive purpose clause without a subject of its own,
+    hanging from another verb ("staged a strike to demand reforms")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.dep_ != "advcl" or _clause_subject(verb):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _upper_subject(tok: Token) -> Token | None:
     while tok.head.i != tok.i:
         own = _clause_subject(tok)

@@ -33,6 +33,7 @@ from sitrep.events.clauses import (
     announced_type,
     announcer,
     context_of,
+    is_purpose,
     is_subordinate,
     obligation_clause,
 )
@@ -49,6 +50,12 @@ MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 # prepositions whose object is where an act is directed ("sent arms to Pakistan")
 DIRECTED_PREPS = ("to", "into", "against", "on", "at", "toward", "towards", "from", "with")
+# prepositions of an object noun that name whom the object concerns or comes from
+OBJECT_OWNER_PREPS = ("of", "from")
+# material cooperation is given to someone: "granted asylum to 18 rebels"
+DATIVE_PREPS = ("to", "for")
+# modes of acts that cover an area: the place under a curfew or ban is its recipient
+AREA_MODES = frozenset({"curfew", "martial-law", "restrict", "access"})
 SITE_PREPS = frozenset({"in", "near", "around", "inside", "outside", "across", "throughout"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
@@ -158,7 +165,8 @@ def _fallback_targets(verb: Token) -> list[Token]:
     operation", "urged Tehran to ...", "called for talks with Kyiv"."""
     out: list[Token] = []
     for obj in _children(verb, "dobj"):
-        out.extend(_pobjs(obj, FALLBACK_PREPS))
+        # "demanded the removal of the president", "rejected an offer from Kabul"
+        out.extend(_pobjs(obj, FALLBACK_PREPS + OBJECT_OWNER_PREPS))
     out.extend(_pobjs(verb, FALLBACK_PREPS))
     for clause in _children(verb, "ccomp", "xcomp"):
         out.extend(_children(clause, "nsubj", "nsubjpass"))
@@ -193,6 +201,26 @@ def _embedded_arguments(verb: Token) -> list[Token]:
     return _with_conjuncts(out)
 
 
+def _protest_addressees(trigger: Token) -> list[Token]:
+    """Whom a protest addresses, from what it demands: "staged a hunger strike to demand
+    the resignation of X", "marched, calling for independence from X", "rioted in protest
+    against X", "blocked streets in defiance of X"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    out: list[Token] = []
+    for head in {verb.i: verb, trigger.i: trigger}.values():
+        for clause in _children(head, "advcl", "xcomp", "acl"):
+            for obj in _children(clause, "dobj"):
+                out.append(obj)
+                out.extend(_pobjs(obj, OBJECT_OWNER_PREPS + ("against", "by", "for")))
+            out.extend(_pobjs(clause, ("against", "from", "on", "to")))
+            for pobj in _pobjs(clause, ("for",)):
+                out.extend(_pobjs(pobj, OBJECT_OWNER_PREPS + ("against", "by")))
+        for pobj in _pobjs(head, ("in",)):
+            if pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
+                out.extend(_pobjs(pobj, ("against", "of", "at", "to", "over")))
+    return _with_conjuncts(out)
+
+
 def _pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
     out = []
     for prep in head.children:
@@ -218,6 +246,8 @@ class EventCoder:
         out: list[str] = []
         for noun in _with_conjuncts(nouns):
             out.append(noun.lemma_.lower())
+            for of_obj in _pobjs(noun, ("of",)):  # "a state of emergency"
+                out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
             mods = [
                 c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
             ]
@@ -264,6 +294,8 @@ class EventCoder:
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):
             return self._naming_trigger(verb)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+            return []  # "struck without seeking approval": an act said not to happen
         pattern = self._verb_pattern(verb)
         if pattern is not None and not pattern.is_event:
             return []
@@ -297,8 +329,8 @@ class EventCoder:
                 )
         if pattern.symmetric and not targets:
             sources, targets = self._split_symmetric(sources)
-        confidence = 0.85 if sources and targets else 0.7
-        return [Trigger.of(verb, pattern, sources, targets, confidence, _fallback_targets(verb))]
+        # a missing actor is penalised once, by ``_confidence``, when the event is built
+        return [Trigger.of(verb, pattern, sources, targets, 0.85, _fallback_targets(verb))]
 
     def _means_actors(self, verb: Token) -> list[Token]:
         """ "were killed in a U.S. drone strike", "died in an Israeli raid": with no agent,
@@ -353,16 +385,41 @@ class EventCoder:
             and c.i < noun.i
             and " " in getattr(self._noun_pattern(c), "lemma", "")
         ]
-        for noun in nouns:
+        for holder in nouns:
+            noun = holder
             pattern = self._noun_pattern(noun)
             if pattern is None:
+                noun = self._inner_event_noun(holder)
+                pattern = self._noun_pattern(noun) if noun is not None else None
+            if noun is None or pattern is None:
                 continue
             sources = _pobjs(verb, ("by",)) if passive else subjects
-            targets = _pobjs(noun, pattern.target_preps) or _pobjs(verb, pattern.target_preps)
+            targets = (
+                _pobjs(noun, pattern.target_preps)
+                or _pobjs(holder, pattern.target_preps)
+                or _pobjs(verb, pattern.target_preps)
+            )
             if pattern.symmetric and not targets:
-                targets = _pobjs(noun, ("between",))
+                targets = _pobjs(noun, ("between",)) or _pobjs(holder, ("between",))
             out.append(Trigger.of(noun, pattern, sources, targets, 0.8))
         return out
+
+    def _inner_event_noun(self, holder: Token) -> Token | None:
+        """The event noun inside a light verb's object that is not one itself: a noun
+        premodifier ("launched a mediation effort", "undertook a peace mission") or what a
+        measure noun counts ("began three days of talks", "a new round of strikes")."""
+        for child in holder.children:
+            if (
+                child.dep_ == "compound"
+                and child.i < holder.i
+                and child.pos_ == "NOUN"
+                and self._noun_pattern(child) is not None
+            ):
+                return child
+        for obj in _pobjs(holder, ("of",)):
+            if obj.pos_ == "NOUN" and self._noun_pattern(obj) is not None:
+                return obj
+        return None
 
     def _noun_pattern(self, noun: Token) -> NounPattern | None:
         premods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
@@ -594,10 +651,15 @@ class EventCoder:
 
     @staticmethod
     def _confidence(trig: Trigger, both: bool) -> float:
-        """The trigger's confidence, less when an actor is missing, and a little less in a
-        subordinate clause, where arguments are inherited and the event is background."""
+        """The trigger's confidence, less when an actor is missing, a little less in a
+        subordinate clause, where arguments are inherited and the event is background, and
+        less again in a purpose clause ("resigned to allow elections"), an aim, not an act."""
         value = trig.confidence if both else trig.confidence - 0.2
-        return round(value - (0.05 if is_subordinate(trig.token) else 0.0), 2)
+        if is_purpose(trig.token):
+            value -= 0.15
+        elif is_subordinate(trig.token):
+            value -= 0.05
+        return round(value, 2)
 
     def _recipient(self, ps, seg_i, trig, index, places, date) -> tuple[ActorRef, ...]:
         """The event's recipient: its target words, else where else a recipient is named
@@ -610,35 +672,60 @@ class EventCoder:
         if trig.type in VERBAL_TYPES:
             target = self._refs(index, seg_i, trig.fallback_targets, date)
         else:
-            # "fired rockets at Israeli positions": what the weapon was aimed at
-            aimed = _pobjs(trig.token, MATERIAL_PREPS)
+            # "fired rockets at Israeli positions": what the weapon was aimed at;
+            # "granted asylum to 18 rebels": whom material cooperation goes to
+            preps = MATERIAL_PREPS
+            if self.book.type_info(trig.type).quad == "material_coop":
+                preps = DATIVE_PREPS + MATERIAL_PREPS
+            aimed = _pobjs(trig.token, preps)
             for obj in _children(trig.token, "dobj"):
-                aimed += _pobjs(obj, MATERIAL_PREPS)
+                aimed += _pobjs(obj, preps)
             target = self._refs(index, seg_i, aimed, date)
         if target:
             return target
         embedded = _embedded_arguments(trig.token)
+        if trig.type == "PROTEST":
+            embedded += _protest_addressees(trig.token)
         target = self._refs(index, seg_i, embedded, date)
         if target or self.actors is None and not places:
             return target
-        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" else ())
+        area = self._covers_area(trig)
+        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area else ())
         candidates = [*trig.target_tokens, *_children(trig.token, "dobj")]
         for head in (trig.token, *_children(trig.token, "dobj"), *_complements(trig.token)):
             candidates += _pobjs(head, preps)
         candidates += embedded
-        if trig.type != "CONSULT":  # "raids in Basra" happen there, not to it
+        if trig.type != "CONSULT" and not area:
+            # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
             candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
         return self._place_actors(ps, candidates, places, date)
+
+    def _covers_area(self, trig: Trigger) -> bool:
+        """The act puts an area under (or frees it from) a curfew, ban, emergency rule or
+        blockade: its own mode says so, or its object or complement is such a noun
+        ("lifted a night curfew in X", "threatened to impose martial law in X")."""
+        if trig.mode in AREA_MODES:
+            return True
+        heads = [trig.token, *_complements(trig.token)]
+        for head in heads:
+            for obj in _children(head, "dobj", "nsubjpass"):
+                pattern = self._noun_pattern(obj)
+                if pattern is not None and pattern.mode in AREA_MODES:
+                    return True
+        return False
 
     def _place_actors(self, ps, tokens, places, date) -> tuple[ActorRef, ...]:
         """The countries of the places that ``tokens`` name, as actors."""
         out: dict[str, ActorRef] = {}
         for tok in _with_conjuncts(tokens):
-            at = ps.offset + tok.idx
-            for place in places:
-                if place.start <= at < place.end and place.country:
-                    ref = self._country_ref(place, date)
-                    out.setdefault(ref.id, ref)
+            # "in Montenegro province": the place may be the noun's compound
+            named = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+            for word in named:
+                at = ps.offset + word.idx
+                for place in places:
+                    if place.start <= at < place.end and place.country:
+                        ref = self._country_ref(place, date)
+                        out.setdefault(ref.id, ref)
         return tuple(out.values())
 
     def _country_ref(self, place: Place, date: str | None) -> ActorRef:
