@@ -224,7 +224,7 @@ def test_total_can_be_skipped(client):
 
 def test_relations_and_claims_match_what_the_pipeline_found(client, analysed_pages):
     for table in ("relations", "claims"):
-        stored = client.get(f"/api/{table}").json()["items"]
+        stored = client.get(f"/api/{table}", params={"comments": "true"}).json()["items"]
         found = [r for a in analysed_pages for r in getattr(a, table, ())]
         assert len(stored) == len(found)
         for doc in ("alpha", "gamma"):

@@ -223,3 +223,19 @@ def test_add_a_page_from_the_browser_and_list_pages(server, page):
     _wait_ready(page, "documents")
     assert page.locator("#documents tr.doc-row[data-doc='doha-talks']").count() == 1
     _shot(page, "documents.png")
+
+
+def test_report_button_opens_the_report_for_the_current_filters(server, page):
+    dates = sorted(e["date"] for e in _api(server, "/api/events", limit=1000)["items"] if e["date"])
+    page.goto(server + "/")
+    _wait_ready(page, "explore")
+    with page.context.expect_page(timeout=60_000) as opened:
+        page.click("#f-report")
+    report = opened.value
+    report.wait_for_load_state("load", timeout=60_000)
+    href = page.locator("#f-report").get_attribute("data-href")
+    assert f"from={dates[0]}" in href and f"to={dates[-1]}" in href
+    assert "Situation report" in report.locator("h1").inner_text()
+    assert report.locator("img").count() >= 1
+    _shot(report, "report.png")
+    report.close()

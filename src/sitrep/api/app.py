@@ -12,6 +12,7 @@ import dataclasses
 import hmac
 import logging
 import os
+import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -493,12 +494,97 @@ def _api_routes(app: FastAPI) -> None:
         return {"items": queries.list_places(ctx.engine, doc, box, limit)}
 
     @app.get("/api/relations", tags=["relations"])
-    def list_relations(ctx: Ctx, doc: str | None = None, limit: Limit = 500) -> dict[str, Any]:
-        return {"items": queries.list_optional(ctx.engine, "relations", doc, limit)}
+    def list_relations(
+        ctx: Ctx,
+        actor: Annotated[
+            str | None, Query(description="Subject or object: id, name, code.")
+        ] = None,
+        doc: Annotated[str | None, Query(description="Only this document.")] = None,
+        segment: Annotated[str | None, Query(description="Segments, comma-separated.")] = None,
+        comments: Annotated[bool, Query(description="Include reader comments.")] = False,
+        limit: Limit = 500,
+    ) -> dict[str, Any]:
+        """Relations the pages state, in the format of `sitrep export relations`."""
+        filters = Filters(actor=actor, doc=doc, segment=segment, include_comments=comments)
+        return {"items": queries.list_relations(ctx.engine, filters, limit)}
 
     @app.get("/api/claims", tags=["claims"])
-    def list_claims(ctx: Ctx, doc: str | None = None, limit: Limit = 500) -> dict[str, Any]:
-        return {"items": queries.list_optional(ctx.engine, "claims", doc, limit)}
+    def list_claims(
+        ctx: Ctx,
+        doc: Annotated[str | None, Query(description="Only this document.")] = None,
+        date_from: Annotated[
+            str | None, Query(alias="from", description="Made on or after.")
+        ] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="Made on or before.")] = None,
+        segment: Annotated[str | None, Query(description="Segments, comma-separated.")] = None,
+        comments: Annotated[bool, Query(description="Include reader comments.")] = False,
+        limit: Limit = 500,
+    ) -> dict[str, Any]:
+        """Predictions, speculation and questions, in the format of `sitrep export claims`."""
+        filters = Filters(
+            doc=doc,
+            date_from=date_from,
+            date_to=date_to,
+            segment=segment,
+            include_comments=comments,
+        )
+        return {"items": queries.list_claims(ctx.engine, filters, limit)}
+
+    _report_route(app)
+
+
+REPORT_FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
+}
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+"""The report page embeds its style and figures; it may load nothing else."""
+
+
+def _render_report(built: Any, fmt: str) -> bytes:
+    from sitrep.report import render_html, render_markdown, write_pdf
+
+    if fmt == "html":
+        return render_html(built).encode("utf-8")
+    if fmt == "md":  # figures are files beside a Markdown report; here they are left out
+        return render_markdown(built, "figures", (None, None, None)).encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="sitrep-report-") as folder:
+        return write_pdf(built, Path(folder) / "report.pdf").read_bytes()
+
+
+def _report_route(app: FastAPI) -> None:
+    @app.get("/api/report", tags=["report"])
+    def report(
+        ctx: Ctx,
+        date_from: Annotated[str, Query(alias="from", description="First day: YYYY[-MM[-DD]]")],
+        date_to: Annotated[str, Query(alias="to", description="Last day: YYYY[-MM[-DD]]")],
+        actor: Annotated[list[str] | None, Query(description="Actor id, name or code.")] = None,
+        country: Annotated[list[str] | None, Query(description="ISO alpha-3 code.")] = None,
+        doc: Annotated[list[str] | None, Query(description="Only these documents.")] = None,
+        format: Annotated[str, Query(description="html, pdf or md")] = "html",
+    ) -> Response:
+        """A situation report on the period and focus, as `sitrep report` writes it."""
+        from sitrep.report import ReportWriteError, build_report
+
+        fmt = format.strip().lower()
+        if fmt not in REPORT_FORMATS:
+            raise QueryError(f"format {format!r} is not valid; use one of: html, pdf, md")
+        built = build_report(ctx.store, date_from, date_to, actor or (), country or (), doc or ())
+        try:
+            body = _render_report(built, fmt)
+        except ReportWriteError as exc:
+            raise ApiError(503, exc.code, exc.message) from exc
+        name = f"sitrep-report-{built.period.first_day}_{built.period.last_day}.{fmt}"
+        disposition = "inline" if fmt != "md" else "attachment"
+        headers = {
+            "Content-Disposition": f'{disposition}; filename="{name}"',
+            "Content-Security-Policy": REPORT_CSP,
+        }
+        return Response(body, media_type=REPORT_FORMATS[fmt], headers=headers)
 
 
 async def _json_body(request: Request) -> dict[str, Any]:

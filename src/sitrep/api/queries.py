@@ -14,7 +14,7 @@ import dataclasses
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -303,19 +303,24 @@ def get_event(engine: sa.Engine, event_id: str) -> dict[str, Any] | None:
 
 
 def counts_by_period(engine: sa.Engine, query: EventQuery, by: str) -> list[PeriodCount]:
-    """Events per day, week (from Monday) or month, split by quad; undated events left out."""
+    """Events per day, week (from Monday) or month, split by quad; undated events left out.
+
+    SQL groups by the date's first 7 (month) or 10 (day, week) characters and the quad,
+    over an index holding date, quad and segment; weeks are folded from days here.
+    """
     if by not in PERIODS:
         raise QueryError(f"by {by!r} is not valid; use one of: {', '.join(PERIODS)}")
     ev = schema.events
+    key = sa.func.substr(ev.c.date, 1, 7 if by == "month" else 10).label("key")
     stmt = (
-        sa.select(ev.c.date, ev.c.quad, sa.func.count().label("n"))
+        sa.select(key, ev.c.quad, sa.func.count().label("n"))
         .where(*event_conditions(query), ev.c.date.is_not(None))
-        .group_by(ev.c.date, ev.c.quad)
+        .group_by(key, ev.c.quad)
     )
     buckets: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
     with engine.connect() as conn:
         for row in conn.execute(stmt):
-            bounds = period_of(row.date, by)
+            bounds = period_of(row.key, by)
             if bounds is None:
                 continue
             counts = buckets[bounds]
@@ -356,44 +361,62 @@ def period_of(value: str, by: str) -> tuple[str, str, str] | None:
     return start.isoformat()[:7], start.isoformat(), (following - timedelta(days=1)).isoformat()
 
 
+def _actor_labels(conn: sa.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """(name, code) of each actor id: from the actors table, else as an event names it."""
+    at, ea = schema.actors, schema.event_actors
+    labels = {
+        r.id: (r.name, r.code)
+        for r in conn.execute(sa.select(at.c.id, at.c.name, at.c.code).where(at.c.id.in_(ids)))
+    }
+    for missing in sorted(ids - set(labels)):
+        row = conn.execute(
+            sa.select(ea.c.name, ea.c.code).where(ea.c.actor_id == missing).limit(1)
+        ).first()
+        labels[missing] = (row.name, row.code) if row else (missing, "")
+    return labels
+
+
 def dyad_counts(engine: sa.Engine, query: EventQuery, limit: int = 100) -> list[DyadCount]:
-    """Source -> target actor pairs with how many events link them and their mean score."""
+    """Source -> target actor pairs with how many events link them and their mean score.
+
+    The pairs come from two index-only reads of ``event_actors`` (by role and event) and
+    one of ``events`` (segment and score) for the usual filters; names are looked up for
+    the ``limit`` pairs kept.
+    """
     ev, ea = schema.events, schema.event_actors
     src, tgt = ea.alias("src"), ea.alias("tgt")
-    n = sa.func.count(sa.distinct(ev.c.event_id)).label("n")
+    n = sa.func.count(sa.distinct(src.c.event_id)).label("n")
     stmt = (
         sa.select(
             src.c.actor_id.label("source_id"),
-            sa.func.max(src.c.name).label("source_name"),
-            sa.func.max(src.c.code).label("source_code"),
             tgt.c.actor_id.label("target_id"),
-            sa.func.max(tgt.c.name).label("target_name"),
-            sa.func.max(tgt.c.code).label("target_code"),
             n,
             sa.func.avg(ev.c.score).label("mean_score"),
         )
-        .select_from(ev)
-        .join(src, sa.and_(src.c.event_id == ev.c.event_id, src.c.role == "source"))
-        .join(tgt, sa.and_(tgt.c.event_id == ev.c.event_id, tgt.c.role == "target"))
-        .where(*event_conditions(query), src.c.actor_id != tgt.c.actor_id)
+        .select_from(src)
+        .join(tgt, sa.and_(tgt.c.role == "target", tgt.c.event_id == src.c.event_id))
+        .join(ev, ev.c.event_id == src.c.event_id)
+        .where(src.c.role == "source", src.c.actor_id != tgt.c.actor_id, *event_conditions(query))
         .group_by(src.c.actor_id, tgt.c.actor_id)
         .order_by(n.desc(), src.c.actor_id, tgt.c.actor_id)
         .limit(limit)
     )
     with engine.connect() as conn:
-        return [
-            DyadCount(
-                source_id=r.source_id,
-                source_name=r.source_name,
-                source_code=r.source_code,
-                target_id=r.target_id,
-                target_name=r.target_name,
-                target_code=r.target_code,
-                events=int(r.n),
-                mean_score=round(float(r.mean_score or 0.0), 3),
-            )
-            for r in conn.execute(stmt)
-        ]
+        rows = list(conn.execute(stmt))
+        labels = _actor_labels(conn, {r.source_id for r in rows} | {r.target_id for r in rows})
+    return [
+        DyadCount(
+            source_id=r.source_id,
+            source_name=labels[r.source_id][0],
+            source_code=labels[r.source_id][1],
+            target_id=r.target_id,
+            target_name=labels[r.target_id][0],
+            target_code=labels[r.target_id][1],
+            events=int(r.n),
+            mean_score=round(float(r.mean_score or 0.0), 3),
+        )
+        for r in rows
+    ]
 
 
 def event_locations(engine: sa.Engine, query: EventQuery, limit: int = 500) -> list[LocationCount]:
@@ -524,8 +547,9 @@ def document_detail(engine: sa.Engine, doc: str) -> dict[str, Any] | None:
                 sa.select(ev).where(ev.c.doc == doc).order_by(ev.c.start, ev.c.event_id)
             )
         ]
-    for table in OPTIONAL_TABLES:
-        detail[table] = list_optional(engine, table, doc=doc, limit=10_000)
+    every = Filters(doc=doc, include_comments=True)
+    detail["relations"] = list_relations(engine, every, limit=10_000)
+    detail["claims"] = list_claims(engine, every, limit=10_000)
     return detail
 
 
@@ -560,9 +584,27 @@ def list_actors(
     name or code prefix).
     """
     at, ea, mt = schema.actors, schema.event_actors, schema.mentions
+    # rows per actor (an index-only count) less the rows that repeat an actor in an event
+    repeats = (
+        sa.select(ea.c.actor_id, (sa.func.count() - 1).label("extra"))
+        .group_by(ea.c.actor_id, ea.c.event_id)
+        .having(sa.func.count() > 1)
+        .subquery()
+    )
+    repeated = (
+        sa.select(repeats.c.actor_id, sa.func.sum(repeats.c.extra).label("extra"))
+        .group_by(repeats.c.actor_id)
+        .subquery()
+    )
+    rows_per_actor = (
+        sa.select(ea.c.actor_id, sa.func.count().label("n")).group_by(ea.c.actor_id).subquery()
+    )
     event_counts = (
-        sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ea.c.event_id)).label("n"))
-        .group_by(ea.c.actor_id)
+        sa.select(
+            rows_per_actor.c.actor_id,
+            (rows_per_actor.c.n - sa.func.coalesce(repeated.c.extra, 0)).label("n"),
+        )
+        .outerjoin(repeated, repeated.c.actor_id == rows_per_actor.c.actor_id)
         .subquery()
     )
     events = sa.func.coalesce(event_counts.c.n, 0).label("events")
@@ -645,24 +687,35 @@ def list_places(
         ]
 
 
-def _json_safe(values: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-    return {k: v for k, v in values}
+def _present(engine: sa.Engine, table: sa.Table) -> bool:
+    return sa.inspect(engine).has_table(table.name)
 
 
-def list_optional(
-    engine: sa.Engine, table_name: str, doc: str | None = None, limit: int = 500
-) -> list[dict[str, Any]]:
-    """Rows of a table that newer schemas add (relations, claims); [] while it is absent."""
-    table = schema.metadata.tables.get(table_name)
-    if table is None or not sa.inspect(engine).has_table(table_name):
+def list_relations(engine: sa.Engine, filters: Filters, limit: int = 500) -> list[dict[str, Any]]:
+    """Stated relations in the export format, filtered as ``sitrep export relations`` is
+    (actor as subject or object, doc, segment, comments); [] on a store without them."""
+    table = schema.relations
+    where = conditions("relations", filters)
+    if not _present(engine, table):
         return []
-    stmt = sa.select(table)
-    if doc is not None:
-        stmt = stmt.where(table.c.doc == doc)
-    order = [table.c[k] for k in ("doc", "start") if k in table.c]
-    stmt = stmt.order_by(*order).limit(limit)
+    stmt = sa.select(table).where(*where).order_by(table.c.doc, table.c.start, table.c.id)
     with engine.connect() as conn:
         return [
-            _json_safe((k, v) for k, v in r._mapping.items() if k != "id")
-            for r in conn.execute(stmt)
+            export.relation_to_dict(records.relation_from_row(r._mapping))
+            for r in conn.execute(stmt.limit(limit))
+        ]
+
+
+def list_claims(engine: sa.Engine, filters: Filters, limit: int = 500) -> list[dict[str, Any]]:
+    """Claims in the export format, filtered as ``sitrep export claims`` is (doc, the date
+    made from/to, segment, comments); [] on a store without them."""
+    table = schema.claims
+    where = conditions("claims", filters)
+    if not _present(engine, table):
+        return []
+    stmt = sa.select(table).where(*where).order_by(table.c.doc, table.c.start, table.c.claim_id)
+    with engine.connect() as conn:
+        return [
+            export.claim_to_dict(records.claim_from_row(r._mapping))
+            for r in conn.execute(stmt.limit(limit))
         ]

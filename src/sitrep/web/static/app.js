@@ -397,6 +397,46 @@
     document.body.dataset.ready = "explore";
   }
 
+  // -- report ------------------------------------------------------------------------------
+
+  async function eventDateBound(params, sort) {
+    const query = apiParams(params, ["sort", "from", "to"]);
+    query.set("sort", sort);
+    query.set("limit", "1");
+    query.set("total", "false");
+    const body = await api("/api/events?" + query);
+    const first = body.items[0];
+    return first && first.date ? first.date : null;
+  }
+
+  // The report covers a period, so a date range is required: the dates chosen, else the
+  // range of the events the other filters select. Actors and the page carry over.
+  async function reportUrl(params) {
+    let from = params.get("from");
+    let to = params.get("to");
+    if (!from) from = await eventDateBound(params, "date");
+    if (!to) to = await eventDateBound(params, "-date");
+    if (!from || !to) throw new Error("No dated events match these filters: set From and To for the report.");
+    const query = new URLSearchParams({ from, to, format: "html" });
+    for (const actor of params.getAll("actor")) query.append("actor", actor);
+    if (params.get("doc")) query.append("doc", params.get("doc"));
+    return "/api/report?" + query;
+  }
+
+  async function openReport() {
+    const button = el("f-report");
+    button.disabled = true;
+    try {
+      const url = await reportUrl(currentFilters());
+      button.dataset.href = url;
+      window.open(url, "_blank", "noopener");
+    } catch (error) {
+      banner(error.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // -- documents view -------------------------------------------------------------------------
 
   let docsCursor = null;
@@ -531,7 +571,7 @@
       ul.replaceChildren();
       for (const r of items) {
         const line = kind === "relations"
-          ? `${r.subject_name || r.subject_id} ${r.predicate} ${r.object_name || r.object_id}`
+          ? `${actorLabel(r.subject)} ${r.predicate.replace(/_/g, " ")} ${actorLabel(r.object)}`
           : `${r.kind}: ${r.text}`;
         ul.appendChild(make("li", {}, line));
       }
@@ -671,6 +711,7 @@
       go("/", params);
     });
     el("f-clear").addEventListener("click", () => go("/"));
+    el("f-report").addEventListener("click", openReport);
     el("more").addEventListener("click", () => loadEvents(currentFilters(), true));
     el("docs-more").addEventListener("click", () => showDocuments(true));
     el("t-by").addEventListener("change", () => drawTimeline(currentFilters()));
