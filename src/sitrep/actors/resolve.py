@@ -20,47 +20,34 @@ token to the mention that covers it, which the event coder uses.
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.anaphora import Anaphora
+from sitrep.actors.collectives import Bloc, Collectives, People
+from sitrep.actors.context import CountryFinder, hyphen_agent
 from sitrep.actors.kb import ActorBase, normalise_name
-from sitrep.actors.typos import TypoMatcher
-from sitrep.models import (
-    GENERIC_ACTOR_PREFIX,
-    UNKNOWN_ACTOR_PREFIX,
-    Actor,
-    ActorRef,
-    ActorType,
-    Mention,
-    Place,
+from sitrep.actors.mentions import (
+    STATE_SECTORS,
+    ActorIndex,
+    ActorMention,
+    PageContext,
+    bloc_actor,
+    generic_actor,
+    inside_place,
+    is_capitalised,
 )
+from sitrep.actors.typos import TypoMatcher
+from sitrep.actors.unknown import UnknownNames
+from sitrep.models import Actor, ActorType, Place
 from sitrep.nlp import ParsedSegment
+
+__all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
 
 log = logging.getLogger(__name__)
 
 MAX_ALIAS_TOKENS = 8
-ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
-ARGUMENT_DEPS = {
-    "nsubj",
-    "nsubjpass",
-    "dobj",
-    "pobj",
-    "poss",
-    "appos",
-    "conj",
-    "agent",
-    "attr",
-    "dative",
-    "ROOT",
-    "npadvmod",
-    "compound",
-    "nmod",
-}
 LOCATIVE_PREPS = {
     "in",
     "at",
@@ -93,125 +80,6 @@ WHERE_PREPS = {
     "through",
     "via",
 }
-# "Iran-backed", "Saudi-led": participles whose first part names another actor
-HYPHEN_PARTICIPLES = frozenset(
-    {
-        "backed",
-        "supported",
-        "sponsored",
-        "funded",
-        "armed",
-        "trained",
-        "allied",
-        "aligned",
-        "affiliated",
-        "led",
-        "linked",
-        "inspired",
-        "run",
-        "controlled",
-        "held",
-        "installed",
-    }
-)
-STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-@dataclass(frozen=True)
-class _PageContext:
-    """What the phrase passes know about the page around a segment."""
-
-    offset: int  # the segment's offset in Document.text
-    places: Sequence[Place]
-    page_country: str | None
-    titles: Mapping[str, list[Actor]]  # role title -> who held it on the page's date
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """One mention of an actor: token span ``[start, end)`` in segment ``seg``."""
-
-    seg: int
-    start: int
-    end: int
-    actor: Actor
-    text: str
-    via: str  # alias | short_name | generic | implied | capital | title | unknown | pronoun | role_noun
-    head: int  # token index of the mention's head word
-    partners: tuple[Actor, ...] = ()  # "U.S. and British planes": the other coordinated actors
-
-
-@dataclass
-class ActorIndex:
-    """Mentions of one page in document order, with token -> mention lookup."""
-
-    segments: Sequence[ParsedSegment]
-    mentions: list[ActorMention] = field(default_factory=list)
-    _by_token: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
-
-    def add(self, mention: ActorMention) -> None:
-        for i in range(mention.start, mention.end):
-            self._by_token[(mention.seg, i)] = mention
-        self.mentions.append(mention)
-
-    @property
-    def actors(self) -> dict[str, Actor]:
-        """The actors mentioned (coordinated partners included), by id."""
-        found = {m.actor.id: m.actor for m in self.mentions}
-        for m in self.mentions:
-            for partner in m.partners:
-                found.setdefault(partner.id, partner)
-        return found
-
-    def remove(self, mention: ActorMention) -> None:
-        self.mentions.remove(mention)
-        for i in range(mention.start, mention.end):
-            if self._by_token.get((mention.seg, i)) is mention:
-                del self._by_token[(mention.seg, i)]
-
-    def at(self, seg: int, token_i: int) -> ActorMention | None:
-        return self._by_token.get((seg, token_i))
-
-    def covered(self, seg: int, start: int, end: int) -> bool:
-        return any((seg, i) in self._by_token for i in range(start, end))
-
-    def sorted(self) -> list[ActorMention]:
-        return sorted(self.mentions, key=lambda m: (m.seg, m.start))
-
-    def to_ref(self, mention: ActorMention, date: str | None) -> ActorRef:
-        actor = mention.actor
-        return ActorRef(id=actor.id, name=actor.name, code=actor.code_on(date), text=mention.text)
-
-    def to_refs(self, mention: ActorMention, date: str | None) -> list[ActorRef]:
-        """The mention's actor and any actors coordinated with it in the same phrase."""
-        refs = [self.to_ref(mention, date)]
-        refs.extend(
-            ActorRef(id=a.id, name=a.name, code=a.code_on(date), text=mention.text)
-            for a in mention.partners
-        )
-        return refs
-
-    def to_mentions(self, doc_id: str, date: str | None) -> list[Mention]:
-        out = []
-        for m in self.sorted():
-            ps = self.segments[m.seg]
-            span = ps.doc[m.start : m.end]
-            start = ps.offset + span.start_char
-            # "U.S. and British planes": one mention per coordinated actor, same words
-            out.extend(
-                Mention(
-                    doc_id=doc_id,
-                    start=start,
-                    end=ps.offset + span.end_char,
-                    text=span.text,
-                    segment=ps.kind,
-                    actor=ref,
-                    label=m.via,
-                )
-                for ref in self.to_refs(m, date)
-            )
-        return out
 
 
 def _argument_position(tok: Token) -> bool:
@@ -236,63 +104,22 @@ def _participant_preposition(prep: Token) -> bool:
     return False
 
 
-def _hyphen_agent(tok: Token) -> bool:
-    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed",
-    "U.S.-led"): it names a backer or leader, not the phrase's own country."""
-    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in HYPHEN_PARTICIPLES:
-        return True
-    doc = tok.doc
-    for k in range(tok.i + 1, min(tok.i + 4, len(doc) - 1)):
-        if doc[k].text in ("-", "\u2010", "\u2011"):
-            return doc[k + 1].lower_ in HYPHEN_PARTICIPLES
-        if doc[k].is_punct or doc[k].is_space:
-            return False
-    return False
-
-
 def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
-
-
-def _is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
-def _generic_actor(country: str | None, sector: str, kb: ActorBase) -> Actor:
-    code = (country or "") + sector
-    info = kb.country(country) if country else None
-    place = kb.find(info.actor_id).name if info and kb.find(info.actor_id) else (country or "")
-    name = f"{place} {sector}".strip() if place else sector
-    return Actor(
-        id=f"{GENERIC_ACTOR_PREFIX}{code.lower()}",
-        name=name,
-        type=ActorType.GROUP,
-        code=code,
-        country=country,
-        known=False,
-    )
-
-
-def _unknown_actor(text: str, atype: ActorType, code: str, country: str | None) -> Actor:
-    slug = _SLUG.sub("-", normalise_name(text)).strip("-") or "x"
-    return Actor(
-        id=f"{UNKNOWN_ACTOR_PREFIX}{slug}",
-        name=text,
-        type=atype,
-        code=code or "UNK",
-        country=country,
-        aliases=(text,),
-        known=False,
-    )
 
 
 class ActorResolver:
     """Resolves actor mentions on a page. Construct once per process; call per page."""
 
-    def __init__(self, kb: ActorBase, anaphora: Anaphora) -> None:
+    def __init__(
+        self, kb: ActorBase, anaphora: Anaphora, collectives: Collectives | None = None
+    ) -> None:
         self.kb = kb
         self.anaphora = anaphora
         self.typos = TypoMatcher(kb)
+        self.collectives = collectives or Collectives.load()
+        self.finder = CountryFinder(kb)
+        self.unknown = UnknownNames(kb, self.typos, self.finder, self.collectives)
 
     # -- public ---------------------------------------------------------------------
 
@@ -311,12 +138,12 @@ class ActorResolver:
             for sent in ps.doc.sents:
                 self._match_names(index, seg_i, ps, sent, places, page_people, date)
         self._drop_locative_states(index)
-        country = self._dominant_country(index, places)
+        country = self.finder.dominant_country(index, places)
         titles = self.kb.title_nouns(date)
         for seg_i, ps in enumerate(segments):
-            context = _PageContext(ps.offset, places, country, titles)
+            context = PageContext(ps.offset, places, country, titles)
             self._match_phrases(index, seg_i, ps.doc, date, context)
-            self._match_unknown_entities(index, seg_i, ps.doc, place_spans, context)
+            self.unknown.match(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, date)
         return index
 
@@ -324,7 +151,7 @@ class ActorResolver:
 
     def _lookup(self, span: Span) -> list[Actor]:
         text = span.text
-        if not _is_capitalised(span[0]) and not span[0].text[:1].isdigit():
+        if not is_capitalised(span[0]) and not span[0].text[:1].isdigit():
             return []
         if len(text.replace(".", "")) <= 3 and not text.replace(".", "").isupper():
             return []  # "Us", "Un" are words; short names count only in capitals
@@ -336,7 +163,7 @@ class ActorResolver:
             nxt = doc[end]
             if (
                 nxt.pos_ == "PROPN"
-                and _is_capitalised(nxt)
+                and is_capitalised(nxt)
                 and nxt.ent_type_ not in ("DATE", "TIME")
             ):
                 return nxt.ent_iob_ == "I" and doc[end - 1].ent_iob_ in ("B", "I")
@@ -344,19 +171,13 @@ class ActorResolver:
             prev = doc[start - 1]
             if (
                 prev.pos_ == "PROPN"
-                and _is_capitalised(prev)
+                and is_capitalised(prev)
                 and prev.lower_ not in self.anaphora.titles
                 and prev.ent_type_ == "PERSON"
                 and doc[start].ent_iob_ == "I"
             ):
                 return True
         return False
-
-    def _inside_place(
-        self, offset: int, span: Span, place_spans: Sequence[tuple[int, int]]
-    ) -> bool:
-        s, e = offset + span.start_char, offset + span.end_char
-        return any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in place_spans)
 
     def _match_names(
         self,
@@ -389,9 +210,7 @@ class ActorResolver:
                 i += 1
                 continue
             n, actors, via = found
-            if self._glued(doc, i, i + n) or self._inside_place(
-                ps.offset, doc[i : i + n], place_spans
-            ):
+            if self._glued(doc, i, i + n) or inside_place(ps.offset, doc[i : i + n], place_spans):
                 i += n
                 continue
             page_countries: set[str] = set()
@@ -410,7 +229,7 @@ class ActorResolver:
 
     def _short_name(self, span: Span, page_people: dict[str, Actor]) -> list[Actor]:
         """A surname alone means a person already named in full on this page."""
-        if not page_people or not _is_capitalised(span[0]):
+        if not page_people or not is_capitalised(span[0]):
             return []
         candidates = [a for a in self.kb.short_name_lookup(span.text) if a.id in page_people]
         if candidates:
@@ -455,32 +274,6 @@ class ActorResolver:
 
     # -- pass 2: country / actor + sector noun, role titles -----------------------------
 
-    def _dominant_country(self, index: ActorIndex, places: Sequence[Place]) -> str | None:
-        counts: Counter[str] = Counter()
-        for m in index.mentions:
-            if m.actor.country:
-                counts[m.actor.country] += 1
-        for p in places:
-            if p.country:
-                counts[p.country] += 1
-        if not counts:
-            return None
-        (top, n), *rest = counts.most_common(2) + [("", 0)]
-        return top if n > rest[0][1] else None
-
-    def _sector_of(self, head: Token) -> tuple[str, int] | None:
-        """Sector code of a head noun, trying two-word phrases ("security forces") first."""
-        if head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        doc = head.doc
-        if head.i > 0 and doc[head.i - 1].dep_ in ("compound", "amod"):
-            two = f"{doc[head.i - 1].lower_} {head.lower_}"
-            code = self.kb.sector_for(two)
-            if code:
-                return code, head.i - 1
-        code = self.kb.sector_for(head.lower_) or self.kb.sector_for(head.lemma_.lower())
-        return (code, head.i) if code else None
-
     def _modifier_owner(
         self, index: ActorIndex, seg_i: int, head: Token, stop: int
     ) -> tuple[list[str], Actor | None, int]:
@@ -490,7 +283,7 @@ class ActorResolver:
         left = head.left_edge.i
         countries: list[str] = []
         for tok in doc[left:stop]:
-            if _hyphen_agent(tok):
+            if hyphen_agent(tok):
                 continue  # "Iran-backed militias" are not Iran's militias
             if (
                 tok.dep_
@@ -511,7 +304,7 @@ class ActorResolver:
         return countries, None, left
 
     def _match_phrases(
-        self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: _PageContext
+        self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: PageContext
     ) -> None:
         for head in doc:
             if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "amod":
@@ -526,25 +319,27 @@ class ActorResolver:
             title = self._title_actor(index, seg_i, head, context)
             if title is not None or self._person_role_noun(head):
                 continue
-            sector = self._sector_of(head)
+            if self._collective_phrase(index, seg_i, head, context):
+                continue
+            sector = self.finder.sector_of(head)
             if sector is None:
                 self._owning_country(index, seg_i, head)
                 continue
             code, sector_start = sector
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
             country = countries[0] if countries else None
-            partners = tuple(_generic_actor(c, code, self.kb) for c in countries[1:])
+            partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
             if owner is not None:
                 actor, via = owner, "alias"
             elif country is not None:
-                actor, via = _generic_actor(country, code, self.kb), "generic"
+                actor, via = generic_actor(country, code, self.kb), "generic"
             elif (
                 (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound")
                 or (code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children))
                 or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
             ):
-                implied = self._implied_country(index, seg_i, head, context)
-                actor, via = _generic_actor(implied, code, self.kb), "implied"
+                implied = self.finder.implied_country(index, seg_i, head, context)
+                actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
             start = left if (country or owner) else min(sector_start, head.i)
@@ -560,48 +355,6 @@ class ActorResolver:
                 index.remove(inner)
             text = doc[start : head.i + 1].text
             index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
-
-    def _implied_country(
-        self, index: ActorIndex, seg_i: int, head: Token, context: _PageContext
-    ) -> str | None:
-        """The country of "police" or "the government" when the phrase names none: that of
-        the phrase it is coordinated with ("Iraqi soldiers and police"), else of the places
-        in its sentence when they agree ("protesters in Basra"), else the page's country."""
-        if head.dep_ == "conj":
-            sibling = index.at(seg_i, head.head.i)
-            if sibling is not None and sibling.actor.country:
-                return sibling.actor.country
-        if any(c.lower_ in ("the", "these", "those") for c in head.children):
-            earlier = self._earlier_sector_country(index, seg_i, head)
-            if earlier is not None:
-                return earlier
-        sent = head.sent
-        lo, hi = context.offset + sent.start_char, context.offset + sent.end_char
-        countries = {
-            p.country
-            for p in context.places
-            if lo <= p.start < hi and p.country and p.precision != "country"
-        }
-        if len(countries) == 1:
-            return countries.pop()
-        return context.page_country
-
-    def _earlier_sector_country(self, index: ActorIndex, seg_i: int, head: Token) -> str | None:
-        """ "the militias" after "Iraqi militias": a definite sector noun with no country
-        of its own refers back to the latest earlier phrase of that sector that had one."""
-        sector = self._sector_of(head)
-        if sector is None:
-            return None
-        code = sector[0]
-        best: ActorMention | None = None
-        for m in index.mentions:
-            if (m.seg, m.start) >= (seg_i, head.i) or m.via not in ("generic", "alias"):
-                continue
-            own = m.actor.code
-            later = best is None or (m.seg, m.start) > (best.seg, best.start)
-            if m.actor.country and len(own) == 6 and own[3:] == code and later:
-                best = m
-        return best.actor.country if best else None
 
     def _owning_country(self, index: ActorIndex, seg_i: int, head: Token) -> None:
         """ "fired rockets at Israeli positions", "seized Iranian tankers": a nationality on
@@ -649,14 +402,14 @@ class ActorResolver:
             info = self.kb.country_by_capital(doc[first : head.i + 1].text)
             if info is None or index.covered(seg_i, first, head.i + 1):
                 continue
-            actor = _generic_actor(info.iso3, "GOV", self.kb)
+            actor = generic_actor(info.iso3, "GOV", self.kb)
             text = doc[first : head.i + 1].text
             index.add(ActorMention(seg_i, first, head.i + 1, actor, text, "capital", head.i))
             return True
         return False
 
     def _title_actor(
-        self, index: ActorIndex, seg_i: int, head: Token, context: _PageContext
+        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
     ) -> Actor | None:
         """ "the (Iraqi) prime minister" -> whoever held that title on the date."""
         doc = head.doc
@@ -692,124 +445,84 @@ class ActorResolver:
             return chosen[0]
         return None
 
-    # -- pass 3: names the base does not know ---------------------------------------
+    # -- blocs of states and peoples ----------------------------------------------------
 
-    def _match_unknown_entities(
-        self,
-        index: ActorIndex,
-        seg_i: int,
-        doc: Doc,
-        place_spans: Sequence[tuple[int, int]],
-        context: _PageContext,
-    ) -> None:
-        offset = context.offset
-        for ent in doc.ents:
-            atype = ENTITY_TYPES.get(ent.label_)
-            if atype is None or index.covered(seg_i, ent.start, ent.end):
-                continue
-            if self._inside_place(offset, ent, place_spans) or any(
-                ps <= offset + ent.start_char < pe for ps, pe in place_spans
+    def _collective_phrase(
+        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+    ) -> bool:
+        """ "European allies", "the West", "Kurdish fighters", "the Rohingya": a bloc of
+        states (IGO, or the region's code for other sectors) or a people (a country from
+        the page, the sector from the noun)."""
+        doc = head.doc
+        if index.at(seg_i, head.i) is not None:
+            return False
+        sector = self.finder.sector_of(head)
+        code = sector[0] if sector else None
+        found: tuple[int, str, Bloc | People] | None = None
+        if head.dep_ not in ("amod", "compound", "nmod"):
+            determined = any(c.lower_ == "the" for c in head.children)
+            if head.lower_ == "west" and determined and head.pos_ == "PROPN":
+                found = (head.i, "the West", self.collectives.bloc("the West"))
+            people = self.collectives.people(head.text)
+            if (
+                people is not None
+                and is_capitalised(head)
+                and (
+                    head.tag_ in ("NNS", "NNPS")
+                    or determined
+                    or head.text.endswith("s")
+                    or head.dep_ in ("nsubj", "dobj", "pobj")
+                )
             ):
+                found, code = (head.i, head.text, people), "CVL"
+        for mod in (c for c in head.children if c.i < head.i):
+            if found is not None or mod.dep_ not in ("amod", "compound", "nmod"):
                 continue
-            if ent.label_ == "NORP":
-                info = self.kb.country_by_demonym(ent.text)
-                if info is None and ent.text.endswith("s"):
-                    info = self.kb.country_by_demonym(ent.text[:-1])
-                if info is not None:
-                    if ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS:
-                        # "60 Iraqis were killed": the people of that country;
-                        # "the Americans were warned": the country itself
-                        definite = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-                        state = self.kb.find(info.actor_id) if definite else None
-                        actor = state or _generic_actor(info.iso3, "CVL", self.kb)
-                        index.add(
-                            ActorMention(
-                                seg_i, ent.start, ent.end, actor, ent.text, "generic", ent.root.i
-                            )
-                        )
-                    continue
-            if not any(t.is_alpha and _is_capitalised(t) for t in ent):
-                continue
-            code, country = self._compose_code(index, seg_i, ent, context)
-            if code and country is None:
-                # "Prime Minister Abiy Ahmed" on a page about Ethiopia
-                country = self._implied_country(index, seg_i, ent.root, context)
-                code = (country or "") + code
-            sector = self.kb.sector_for(ent.text)
-            if sector is not None:
-                # a sector noun the tagger took for a name ("Militiamen had attacked ...")
-                generic = _generic_actor(country, sector, self.kb)
-                index.add(
-                    ActorMention(
-                        seg_i, ent.start, ent.end, generic, ent.text, "implied", ent.root.i
-                    )
-                )
-                continue
-            typo = self.typos.match(doc, ent)
-            if typo is not None:
-                first, actor = typo
-                if not index.covered(seg_i, first, ent.start):
-                    text = doc[first : ent.end].text
-                    index.add(ActorMention(seg_i, first, ent.end, actor, text, "alias", ent.root.i))
-                    continue
-            actor = _unknown_actor(ent.text, atype, code, country)
-            known = self._earlier_unknown(index, actor)
-            index.add(
-                ActorMention(
-                    seg_i, ent.start, ent.end, known or actor, ent.text, "unknown", ent.root.i
-                )
+            for first in (mod.left_edge.i, mod.i):
+                words = doc[first : mod.i + 1].text
+                group = self.collectives.bloc(words) or self.collectives.people(words)
+                if group is not None and is_capitalised(doc[first]):
+                    found = (first, words, group)
+                    break
+        if found is None or found[2] is None:
+            return False
+        first, words, group = found
+        if isinstance(group, Bloc):
+            states = normalise_name(head.text) in self.collectives.state_nouns
+            if first == head.i or states or (code in STATE_SECTORS):
+                actor = bloc_actor(words, group.code)
+            elif code and group.region:
+                actor = bloc_actor(words, group.region + code)
+            else:
+                return False
+        else:
+            if code is None:
+                return False
+            actor = generic_actor(
+                self._people_country(group, index, seg_i, head, context), code, self.kb
             )
+        for inner in {m for k in range(first, head.i + 1) if (m := index.at(seg_i, k))}:
+            index.remove(inner)
+        text = doc[first : head.i + 1].text
+        index.add(ActorMention(seg_i, first, head.i + 1, actor, text, "generic", head.i))
+        return True
 
-    def _earlier_unknown(self, index: ActorIndex, actor: Actor) -> Actor | None:
-        """ "Williams" after "Holly Williams": the same unknown person."""
-        key = normalise_name(actor.name)
-        for m in index.mentions:
-            if m.actor.known or m.actor.type != actor.type:
-                continue
-            other = normalise_name(m.actor.name)
-            if other == key or (
-                actor.type == ActorType.PERSON and other.split()[-1:] == key.split()[-1:]
-            ):
-                return m.actor
-        return None
-
-    def _compose_code(
-        self, index: ActorIndex, seg_i: int, ent: Span, context: _PageContext
-    ) -> tuple[str, str | None]:
-        """Country + sector for an unknown name, from its own words ("Tigray People's
-        Liberation Front": a place in Ethiopia + "liberation front") and the words around it."""
-        doc = ent.doc
-        country: str | None = None
-        sector: str | None = None
-        lo, hi = context.offset + ent.start_char, context.offset + ent.end_char
-        inner = [p.country for p in context.places if lo <= p.start and p.end <= hi and p.country]
-        country = inner[0] if inner else None
-        for tok in ent:
-            info = self.kb.country_by_demonym(tok.text)
-            country = country or (info.iso3 if info else None)
-        words = [t.lower_ for t in ent if t.is_alpha]
-        for n in (2, 1):
-            if len(words) >= n and sector is None:
-                sector = self.kb.sector_for(" ".join(words[-n:]))
-        neighbourhood = list(doc[ent.root.left_edge.i : ent.start]) + [
-            t for t in ent.root.children if t.dep_ == "appos"
+    def _people_country(
+        self, people: People, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+    ) -> str:
+        """The country of a people on this page: that of the latest of its actors named
+        earlier, else one of its countries named in the sentence or on the page."""
+        earlier = [
+            m
+            for m in index.mentions
+            if m.actor.id in people.actors and (m.seg, m.start) < (seg_i, head.i)
         ]
-        for appos in [t for t in ent.root.children if t.dep_ == "appos"]:
-            neighbourhood.extend(appos.subtree)
-        if ent.root.dep_ == "appos":
-            neighbourhood.extend(ent.root.head.subtree)
-        for tok in neighbourhood:
-            if ent.start <= tok.i < ent.end:
-                continue
-            mention = index.at(seg_i, tok.i)
-            if mention is not None and mention.actor.code:
-                code = mention.actor.code_on(None)
-                country = country or (code[:3] if len(code) >= 3 else None)
-                sector = sector or (code[3:6] or None)
-                continue
-            info = self.kb.country_by_demonym(tok.text)
-            if info is not None:
-                country = country or info.iso3
-                continue
-            sector = sector or self.kb.sector_for(tok.lower_)
-        return (country or "") + (sector or ""), country
+        if earlier:
+            latest = max(earlier, key=lambda m: (m.seg, m.start))
+            if latest.actor.country:
+                return latest.actor.country
+        named = self.finder.named_in(index, seg_i, head.sent, context.places)
+        for country in [c.iso3 for c in named] + [context.page_country]:
+            if country in people.countries:
+                return country
+        return people.countries[0]

@@ -1,0 +1,254 @@
+"""Which country a phrase without one belongs to: "the government", "police", "Lawmakers".
+
+A sector noun that names no country takes, in order:
+
+1. the country of the phrase it is coordinated with ("Iraqi soldiers and police");
+2. the country of the places in its sentence when they agree ("protesters in Basra");
+3. for a state institution ("the government", "the army"), the country of the nearest
+   earlier phrase in its sentence that names a state institution of a country ("the
+   Iraqi parliament asked the government");
+4. for a definite noun ("the militias"), the country of the latest earlier phrase of the
+   same sector that had one;
+5. the page's dominant country;
+6. on a page with no dominant country, a country named in the sentence before (its
+   subject first, then the nearest).
+
+Nearest-country rules that also count plain country names and capitals were tried and
+lost: in news text the other country in a sentence is as often the opponent.
+
+Countries named as a backer ("Iran-backed") or a target ("fired at U.S. bases") do not
+count as the phrase's own country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.kb import ActorBase
+from sitrep.actors.mentions import STATE_SECTORS, ActorIndex, ActorMention, PageContext
+from sitrep.models import ActorType, Place
+
+WHERE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TARGET_PREPS = frozenset({"at", "against", "on", "toward", "towards", "into"})
+# "Iran-backed", "Saudi-led": participles whose first part names another actor
+HYPHEN_PARTICIPLES = frozenset(
+    {
+        "backed",
+        "supported",
+        "sponsored",
+        "funded",
+        "armed",
+        "trained",
+        "allied",
+        "aligned",
+        "affiliated",
+        "led",
+        "linked",
+        "inspired",
+        "run",
+        "controlled",
+        "held",
+        "installed",
+    }
+)
+
+
+def hyphen_agent(tok: Token) -> bool:
+    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed",
+    "U.S.-led"): it names a backer or leader, not the phrase's own country."""
+    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in HYPHEN_PARTICIPLES:
+        return True
+    doc = tok.doc
+    for k in range(tok.i + 1, min(tok.i + 4, len(doc) - 1)):
+        if doc[k].text in ("-", "\u2010", "\u2011"):
+            return doc[k + 1].lower_ in HYPHEN_PARTICIPLES
+        if doc[k].is_punct or doc[k].is_space:
+            return False
+    return False
+
+
+@dataclass(frozen=True)
+class NamedCountry:
+    """A country named in a sentence: where (document offset), how, and which."""
+
+    at: int
+    subject: bool
+    iso3: str
+
+
+def _as_target(tok: Token) -> bool:
+    """ "rockets at U.S. bases": the country of an attacked thing is not the actor's."""
+    while tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
+
+
+class CountryFinder:
+    """Finds the country of phrases that name none, from the page around them."""
+
+    def __init__(self, kb: ActorBase) -> None:
+        self.kb = kb
+
+    def sector_of(self, head: Token) -> tuple[str, int] | None:
+        """Sector code of a head noun, trying two-word phrases ("security forces") first."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        doc = head.doc
+        if head.i > 0 and doc[head.i - 1].dep_ in ("compound", "amod"):
+            two = f"{doc[head.i - 1].lower_} {head.lower_}"
+            code = self.kb.sector_for(two)
+            if code:
+                return code, head.i - 1
+        code = self.kb.sector_for(head.lower_) or self.kb.sector_for(head.lemma_.lower())
+        return (code, head.i) if code else None
+
+    def dominant_country(self, index: ActorIndex, places: Sequence[Place]) -> str | None:
+        counts: Counter[str] = Counter()
+        for m in index.mentions:
+            if m.actor.country:
+                counts[m.actor.country] += 1
+        for p in places:
+            if p.country:
+                counts[p.country] += 1
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2) + [("", 0)]
+        return top if n > rest[0][1] else None
+
+    def named_in(
+        self, index: ActorIndex, seg_i: int, sent: Span, places: Sequence[Place]
+    ) -> list[NamedCountry]:
+        """Countries a sentence names through actor mentions and places, in order."""
+        offset = index.segments[seg_i].offset
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        found: list[NamedCountry] = []
+        for m in index.mentions:
+            if m.seg != seg_i or not (sent.start <= m.start < sent.end) or not m.actor.country:
+                continue
+            if m.via == "implied":
+                continue  # a country guessed from the page is not one the sentence names
+            tok = sent.doc[m.head]
+            first = sent.doc[m.start]
+            if hyphen_agent(first) or hyphen_agent(tok) or _as_target(tok):
+                continue
+            found.append(
+                NamedCountry(offset + first.idx, tok.dep_ in SUBJECT_DEPS, m.actor.country)
+            )
+        found.extend(
+            NamedCountry(p.start, False, p.country)
+            for p in places
+            if lo <= p.start < hi and p.country
+        )
+        return sorted(found, key=lambda c: c.at)
+
+    def previous_sentence(
+        self, index: ActorIndex, seg_i: int, head: Token
+    ) -> tuple[int, Span] | None:
+        """The sentence before ``head``'s, in this segment or at the end of the one before."""
+        sent = head.sent
+        if sent.start > 0:
+            return seg_i, head.doc[sent.start - 1].sent
+        for prev in range(seg_i - 1, -1, -1):
+            doc = index.segments[prev].doc
+            if index.segments[prev].kind != index.segments[seg_i].kind:
+                return None
+            if len(doc):
+                return prev, doc[len(doc) - 1].sent
+        return None
+
+    def implied_country(
+        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+    ) -> str | None:
+        """The country of "police" or "the government" when the phrase names none."""
+        if head.dep_ == "conj":
+            sibling = index.at(seg_i, head.head.i)
+            if sibling is not None and sibling.actor.country:
+                return sibling.actor.country
+        lo, hi = context.offset + head.sent.start_char, context.offset + head.sent.end_char
+        local = {
+            p.country
+            for p in context.places
+            if lo <= p.start < hi
+            and p.country
+            and p.precision != "country"
+            and self._located(head.doc, p.start - context.offset)
+        }
+        if len(local) == 1:
+            return local.pop()
+        sector = self.sector_of(head)
+        if sector is not None and sector[0] in STATE_SECTORS:
+            institution = self.preceding_institution(index, seg_i, head)
+            if institution is not None:
+                return institution
+        if any(c.lower_ in ("the", "these", "those") for c in head.children):
+            earlier = self.earlier_sector_country(index, seg_i, head)
+            if earlier is not None:
+                return earlier
+        if context.page_country is not None:
+            return context.page_country
+        previous = self.previous_sentence(index, seg_i, head)
+        if previous is not None:
+            prior = self.named_in(index, previous[0], previous[1], context.places)
+            subjects = [c for c in prior if c.subject]
+            if subjects:
+                return subjects[0].iso3
+            if prior:
+                return prior[-1].iso3
+        return None
+
+    @staticmethod
+    def _located(doc: Doc, char: int) -> bool:
+        """True when the place at ``char`` says where ("in Basra"), not who ("acceptable
+        to Tehran")."""
+        tok = doc.char_span(char, char + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        word = tok.root
+        while word.dep_ == "compound" and word.head.i != word.i:
+            word = word.head
+        prep = word.head
+        return word.dep_ == "pobj" and prep.lower_ in WHERE_PREPS and prep.head.pos_ not in ("ADJ",)
+
+    def preceding_institution(self, index: ActorIndex, seg_i: int, head: Token) -> str | None:
+        """ "the Iraqi parliament asked the government": the nearest earlier phrase in the
+        sentence naming a country's state institution (GOV, LEG, MIL, ...) by its country
+        gives a state-sector noun its country."""
+        sent = head.sent
+        best: ActorMention | None = None
+        for m in index.mentions:
+            if m.seg != seg_i or not (sent.start <= m.start < head.i):
+                continue
+            if m.via not in ("generic", "alias") or m.actor.type == ActorType.PERSON:
+                continue
+            code, country = m.actor.code, m.actor.country
+            if not country or len(code) != 6 or code[3:] not in STATE_SECTORS:
+                continue
+            if _as_target(sent.doc[m.head]) or hyphen_agent(sent.doc[m.start]):
+                continue
+            if best is None or m.start > best.start:
+                best = m
+        return best.actor.country if best else None
+
+    def earlier_sector_country(self, index: ActorIndex, seg_i: int, head: Token) -> str | None:
+        """ "the militias" after "Iraqi militias": a definite sector noun with no country
+        of its own refers back to the latest earlier phrase of that sector that had one."""
+        sector = self.sector_of(head)
+        if sector is None:
+            return None
+        code = sector[0]
+        best: ActorMention | None = None
+        for m in index.mentions:
+            if (m.seg, m.start) >= (seg_i, head.i) or m.via not in ("generic", "alias"):
+                continue
+            own = m.actor.code
+            later = best is None or (m.seg, m.start) > (best.seg, best.start)
+            if m.actor.country and len(own) == 6 and own[3:] == code and later:
+                best = m
+        return best.actor.country if best else None

@@ -1,0 +1,176 @@
+"""Records of the actor layer: one mention, the page's index of mentions, and the actors
+made for phrases the base does not name (generic "Iraqi troops", unknown names).
+
+Split out of ``sitrep.actors.resolve`` so that the resolver's passes (``resolve``,
+``context``, ``collectives``, ``unknown``, ``coref``) share them without import cycles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitrep.actors.kb import ActorBase, normalise_name
+from sitrep.models import (
+    GENERIC_ACTOR_PREFIX,
+    UNKNOWN_ACTOR_PREFIX,
+    Actor,
+    ActorRef,
+    ActorType,
+    Mention,
+    Place,
+)
+from sitrep.nlp import ParsedSegment
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the phrase passes know about the page around a segment."""
+
+    offset: int  # the segment's offset in Document.text
+    places: Sequence[Place]
+    page_country: str | None
+    titles: Mapping[str, list[Actor]]  # role title -> who held it on the page's date
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of an actor: token span ``[start, end)`` in segment ``seg``."""
+
+    seg: int
+    start: int
+    end: int
+    actor: Actor
+    text: str
+    via: str  # alias | short_name | generic | implied | capital | title | unknown | pronoun | role_noun
+    head: int  # token index of the mention's head word
+    partners: tuple[Actor, ...] = ()  # "U.S. and British planes": the other coordinated actors
+
+
+@dataclass
+class ActorIndex:
+    """Mentions of one page in document order, with token -> mention lookup."""
+
+    segments: Sequence[ParsedSegment]
+    mentions: list[ActorMention] = field(default_factory=list)
+    _by_token: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
+
+    def add(self, mention: ActorMention) -> None:
+        for i in range(mention.start, mention.end):
+            self._by_token[(mention.seg, i)] = mention
+        self.mentions.append(mention)
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        """The actors mentioned (coordinated partners included), by id."""
+        found = {m.actor.id: m.actor for m in self.mentions}
+        for m in self.mentions:
+            for partner in m.partners:
+                found.setdefault(partner.id, partner)
+        return found
+
+    def remove(self, mention: ActorMention) -> None:
+        self.mentions.remove(mention)
+        for i in range(mention.start, mention.end):
+            if self._by_token.get((mention.seg, i)) is mention:
+                del self._by_token[(mention.seg, i)]
+
+    def at(self, seg: int, token_i: int) -> ActorMention | None:
+        return self._by_token.get((seg, token_i))
+
+    def covered(self, seg: int, start: int, end: int) -> bool:
+        return any((seg, i) in self._by_token for i in range(start, end))
+
+    def sorted(self) -> list[ActorMention]:
+        return sorted(self.mentions, key=lambda m: (m.seg, m.start))
+
+    def to_ref(self, mention: ActorMention, date: str | None) -> ActorRef:
+        actor = mention.actor
+        return ActorRef(id=actor.id, name=actor.name, code=actor.code_on(date), text=mention.text)
+
+    def to_refs(self, mention: ActorMention, date: str | None) -> list[ActorRef]:
+        """The mention's actor and any actors coordinated with it in the same phrase."""
+        refs = [self.to_ref(mention, date)]
+        refs.extend(
+            ActorRef(id=a.id, name=a.name, code=a.code_on(date), text=mention.text)
+            for a in mention.partners
+        )
+        return refs
+
+    def to_mentions(self, doc_id: str, date: str | None) -> list[Mention]:
+        out = []
+        for m in self.sorted():
+            ps = self.segments[m.seg]
+            span = ps.doc[m.start : m.end]
+            start = ps.offset + span.start_char
+            # "U.S. and British planes": one mention per coordinated actor, same words
+            out.extend(
+                Mention(
+                    doc_id=doc_id,
+                    start=start,
+                    end=ps.offset + span.end_char,
+                    text=span.text,
+                    segment=ps.kind,
+                    actor=ref,
+                    label=m.via,
+                )
+                for ref in self.to_refs(m, date)
+            )
+        return out
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def generic_actor(country: str | None, sector: str, kb: ActorBase) -> Actor:
+    code = (country or "") + sector
+    info = kb.country(country) if country else None
+    place = kb.find(info.actor_id).name if info and kb.find(info.actor_id) else (country or "")
+    name = f"{place} {sector}".strip() if place else sector
+    return Actor(
+        id=f"{GENERIC_ACTOR_PREFIX}{code.lower()}",
+        name=name,
+        type=ActorType.GROUP,
+        code=code,
+        country=country,
+        known=False,
+    )
+
+
+def unknown_actor(text: str, atype: ActorType, code: str, country: str | None) -> Actor:
+    slug = _SLUG.sub("-", normalise_name(text)).strip("-") or "x"
+    return Actor(
+        id=f"{UNKNOWN_ACTOR_PREFIX}{slug}",
+        name=text,
+        type=atype,
+        code=code or "UNK",
+        country=country,
+        aliases=(text,),
+        known=False,
+    )
+
+
+def inside_place(offset: int, span: Span, place_spans: Sequence[tuple[int, int]]) -> bool:
+    """True when ``span`` lies inside a longer place name ("Sadr" in "Sadr City")."""
+    s, e = offset + span.start_char, offset + span.end_char
+    return any(ps <= s and e <= pe and (pe - ps) > (e - s) for ps, pe in place_spans)
+
+
+def bloc_actor(words: str, code: str) -> Actor:
+    """A group of states or a region named by a collective word ("European allies")."""
+    slug = _SLUG.sub("-", normalise_name(words)).strip("-") or "x"
+    return Actor(
+        id=f"{GENERIC_ACTOR_PREFIX}{code.lower()}-{slug}",
+        name=words,
+        type=ActorType.GROUP,
+        code=code,
+        country=None,
+        known=False,
+    )

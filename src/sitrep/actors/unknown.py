@@ -1,0 +1,190 @@
+"""Pass 3 of actor resolution: named entities the actor base does not know.
+
+A PERSON, ORG or NORP entity that no earlier pass covered becomes an actor: a nationality
+word ("60 Iraqis", "the Russians") stands for its country's people or state; a people
+("the Kurds") for that people's civilians; a typo of a known name for that actor; any
+other name for an unknown actor whose code is composed from the country and sector words
+in and around it ("Tigray People's Liberation Front" -> ETH + REB).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from sitrep.actors.collectives import Collectives
+from sitrep.actors.context import CountryFinder
+from sitrep.actors.kb import ActorBase, normalise_name
+from sitrep.actors.mentions import (
+    ActorIndex,
+    ActorMention,
+    PageContext,
+    generic_actor,
+    inside_place,
+    is_capitalised,
+    unknown_actor,
+)
+from sitrep.actors.typos import TypoMatcher
+from sitrep.models import Actor, ActorType
+
+ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
+ARGUMENT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "poss",
+    "appos",
+    "conj",
+    "agent",
+    "attr",
+    "dative",
+    "ROOT",
+    "npadvmod",
+    "compound",
+    "nmod",
+}
+
+
+class UnknownNames:
+    """Makes actors of the named entities the base does not know."""
+
+    def __init__(
+        self, kb: ActorBase, typos: TypoMatcher, finder: CountryFinder, collectives: Collectives
+    ) -> None:
+        self.kb = kb
+        self.typos = typos
+        self.finder = finder
+        self.collectives = collectives
+
+    def match(
+        self,
+        index: ActorIndex,
+        seg_i: int,
+        doc: Doc,
+        place_spans: Sequence[tuple[int, int]],
+        context: PageContext,
+    ) -> None:
+        offset = context.offset
+        for ent in doc.ents:
+            atype = ENTITY_TYPES.get(ent.label_)
+            if atype is None or index.covered(seg_i, ent.start, ent.end):
+                continue
+            if inside_place(offset, ent, place_spans) or any(
+                ps <= offset + ent.start_char < pe for ps, pe in place_spans
+            ):
+                continue
+            if ent.label_ == "NORP":
+                info = self.kb.country_by_demonym(ent.text)
+                if info is None and ent.text.endswith("s"):
+                    info = self.kb.country_by_demonym(ent.text[:-1])
+                if info is not None:
+                    if ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS:
+                        # "60 Iraqis were killed": the people of that country;
+                        # "the Americans were warned": the country itself
+                        definite = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+                        # "60 Iraqis were killed": the people of that country; "the
+                        # Americans were warned": the country itself, or its armed forces
+                        # where the sentence is about fighting ("the Russians opened fire")
+                        actor = generic_actor(info.iso3, "CVL", self.kb)
+                        if definite and self.military_sentence(ent.sent):
+                            actor = generic_actor(info.iso3, "MIL", self.kb)
+                        elif definite:
+                            actor = self.kb.find(info.actor_id) or actor
+                        index.add(
+                            ActorMention(
+                                seg_i, ent.start, ent.end, actor, ent.text, "generic", ent.root.i
+                            )
+                        )
+                    continue
+            if not any(t.is_alpha and is_capitalised(t) for t in ent):
+                continue
+            code, country = self.compose_code(index, seg_i, ent, context)
+            if code and country is None:
+                # "Prime Minister Abiy Ahmed" on a page about Ethiopia
+                country = self.finder.implied_country(index, seg_i, ent.root, context)
+                code = (country or "") + code
+            sector = self.kb.sector_for(ent.text)
+            if sector is not None:
+                # a sector noun the tagger took for a name ("Militiamen had attacked ...")
+                generic = generic_actor(country, sector, self.kb)
+                index.add(
+                    ActorMention(
+                        seg_i, ent.start, ent.end, generic, ent.text, "implied", ent.root.i
+                    )
+                )
+                continue
+            typo = self.typos.match(doc, ent)
+            if typo is not None:
+                first, actor = typo
+                if not index.covered(seg_i, first, ent.start):
+                    text = doc[first : ent.end].text
+                    index.add(ActorMention(seg_i, first, ent.end, actor, text, "alias", ent.root.i))
+                    continue
+            actor = unknown_actor(ent.text, atype, code, country)
+            known = self.earlier_unknown(index, actor)
+            index.add(
+                ActorMention(
+                    seg_i, ent.start, ent.end, known or actor, ent.text, "unknown", ent.root.i
+                )
+            )
+
+    def earlier_unknown(self, index: ActorIndex, actor: Actor) -> Actor | None:
+        """ "Williams" after "Holly Williams": the same unknown person."""
+        key = normalise_name(actor.name)
+        for m in index.mentions:
+            if m.actor.known or m.actor.type != actor.type:
+                continue
+            other = normalise_name(m.actor.name)
+            if other == key or (
+                actor.type == ActorType.PERSON and other.split()[-1:] == key.split()[-1:]
+            ):
+                return m.actor
+        return None
+
+    def compose_code(
+        self, index: ActorIndex, seg_i: int, ent: Span, context: PageContext
+    ) -> tuple[str, str | None]:
+        """Country + sector for an unknown name, from its own words ("Tigray People's
+        Liberation Front": a place in Ethiopia + "liberation front") and the words around it."""
+        doc = ent.doc
+        country: str | None = None
+        sector: str | None = None
+        lo, hi = context.offset + ent.start_char, context.offset + ent.end_char
+        inner = [p.country for p in context.places if lo <= p.start and p.end <= hi and p.country]
+        country = inner[0] if inner else None
+        for tok in ent:
+            info = self.kb.country_by_demonym(tok.text)
+            country = country or (info.iso3 if info else None)
+        words = [t.lower_ for t in ent if t.is_alpha]
+        for n in (2, 1):
+            if len(words) >= n and sector is None:
+                sector = self.kb.sector_for(" ".join(words[-n:]))
+        neighbourhood = list(doc[ent.root.left_edge.i : ent.start]) + [
+            t for t in ent.root.children if t.dep_ == "appos"
+        ]
+        for appos in [t for t in ent.root.children if t.dep_ == "appos"]:
+            neighbourhood.extend(appos.subtree)
+        if ent.root.dep_ == "appos":
+            neighbourhood.extend(ent.root.head.subtree)
+        for tok in neighbourhood:
+            if ent.start <= tok.i < ent.end:
+                continue
+            mention = index.at(seg_i, tok.i)
+            if mention is not None and mention.actor.code:
+                code = mention.actor.code_on(None)
+                country = country or (code[:3] if len(code) >= 3 else None)
+                sector = sector or (code[3:6] or None)
+                continue
+            info = self.kb.country_by_demonym(tok.text)
+            if info is not None:
+                country = country or info.iso3
+                continue
+            sector = sector or self.kb.sector_for(tok.lower_)
+        return (country or "") + (sector or ""), country
+
+    def military_sentence(self, sent: Span) -> bool:
+        """True when a sentence is about fighting: a word of ``military_context``."""
+        words = self.collectives.military_context
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)

@@ -1,0 +1,88 @@
+"""Blocs of states, peoples, nationality plurals and the country of bare sector nouns,
+each on our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors.collectives import Collectives
+from sitrep.errors import DataFileError
+from sitrep.ingest import split_page
+from sitrep.models import Page
+from sitrep.nlp import parse_document
+from sitrep.where import find_places
+
+
+@pytest.fixture(scope="module")
+def codes(resources):
+    def run(text: str, date: str = "2019-10-10") -> dict[str, set[str]]:
+        page = Page(doc_id="c", path="c.txt", text=text, date=date, content_hash="c")
+        document = split_page(page)
+        segments = parse_document(resources.nlp, document)
+        places = find_places(segments, "c", resources.gazetteer)
+        index = resources.resolver.resolve(segments, places, date)
+        found: dict[str, set[str]] = {}
+        for m in index.to_mentions("c", date):
+            found.setdefault(m.text, set()).add(m.actor.code)
+        return found
+
+    return run
+
+
+def test_bloc_of_states_is_igo(codes):
+    found = codes(
+        "The Canadian foreign minister met her Western counterparts in Ottawa. "
+        "West African leaders demanded new elections, and Gulf states pledged money."
+    )
+    assert found.get("West African leaders") == {"IGO"}
+    assert found.get("Gulf states") == {"IGO"}
+
+
+def test_region_with_other_sector_takes_region_code(codes):
+    found = codes("Several European companies left the Chilean market after the vote.")
+    assert found.get("European companies") == {"EURBUS"}
+
+
+def test_the_west_is_igo(codes):
+    found = codes("The Venezuelan president accused the West of plotting against him.")
+    assert found.get("West") == {"IGO"}
+
+
+def test_people_takes_country_of_its_armed_group_on_page(codes):
+    found = codes(
+        "The PKK ambushed a patrol near Hakkari. "
+        "Officials in Ankara blamed Kurdish fighters for the deaths."
+    )
+    assert found.get("Kurdish fighters") == {"TURREB"}
+
+
+def test_people_as_noun_are_civilians_of_their_country(codes):
+    found = codes("Bangladeshi officials said more Rohingya had crossed the border this week.")
+    assert found.get("Rohingya") == {"MMRCVL"}
+
+
+def test_definite_nationality_in_fighting_is_the_army(codes):
+    found = codes("Near the front the Armenians opened fire on a patrol with artillery.")
+    assert found.get("Armenians") == {"ARMMIL"}
+
+
+def test_government_takes_country_of_institution_in_sentence(codes):
+    found = codes(
+        "Venezuela and Colombia traded accusations all week. "
+        "Colombia's senate then asked the government to close the border crossings. "
+        "Venezuela denied everything."
+    )
+    assert "COLGOV" in found.get("government", set())
+
+
+def test_collectives_file_is_validated():
+    with pytest.raises(DataFileError, match="countries"):
+        Collectives.from_text("x.yaml", "schema: 1\nethnic:\n  - {words: [Foo]}\n")
+    with pytest.raises(DataFileError, match="schema"):
+        Collectives.from_text("x.yaml", "ethnic: []\n")
+
+
+def test_builtin_collectives_load():
+    collectives = Collectives.load()
+    assert collectives.bloc("Western").code == "IGO"
+    assert "UKR" in collectives.people("Crimean Tatars").countries
