@@ -21,7 +21,7 @@ import click
 
 from sitrep import __version__, export
 from sitrep.config import load_settings
-from sitrep.errors import InputError, QueryError, SitrepError
+from sitrep.errors import QueryError, SitrepError
 
 if TYPE_CHECKING:
     from sitrep.store import Filters, Store
@@ -231,25 +231,6 @@ def cli(verbose: int) -> None:
 # -- ingest -------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass
-class _IngestTally:
-    pages: int = 0
-    inserted: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    events: int = 0
-    tellings: int = 0
-    mentions: int = 0
-    places: int = 0
-    relations: int = 0
-    claims: int = 0
-
-    @property
-    def stored(self) -> int:
-        return self.inserted + self.replaced + self.unchanged
-
-
 @cli.command()
 @db_option
 @click.option(
@@ -260,110 +241,135 @@ class _IngestTally:
     help="Extra actor file or folder (YAML), after those of sitrep.toml; repeatable.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Analyse on a local Dask cluster of N worker processes (default: this process).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:PORT",
+    help="Analyse on an existing Dask cluster; every worker must reach --db.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Pages saved per database transaction.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Pages per Dask task (with --workers or --scheduler).",
+)
+@click.option(
+    "--retry-failed", is_flag=True, help="Analyse pages that failed in earlier runs again."
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def ingest(db: str, actor_paths: tuple[Path, ...], quiet: bool, paths: tuple[Path, ...]) -> None:
+def ingest(
+    db: str,
+    actor_paths: tuple[Path, ...],
+    quiet: bool,
+    workers: int | None,
+    scheduler: str | None,
+    batch_size: int,
+    partition_size: int,
+    retry_failed: bool,
+    paths: tuple[Path, ...],
+) -> None:
     """Analyse pages and store what they report.
 
-    PATHS are files or folders of pages (HTML, plain text, JSONL). Pages already stored with the same content are skipped without analysing, so
-    re-running a batch is cheap and never duplicates anything.
+    PATHS are files or folders of pages (HTML, plain text, JSONL). Each page is stored
+    exactly once: pages already stored with the same content are skipped without
+    analysing, and a run that was interrupted (even killed) can simply be run again. Pages
+    that failed are recorded (see `sitrep status`) and skipped by later runs unless
+    --retry-failed. --workers N or --scheduler spread the analysis over Dask workers.
 
     \b
     Example: sitrep ingest --db news.db pages/ extra.html
+    Example: sitrep ingest --workers 4 --db postgresql://user@host/sitrep archive/
     """
-    from sitrep.store import INSERTED, REPLACED, UNCHANGED, Store
+    from sitrep.scale.runner import FAILED, IngestOptions, ResourceSpec, ingest_pages
+    from sitrep.store import Store
 
     ingest_module = importlib.import_module("sitrep.ingest")
-    pipeline = importlib.import_module("sitrep.pipeline")
-
-    tally = _IngestTally()
-    resources = None
+    settings = load_settings()
+    spec = ResourceSpec(
+        actor_paths=tuple(str(p) for p in [*settings.actors, *actor_paths]),
+        gazetteer_paths=tuple(str(p) for p in settings.gazetteer),
+        pattern_paths=tuple(str(p) for p in settings.patterns),
+    )
+    options = IngestOptions(batch_size=batch_size, retry_failed=retry_failed)
     show_bar = not quiet and sys.stderr.isatty()
+    bar = None
+    if show_bar:
+        from tqdm import tqdm
 
-    with Store.open(db) as store:
-        items = ingest_module.read_pages([str(p) for p in paths])
-        bar = None
-        if show_bar:
-            from tqdm import tqdm
+        bar = tqdm(unit="page", file=sys.stderr, desc="ingest")
 
-            bar = tqdm(items, unit="page", file=sys.stderr, desc="ingest")
-            items = bar
-
-        def report(line: str) -> None:
+    def on_outcome(outcome: Any) -> None:
+        if bar is not None:
+            bar.update(1)
+        if outcome.status in (FAILED, "unreadable") and outcome.error:
+            line = f"error: {outcome.error}"
             if bar is not None:
                 bar.write(line, file=sys.stderr)
             else:
                 click.echo(line, err=True)
 
-        for item in items:
-            if isinstance(item, InputError):
-                tally.failed += 1
-                report(f"error: {item.path}: {item.problem}")
-                store.record_failure(item.path, None, str(item))
-                continue
-            page = item
-            tally.pages += 1
-            if page.content_hash and store.document_hash(page.doc_id) == page.content_hash:
-                tally.unchanged += 1
-                continue
-            if resources is None:
-                settings = load_settings()
-                resources = pipeline.load_resources(
-                    actor_paths=[*settings.actors, *actor_paths],
-                    gazetteer_paths=settings.gazetteer,
-                    pattern_paths=settings.patterns,
-                )
-            try:
-                analysed = pipeline.analyse(page, resources)
-            except InputError as exc:
-                tally.failed += 1
-                report(f"error: {exc.path}: {exc.problem}")
-                store.record_failure(page.path, page.doc_id, str(exc))
-                continue
-            except Exception as exc:
-                # A bug in analysis must not lose the rest of the batch; log it in full.
-                logger.exception("analysis failed on %s", page.path)
-                tally.failed += 1
-                report(f"error: {page.path}: internal error ({type(exc).__name__}: {exc})")
-                store.record_failure(page.path, page.doc_id, f"internal error: {exc!r}")
-                continue
-            status = store.save(analysed)
-            if status == UNCHANGED:
-                tally.unchanged += 1
-                continue
-            if status == INSERTED:
-                tally.inserted += 1
-            elif status == REPLACED:
-                tally.replaced += 1
-            tally.events += len(analysed.events)
-            tally.tellings += sum(max(1, len(e.mentions)) for e in analysed.events)
-            tally.mentions += len(analysed.mentions)
-            tally.places += len(analysed.places)
-            tally.relations += len(analysed.relations)
-            tally.claims += len(analysed.claims)
+    items = ingest_module.read_pages([str(p) for p in paths])
+    try:
+        if workers is None and scheduler is None:
+            with Store.open(db) as store:
+                report = ingest_pages(items, store, spec.load, options, on_outcome)
+        else:
+            from sitrep.scale.cluster import ingest_on_dask
+
+            report = ingest_on_dask(
+                items,
+                db,
+                spec,
+                options,
+                workers=workers,
+                scheduler=scheduler,
+                partition_size=partition_size,
+                on_outcome=on_outcome,
+            )
+    finally:
         if bar is not None:
             bar.close()
 
     if not quiet:
-        _print_ingest_summary(tally, db)
-    if tally.stored == 0:
-        if tally.pages == 0 and tally.failed == 0:
+        _print_ingest_summary(report, db)
+    if report.stored == 0:
+        if report.pages == 0 and report.failed == 0:
             click.echo(f"error: no pages found in {', '.join(map(str, paths))}", err=True)
         else:
             click.echo("error: no page could be ingested", err=True)
         click.get_current_context().exit(1)
 
 
-def _print_ingest_summary(tally: _IngestTally, db: str) -> None:
-    click.echo(
-        f"{tally.pages} pages read: {tally.inserted} inserted, {tally.replaced} replaced, "
-        f"{tally.unchanged} unchanged, {tally.failed} failed"
+def _print_ingest_summary(report: Any, db: str) -> None:
+    skipped = (
+        f", {report.skipped} skipped (failed before; --retry-failed takes them again)"
+        if report.skipped
+        else ""
     )
     click.echo(
-        f"stored {tally.events} events (told {tally.tellings} times), {tally.mentions} "
-        f"mentions, {tally.places} places, {tally.relations} relations, {tally.claims} claims "
-        f"in {db}"
+        f"{report.pages} pages read: {report.inserted} inserted, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged, {report.failed} failed{skipped}"
     )
-    if tally.stored:
+    click.echo(
+        f"stored {report.events} events (told {report.tellings} times), {report.mentions} "
+        f"mentions, {report.places} places, {report.relations} relations, {report.claims} "
+        f"claims in {db}"
+    )
+    if report.stored:
         db_arg = "" if db == DEFAULT_DB else f" --db {shlex.quote(db)}"
         click.echo("next:")
         click.echo(f"  sitrep events{db_arg}")
@@ -372,37 +378,110 @@ def _print_ingest_summary(tally: _IngestTally, db: str) -> None:
         click.echo(f"  sitrep export claims{db_arg}")
 
 
+# -- status -------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--errors",
+    "error_limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="List at most N failed pages (newest first).",
+)
+def status(db: str, error_limit: int) -> None:
+    """Show what ingest runs have done: pages done, failed (with errors) and pending.
+
+    Pending pages were taken by a run that stopped before storing them; running the same
+    `sitrep ingest` again stores them. Failed pages are skipped by later runs unless
+    `sitrep ingest --retry-failed`.
+
+    \b
+    Example: sitrep status --db news.db
+    """
+    with _open_existing(db) as store:
+        found = store.ingest_status(failure_limit=error_limit)
+    click.echo(f"done: {found.done}  failed: {found.failed}  pending: {found.pending}")
+    if found.unreadable:
+        click.echo(f"unreadable inputs: {len(found.unreadable)}")
+    if found.failures:
+        click.echo("")
+        rows = [(f.doc, f.path, f.updated_at, f.error) for f in found.failures]
+        click.echo(
+            render_table(
+                ["doc", "path", "when", "error"],
+                rows,
+                [24, 40, 25, 10_000],
+                total_width=_terminal_width(),
+            )
+        )
+        if found.failed > len(found.failures):
+            click.echo(f"... and {found.failed - len(found.failures)} more (--errors N)")
+    if found.unreadable:
+        click.echo("")
+        click.echo(
+            render_table(
+                ["input", "error"],
+                found.unreadable[:error_limit],
+                [60, 10_000],
+                total_width=_terminal_width(),
+            )
+        )
+    if found.pending:
+        click.echo(
+            f"{found.pending} pages pending: run the same `sitrep ingest` again to store them"
+        )
+
+
 # -- export -------------------------------------------------------------------------------
 
 
 @cli.command("export")
 @db_option
 @click.argument("table", type=click.Choice(TABLES))
-@format_option(export.FORMATS, "jsonl")
-@output_option
+@format_option((*export.FORMATS, "parquet"), "jsonl")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(writable=True),
+    default=None,
+    help="Write to this file instead of standard output (a new folder for parquet).",
+)
 @filter_options
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows.")
 def export_command(
     db: str, table: str, fmt: str, output: str | None, limit: int | None, **filters: Any
 ) -> None:
-    """Write a stored table as JSON lines or CSV.
+    """Write a stored table as JSON lines, CSV or Parquet.
 
     TABLE is documents, events, mentions, places, actors, relations (what pages state about
     how actors stand: leads, member_of, backed_by, ...) or claims (predictions and
     speculations, with who made them and when). The fields are documented in the README
     (Export format). Filters: events take all of them; mentions --actor/--doc/--segment;
     documents --doc/--from/--to; places --doc; actors --actor; relations
-    --actor/--doc/--segment; claims --doc/--from/--to/--segment.
+    --actor/--doc/--segment; claims --doc/--from/--to/--segment. Parquet (--output DIR)
+    writes a data set partitioned by month, nested fields as JSON strings.
 
     \b
     Example: sitrep export events --type ASSAULT --from 2024-01 --format csv -o out.csv
     Example: sitrep export claims --from 2020-01 --to 2020-03
+    Example: sitrep export events --format parquet --output events-parquet/
     """
     flt = _filters(**filters)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output DIR (a new or empty folder)")
     with _open_existing(db) as store:
         rows = store.iter_rows(table, flt, limit=limit)  # checks filters before any output
-        with _output(output) as stream:
-            count = export.write_rows(rows, stream, table, fmt)
+        if fmt == "parquet":
+            count = export.write_parquet(rows, str(output), table)
+        else:
+            if output is not None and Path(output).is_dir():
+                raise click.UsageError(f"--output {output} is a folder; give a file name")
+            with _output(output) as stream:
+                count = export.write_rows(rows, stream, table, fmt)
     if output is not None:
         click.echo(f"wrote {count} {table} rows to {output}", err=True)
 

@@ -21,6 +21,7 @@ EXPECTED_TABLES = {
     "events",
     "event_actors",
     "failures",
+    "ingest_state",
 }
 
 

@@ -119,6 +119,11 @@ events = sa.Table(
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_type", "type"),
     sa.Index("ix_events_cluster_id", "cluster_id"),
+    sa.Index("ix_events_date_event_id", "date", "event_id"),
+    sa.Index("ix_events_score_event_id", "score", "event_id"),
+    sa.Index("ix_events_confidence_event_id", "confidence", "event_id"),
+    sa.Index("ix_events_date_quad_segment", "date", "quad", "segment"),
+    sa.Index("ix_events_event_id_segment_score", "event_id", "segment", "score"),
 )
 
 event_actors = sa.Table(
@@ -138,6 +143,9 @@ event_actors = sa.Table(
     sa.CheckConstraint("role IN ('source', 'target')", name="ck_event_actors_role"),
     sa.Index("ix_event_actors_actor_id", "actor_id"),
     sa.Index("ix_event_actors_code", "code"),
+    sa.Index("ix_event_actors_role_event_id_actor_id", "role", "event_id", "actor_id"),
+    sa.Index("ix_event_actors_code_event_id", "code", "event_id"),
+    sa.Index("ix_event_actors_actor_id_event_id", "actor_id", "event_id"),
 )
 
 
@@ -193,6 +201,21 @@ failures = sa.Table(
     sa.Column("error", sa.Text, nullable=False),
     sa.Column("recorded_at", sa.Text, nullable=False),
     sa.Index("ix_failures_path", "path"),
+)
+
+ingest_state = sa.Table(
+    "ingest_state",
+    metadata,
+    # one row per page version seen by an ingest run: pending, done or failed (with why)
+    sa.Column("doc", sa.Text, primary_key=True),
+    sa.Column("content_hash", sa.Text, primary_key=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("error", sa.Text),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.CheckConstraint("state IN ('pending', 'done', 'failed')", name="ck_ingest_state_state"),
+    sa.Index("ix_ingest_state_state", "state"),
 )
 
 TABLES = ("documents", "events", "mentions", "places", "actors", "relations", "claims")

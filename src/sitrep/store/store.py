@@ -1,15 +1,18 @@
-"""The store: analysed pages in a SQL database (SQLite by default, PostgreSQL later).
+"""The store: analysed pages in a SQL database (SQLite by default, or PostgreSQL).
 
 ``Store.open`` migrates the database to the newest schema; ``save`` writes one analysed
-page in one transaction, replacing whatever an older version of the page left, so a batch
-that was interrupted can simply be run again. Reads return export dicts
-(``sitrep.export``), the documented output format.
+page in one transaction and ``save_batch`` many, replacing whatever an older version of a
+page left, so a batch that was interrupted can simply be run again. Writes are idempotent
+upserts keyed by document id and content hash (``INSERT ... ON CONFLICT`` on both
+dialects), so several processes or machines may save the same page at once. The same
+transaction marks each page done in the ingest state (``sitrep.store.progress``). Reads
+return export dicts (``sitrep.export``), the documented output format.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,15 +24,18 @@ import sqlalchemy as sa
 from sitrep import export
 from sitrep.errors import QueryError, StoreError
 from sitrep.models import GENERIC_ACTOR_PREFIX, Actor, AnalysedDocument
-from sitrep.store import migrate, records, schema
+from sitrep.store import migrate, progress, records, schema
 from sitrep.store.clusters import clustered
+from sitrep.store.progress import IngestStatus, PageFailure, PageKey
 from sitrep.store.query import Filters, conditions
+from sitrep.store.upsert import dialect_insert, retrying
 
 logger = logging.getLogger(__name__)
 
 INSERTED = "inserted"
 REPLACED = "replaced"
 UNCHANGED = "unchanged"
+FAILED_TO_STORE = "failed"  # save_batch: the page was recorded as a failure instead
 
 
 @dataclass(frozen=True)
@@ -70,14 +76,22 @@ class Failure:
     recorded_at: str
 
 
+_POSTGRES_NAMES = ("postgresql", "postgres")
+_MIGRATION_LOCK = 7_405_732_104  # PostgreSQL advisory lock id held while migrating
+
+
 def database_url(url_or_path: str | Path) -> sa.URL:
-    """A path becomes a SQLite URL; anything with ``://`` is taken as a URL as it is."""
+    """A path becomes a SQLite URL; anything with ``://`` is taken as a URL as it is,
+    except that ``postgresql://`` and ``postgres://`` use psycopg 3 (``+psycopg``)."""
     text = str(url_or_path)
     if "://" in text:
         try:
-            return sa.make_url(text)
+            url = sa.make_url(text)
         except sa.exc.ArgumentError as exc:
             raise StoreError(f"cannot read database URL {text!r}: {exc}") from exc
+        if url.drivername in _POSTGRES_NAMES:
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     path = Path(text).expanduser()
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give a database file such as {path / 'sitrep.db'}")
@@ -146,6 +160,9 @@ class Store:
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         try:
             with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    # several workers may open a fresh database at once: migrate one at a time
+                    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
                 revision = migrate.current_revision(conn)
                 if revision is not None and revision not in migrate.known_revisions():
                     raise StoreError(
@@ -168,6 +185,24 @@ class Store:
     @property
     def url(self) -> str:
         return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._engine.dialect.name
+
+    def size_bytes(self) -> int:
+        """How much disk the database takes: the SQLite file and its WAL, or the
+        PostgreSQL database."""
+        if self.dialect == "postgresql":
+            with self._engine.connect() as conn:
+                size = sa.func.pg_database_size(sa.func.current_database())
+                return int(conn.execute(sa.select(size)).scalar_one())
+        database = self._engine.url.database
+        if not database or database == ":memory:":
+            return 0
+        files = [Path(database), Path(database + "-wal")]
+        return sum(f.stat().st_size for f in files if f.exists())
 
     def close(self) -> None:
         self._engine.dispose()
@@ -200,42 +235,137 @@ class Store:
         a new hash replaces the old one's mentions, places and events. All in one
         transaction, so re-running an interrupted batch never duplicates anything.
         """
+        return self.save_batch([analysed])[0]
+
+    def save_batch(
+        self, batch: Sequence[AnalysedDocument], failures: Sequence[PageFailure] = ()
+    ) -> list[str]:
+        """Store many analysed pages and record failed ones in one transaction; returns
+        each page's status ("inserted", "replaced", "unchanged") in the order given.
+
+        Pages already stored with the same hash write nothing. The stored pages are
+        marked done and the failures failed (with their errors) in the same
+        transaction. When one page cannot be stored (say, an event id clash), the others
+        are saved one by one and that page is recorded as failed: ``StoreError`` is raised
+        only for a batch of one page.
+        """
+        try:
+            return retrying(self._engine, lambda conn: self._save_all(conn, batch, failures))
+        except sa.exc.IntegrityError as exc:
+            if len(batch) + len(failures) == 1 and batch:
+                document = batch[0].document
+                raise StoreError(
+                    f"cannot store document {document.doc_id} ({document.path}): "
+                    f"{exc.orig}; event ids must be unique across all documents"
+                ) from exc
+            logger.warning("a batch of %d pages failed (%s); saving one by one", len(batch), exc)
+            return self._save_one_by_one(batch, failures)
+        except sa.exc.DBAPIError as exc:
+            docs = ", ".join(a.document.doc_id for a in batch[:3])
+            more = f" and {len(batch) - 3} more" if len(batch) > 3 else ""
+            raise StoreError(
+                f"cannot store document {docs}{more} in {self.url}: {exc.orig}"
+            ) from exc
+
+    def _save_one_by_one(
+        self, batch: Sequence[AnalysedDocument], failures: Sequence[PageFailure]
+    ) -> list[str]:
+        statuses = []
+        lost = list(failures)
+        for analysed in batch:
+            try:
+                statuses.append(self.save_batch([analysed])[0])
+            except StoreError as exc:
+                document = analysed.document
+                key = PageKey(document.doc_id, document.content_hash, document.path)
+                lost.append(PageFailure(key, str(exc)))
+                statuses.append(FAILED_TO_STORE)
+        if lost:
+            retrying(self._engine, lambda conn: self._save_all(conn, (), lost))
+        return statuses
+
+    def _save_all(
+        self,
+        conn: sa.Connection,
+        batch: Sequence[AnalysedDocument],
+        failures: Sequence[PageFailure],
+    ) -> list[str]:
+        docs = schema.documents
+        ids = sorted({a.document.doc_id for a in batch})
+        stored = (
+            {
+                row.doc: row.content_hash
+                for row in conn.execute(
+                    sa.select(docs.c.doc, docs.c.content_hash).where(docs.c.doc.in_(ids))
+                )
+            }
+            if ids
+            else {}
+        )
+        statuses: dict[int, str] = {}
+        changed = []
+        for n, analysed in enumerate(batch):
+            if stored.get(analysed.document.doc_id) == analysed.document.content_hash:
+                statuses[n] = UNCHANGED
+            else:
+                changed.append(n)
+        now = _now()
+        if changed:
+            # lock order: actors (sorted), then documents (sorted): no deadlocks between writers
+            self._upsert_actors(conn, tuple(a for n in changed for a in batch[n].actors))
+            for n in sorted(changed, key=lambda i: batch[i].document.doc_id):
+                statuses[n] = self._write_document(conn, batch[n], now)
+            written = [batch[n].document for n in changed if statuses[n] != UNCHANGED]
+            keys = [PageKey(d.doc_id, d.content_hash, d.path) for d in written]
+            progress.mark(conn, keys, progress.DONE, now)
+            progress.forget_other_versions(conn, (d.doc_id for d in written))
+        if failures:
+            conn.execute(
+                sa.insert(schema.failures),
+                [
+                    {"path": f.key.path, "doc": f.key.doc_id, "error": f.error, "recorded_at": now}
+                    for f in failures
+                ],
+            )
+            progress.mark(
+                conn, [f.key for f in failures], progress.FAILED, now, [f.error for f in failures]
+            )
+        for n, analysed in enumerate(batch):
+            logger.debug(
+                "%s %s: %d mentions, %d places, %d events",
+                statuses[n],
+                analysed.document.doc_id,
+                len(analysed.mentions),
+                len(analysed.places),
+                len(analysed.events),
+            )
+        return [statuses[n] for n in range(len(batch))]
+
+    def _write_document(self, conn: sa.Connection, analysed: AnalysedDocument, now: str) -> str:
+        """Insert or replace one page; "unchanged" when a concurrent writer stored it first."""
         document = analysed.document
         docs = schema.documents
-        try:
-            with self._engine.begin() as conn:
-                stored = conn.execute(
-                    sa.select(docs.c.content_hash).where(docs.c.doc == document.doc_id)
-                ).scalar_one_or_none()
-                if stored is not None and stored == document.content_hash:
-                    return UNCHANGED
-                values = records.document_values(document, _now())
-                if stored is None:
-                    conn.execute(sa.insert(docs), [values])
-                    status = INSERTED
-                else:
-                    self._delete_records(conn, document.doc_id)
-                    conn.execute(sa.update(docs).where(docs.c.doc == document.doc_id), values)
-                    status = REPLACED
-                self._upsert_actors(conn, analysed.actors)
-                self._insert_records(conn, clustered(conn, analysed))
-        except sa.exc.IntegrityError as exc:
-            raise StoreError(
-                f"cannot store document {document.doc_id} ({document.path}): {exc.orig}; "
-                "event ids must be unique across all documents"
-            ) from exc
-        except sa.exc.DBAPIError as exc:
-            raise StoreError(
-                f"cannot store document {document.doc_id} in {self.url}: {exc.orig}"
-            ) from exc
-        logger.debug(
-            "%s %s: %d mentions, %d places, %d events",
-            status,
-            document.doc_id,
-            len(analysed.mentions),
-            len(analysed.places),
-            len(analysed.events),
-        )
+        values = records.document_values(document, now)
+        inserted = conn.execute(
+            dialect_insert(conn, docs)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["doc"])
+            .returning(docs.c.doc)
+        ).first()
+        if inserted is not None:
+            status = INSERTED
+        else:
+            current = conn.execute(
+                sa.select(docs.c.content_hash)
+                .where(docs.c.doc == document.doc_id)
+                .with_for_update()
+            ).scalar_one()
+            if current == document.content_hash:
+                return UNCHANGED
+            self._delete_records(conn, document.doc_id)
+            conn.execute(sa.update(docs).where(docs.c.doc == document.doc_id), values)
+            status = REPLACED
+        self._insert_records(conn, clustered(conn, analysed))
         return status
 
     @staticmethod
@@ -288,29 +418,56 @@ class Store:
 
     @staticmethod
     def _upsert_actors(conn: sa.Connection, actors: tuple[Actor, ...]) -> None:
-        """Insert new actors, update known ones; an unknown stand-in never overwrites a known actor."""
+        """Insert new actors, update known ones; an unknown stand-in never overwrites a known
+        actor. One ``INSERT ... ON CONFLICT DO UPDATE ... WHERE``, in id order."""
         if not actors:
             return
+        latest: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.known or not latest.get(actor.id, actor).known:
+                latest[actor.id] = actor
         at = schema.actors
-        latest = {actor.id: actor for actor in actors}
-        existing = {
-            row.id: row.known
-            for row in conn.execute(sa.select(at.c.id, at.c.known).where(at.c.id.in_(latest)))
-        }
-        new = [records.actor_values(a) for a in latest.values() if a.id not in existing]
-        if new:
-            conn.execute(sa.insert(at), new)
-        for actor in latest.values():
-            if actor.id in existing and (actor.known or not existing[actor.id]):
-                conn.execute(sa.update(at).where(at.c.id == actor.id), records.actor_values(actor))
+        insert = dialect_insert(conn, at)
+        stmt = insert.on_conflict_do_update(
+            index_elements=[at.c.id],
+            set_={c.name: insert.excluded[c.name] for c in at.c if c.name != "id"},
+            where=sa.or_(insert.excluded.known, sa.not_(at.c.known)),
+        )
+        conn.execute(stmt, [records.actor_values(latest[i]) for i in sorted(latest)])
 
-    def record_failure(self, path: str, doc_id: str | None, error: str) -> None:
-        """Remember that a file or page could not be ingested, and why."""
+    def record_failure(
+        self, path: str, doc_id: str | None, error: str, content_hash: str | None = None
+    ) -> None:
+        """Remember that a file or page could not be ingested, and why. With the page's
+        ``content_hash`` the page version is also marked failed in the ingest state, so a
+        re-run does not take it again (``sitrep ingest --retry-failed`` does)."""
+        if doc_id is not None and content_hash is not None:
+            self.save_batch((), [PageFailure(PageKey(doc_id, content_hash, path), error)])
+            return
         with self._engine.begin() as conn:
             conn.execute(
                 sa.insert(schema.failures),
                 [{"path": path, "doc": doc_id, "error": error, "recorded_at": _now()}],
             )
+
+    # -- ingest state --------------------------------------------------------------------
+
+    def page_states(self, keys: Sequence[PageKey]) -> dict[PageKey, str]:
+        """ "done", "failed" or "pending" for each page version an ingest has seen; keys
+        never seen are left out."""
+        with self._engine.connect() as conn:
+            return progress.states(conn, keys)
+
+    def mark_pending(self, keys: Sequence[PageKey]) -> None:
+        """Record that a run is about to analyse these pages (one transaction)."""
+        if keys:
+            retrying(self._engine, lambda conn: progress.mark(conn, keys, progress.PENDING, _now()))
+
+    def ingest_status(self, failure_limit: int | None = None) -> IngestStatus:
+        """Done, failed and pending page counts, the failed pages (newest first, at most
+        ``failure_limit``) and the inputs that could not be read at all."""
+        with self._engine.connect() as conn:
+            return progress.status(conn, failure_limit)
 
     # -- reading -------------------------------------------------------------------------
 
