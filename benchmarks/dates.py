@@ -14,7 +14,8 @@ date, to show what the inference does when the table lacks the page's own news.
 Event dates: gold events that carry ``date`` (ISO, cut to its precision) and optionally
 ``date_precision`` are matched to sitrep's events (same sentence and PLOVER type); an
 event date counts as right when sitrep's date agrees with the gold date at the gold's
-precision. Gold files without event dates are reported as such.
+precision (a day inside a gold ``week`` span agrees; ``--strict`` asks for its first
+day). Gold files without event dates are reported as such.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def page_dates(pages_dir: Path, golds: dict[str, dict], window: int, details: bo
             print(f"  {doc_id:45s} gold {gold}  got {got}  (held back: {alt})  events={mentions}")
 
 
-def event_dates(pages_dir: Path, golds: dict[str, dict], details: bool) -> None:
+def event_dates(pages_dir: Path, golds: dict[str, dict], details: bool, strict: bool) -> None:
     dated = {
         doc: [e for e in gold.get("events", []) if e.get("date")] for doc, gold in golds.items()
     }
@@ -128,8 +129,7 @@ def event_dates(pages_dir: Path, golds: dict[str, dict], details: bool) -> None:
                 continue
             matched += 1
             precision = gold.get("date_precision") or _precision_of(gold["date"])
-            cut = SLICE.get(precision, 10)
-            ok = any((e.date or "")[:cut] == gold["date"][:cut] for e in candidates)
+            ok = any(_agrees(e.date or "", gold["date"], precision, strict) for e in candidates)
             right += ok
             if details and not ok:
                 got = ", ".join(f"{e.date} ({e.date_precision})" for e in candidates)
@@ -140,6 +140,20 @@ def event_dates(pages_dir: Path, golds: dict[str, dict], details: bool) -> None:
     print(
         f"  date right at the gold precision: {_pct(right, matched)} of matched, {_pct(right, total)} of all"
     )
+
+
+def _agrees(value: str, gold: str, precision: str, strict: bool) -> bool:
+    """Whether sitrep's date equals the gold date at the gold's precision. A ``week`` gold
+    date names a span (Monday to Sunday, or Saturday and Sunday for a weekend): a day
+    inside it agrees, unless ``strict`` asks for the span's first day itself."""
+    cut = SLICE.get(precision, 10)
+    if value[:cut] == gold[:cut]:
+        return True
+    if precision != "week" or strict or len(value) < 10:
+        return False
+    first = date.fromisoformat(gold[:10])
+    last = first + timedelta(days=1 if first.weekday() == 5 else 6)
+    return first <= date.fromisoformat(value[:10]) <= last
 
 
 def _precision_of(value: str) -> str:
@@ -156,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--heldout", action="store_true", help="measure on the held-out pages")
     parser.add_argument("--details", action="store_true", help="one line per page")
+    parser.add_argument(
+        "--strict", action="store_true", help="a week date must be the span's first day"
+    )
     parser.add_argument("--window", type=int, default=60, help="days held back (default 60)")
     args = parser.parse_args(argv)
     from sitrep.evaluation import load_gold
@@ -167,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     golds = {g["doc"]: g for g in load_gold(gold_dir)}
     print(f"pages: {pages_dir.relative_to(REPO)} ({len(golds)} gold files)")
     page_dates(pages_dir, golds, args.window, args.details)
-    event_dates(pages_dir, golds, args.details)
+    event_dates(pages_dir, golds, args.details, args.strict)
     return 0
 
 

@@ -74,6 +74,24 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<word>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today|tomorrow)\b",
         ),
         ("ago", rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        # Narrative time: relative to the day the page's story last stated.
+        (
+            "narrative_offset",
+            rf"\b{_NUMBER}\s+(?P<unit>hour|day|week|month|year)s?\s+(?P<dir>later|earlier)\b",
+        ),
+        (
+            "narrative_same",
+            r"\b(?:(?:later|earlier)\s+(?:that|the same)\s+(?:day|night|morning|afternoon|evening)"
+            r"|that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+day"
+            r"|(?:hours|minutes|moments)\s+(?:later|earlier))\b",
+        ),
+        (
+            "narrative_next",
+            r"\b(?:the\s+(?P<rel>next|following|previous)\s+(?:day|morning|afternoon|evening|night)"
+            r"|the\s+day\s+(?P<rel2>before|after)(?=\s*(?:[.,;:)]|$)))",
+        ),
+        ("overnight", r"\b(?P<word>overnight)\b"),
+        ("ordinal_day", r"\b(?i:on)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b"),
         ("weekend", r"\b(?P<which>last|this|next|over the|this past|the past)\s+weekend\b"),
         (
             "relative_unit",
@@ -89,7 +107,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "weekday",
-            r"\b(?:(?P<which>(?i:last|next|this|on))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            r"\b(?:(?P<which>(?i:last|next|this|on|since))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         ),
         (
             "month",

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from sitrep.when.attach import attachment, clause_head, clause_unit
 from sitrep.when.patterns import (
     EXPRESSIONS,
     FUTURE_MARKERS,
@@ -28,6 +29,7 @@ _DATELINE_AFTER = re.compile(
     r"^\s*(?:\((?:[A-Z][A-Za-z.]*\s*)+\)|/[A-Z][A-Za-z]+/)?\s*[-\u2013\u2014:]"
 )
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'\-]{2,},(?:\s+[A-Z][A-Za-z.]+,?)*\s*$")
+_TIMESTAMP_AFTER = re.compile(r"^,?\s+\d{1,2}:\d\d")
 _ABSOLUTE_DAY = ("iso", "month_day_year", "day_month_year")
 _BARE_YEAR = re.compile(r"(?:the\s+)?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 
@@ -114,31 +116,119 @@ def _is_dateline(text: str, match: re.Match[str]) -> bool:
 # ---------------------------------------------------------------- event date
 
 
-def resolve_event_date(sentence: Span, offset: int, page_date: str | None) -> ResolvedDate | None:
+def resolve_event_date(
+    sentence: Span,
+    offset: int,
+    page_date: str | None,
+    trigger: Token | None = None,
+    narrative: str | None = None,
+) -> ResolvedDate | None:
     """The date of the event told in ``sentence``, resolved against ``page_date``.
 
     ``offset`` is where the sentence's Doc starts in Document.text (ParsedSegment.offset);
     ``start``/``end`` of the result are Document.text offsets. Relative expressions
-    ("Friday", "last week") need ``page_date`` (ISO) and give None without it. Returns
-    None when the sentence has no date expression.
+    ("Friday", "last week") need ``page_date`` (ISO) and give None without it. With
+    ``trigger`` (the word naming the event) only a date in the trigger's clause or a
+    clause governing it counts, the nearest first (see ``sitrep.when.attach``); without
+    it the date nearest the sentence's main verb. ``narrative`` (ISO day) is the day the
+    page's story last stated, for "two days later" and "the next day". Returns None when
+    no date expression belongs to the event.
     """
     anchor = _parse_iso(page_date) if page_date else None
-    found = _expressions(sentence)
+    story = _parse_iso(narrative) if narrative else None
+    found = [f for f in _expressions(sentence) if not _is_metadata(sentence.text, f.match)]
     if not found:
         return None
-    future = _is_future(sentence)
     base = offset + sentence.start_char
-    for item in sorted(found, key=lambda f: _depth(sentence, f.match)):
-        value = _resolve(item, anchor, future)
-        if value is not None:
-            return ResolvedDate(
-                value=value[0],
-                precision=value[1],
-                text=item.match.group(0),
-                start=base + item.match.start(),
-                end=base + item.match.end(),
-            )
+    if trigger is None:
+        future = _is_future(sentence)
+        ordered = [(f, 0) for f in sorted(found, key=lambda f: _depth(sentence, f.match))]
+    else:
+        future = _is_future_clause(clause_unit(clause_head(trigger)))
+        ordered = _owned(sentence, found, trigger)
+    for item, shift in ordered:
+        value = _resolve(item, anchor, future, story)
+        if value is None:
+            continue
+        if shift and value[1] == "day":
+            value = ((date.fromisoformat(value[0]) + timedelta(days=shift)).isoformat(), "day")
+        return ResolvedDate(
+            value=value[0],
+            precision=value[1],
+            text=item.match.group(0),
+            start=base + item.match.start(),
+            end=base + item.match.end(),
+        )
     return None
+
+
+def sentence_expressions(sentence: Span) -> list[_Found]:
+    """The sentence's date expressions, less datelines and comment timestamps."""
+    return [f for f in _expressions(sentence) if not _is_metadata(sentence.text, f.match)]
+
+
+def stated_dates(
+    sentence: Span, page_date: str | None, narrative: str | None = None
+) -> list[tuple[Span, ResolvedDate]]:
+    """Every date the sentence states, in text order, each with its tokens; offsets of
+    the ResolvedDate are the sentence's Doc offsets."""
+    anchor = _parse_iso(page_date) if page_date else None
+    story = _parse_iso(narrative) if narrative else None
+    future = _is_future(sentence)
+    out = []
+    for item in sorted(sentence_expressions(sentence), key=lambda f: f.match.start()):
+        span = sentence.char_span(item.match.start(), item.match.end(), alignment_mode="expand")
+        value = _resolve(item, anchor, future, story)
+        if span is None or len(span) == 0 or value is None:
+            continue
+        out.append(
+            (
+                span,
+                ResolvedDate(
+                    value[0], value[1], item.match.group(0), span.start_char, span.end_char
+                ),
+            )
+        )
+    return out
+
+
+def _owned(sentence: Span, found: list[_Found], trigger: Token) -> list[tuple[_Found, int]]:
+    """The expressions that belong to ``trigger``'s event, nearest first, each with the
+    shift in days its clause puts on it."""
+    ranked = []
+    for item in found:
+        span = sentence.char_span(item.match.start(), item.match.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        how = attachment(span, trigger)
+        if how is None:
+            continue
+        distance = min(abs(t.i - trigger.i) for t in span)
+        ranked.append(((how.rank, distance), item, how.shift_days))
+    ranked.sort(key=lambda r: r[0])
+    return [(item, shift) for _, item, shift in ranked]
+
+
+def _is_metadata(text: str, match: re.Match[str]) -> bool:
+    """A dateline ("BOGOTA, October 3, 2016 (wire) -") or a comment's timestamp
+    ("(June 4, 2021 11:40)"): the page's date, not an event's."""
+    after = text[match.end() : match.end() + 40]
+    if _TIMESTAMP_AFTER.match(after):
+        return True
+    return _DATELINE_AFTER.match(after) is not None or (
+        _DATELINE_BEFORE.search(text[: match.start()]) is not None and match.start() < 80
+    )
+
+
+def _is_future_clause(head: Token) -> bool:
+    for token in [head, *head.children]:
+        if token.lower_ in FUTURE_MARKERS and token.dep_ in ("aux", "auxpass"):
+            return True
+        if token.lower_ == "going" and any(c.lower_ == "to" for c in token.children):
+            return True
+    if head.head.i != head.i and head.dep_ == "xcomp" and head.head.lemma_ == "be":
+        return True  # "Hamas is to free 50 women"
+    return head.tag_ == "MD" and head.lower_ in FUTURE_MARKERS
 
 
 def _expressions(sentence: Span) -> list[_Found]:
@@ -188,8 +278,12 @@ def _is_future(sentence: Span) -> bool:
     return root.tag_ == "MD" and root.lower_ in FUTURE_MARKERS
 
 
-def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str] | None:
+def _resolve(
+    item: _Found, anchor: date | None, future: bool, story: date | None = None
+) -> tuple[str, str] | None:
     m, kind = item.match, item.kind
+    if kind.startswith("narrative"):
+        return _narrative(m, kind, story)
     if kind in _ABSOLUTE_DAY:
         day = _absolute_day(m)
         return (day.isoformat(), "day") if day else None
@@ -249,10 +343,59 @@ def _resolve(item: _Found, anchor: date | None, future: bool) -> tuple[str, str]
         return _season(m.group("which").lower(), m.group("season").lower(), anchor, future)
     if kind == "weekday":
         which = (m.group("which") or "").lower()
-        return _weekday(WEEKDAYS[m.group("weekday").lower()], which, anchor, future), "day"
+        day = _weekday(WEEKDAYS[m.group("weekday").lower()], which, anchor, future)
+        if which == "since":
+            return _span_start(date.fromisoformat(day)).isoformat(), "week"
+        return day, "day"
+    if kind == "overnight":
+        # the night before the page's date, across midnight: two days of one week; a
+        # night into a Monday or a Saturday crosses into a new span: the page's day
+        if anchor.weekday() in (0, 5):
+            return anchor.isoformat(), "day"
+        return _span_start(anchor - timedelta(days=1)).isoformat(), "week"
+    if kind == "ordinal_day":
+        return _ordinal_day(int(m.group("day")), anchor, future)
     if kind == "month":
         return _month(MONTHS[_month_word(m)], m.group("prep").lower(), anchor, future)
     return None
+
+
+def _narrative(m: re.Match[str], kind: str, story: date | None) -> tuple[str, str] | None:
+    """ "Two days later", "the next day", "later that day": from the story's last day."""
+    if story is None:
+        return None
+    if kind == "narrative_same":
+        return story.isoformat(), "day"
+    if kind == "narrative_next":
+        rel = (m.group("rel") or m.group("rel2") or "").lower()
+        step = -1 if rel in ("previous", "before") else 1
+        return (story + timedelta(days=step)).isoformat(), "day"
+    count = _count(m.group("count"))
+    step = count if m.group("dir").lower() == "later" else -count
+    unit = m.group("unit").lower()
+    if unit == "hour":
+        return story.isoformat(), "day"
+    if unit == "day":
+        return (story + timedelta(days=step)).isoformat(), "day"
+    if unit == "week":
+        return _week_start(story + timedelta(weeks=step)).isoformat(), "week"
+    if unit == "month":
+        year, month = _add_months(story.year, story.month, step)
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{story.year + step:04d}", "year"
+
+
+def _ordinal_day(day_of_month: int, anchor: date, future: bool) -> tuple[str, str] | None:
+    """ "On the 3rd": that day of the page's month, else of the month before (or, for a
+    future event, the month after)."""
+    candidate = _safe_date(anchor.year, anchor.month, day_of_month)
+    if candidate is None or (candidate > anchor and not future):
+        year, month = _add_months(anchor.year, anchor.month, -1)
+        candidate = _safe_date(year, month, day_of_month)
+    elif candidate < anchor and future:
+        year, month = _add_months(anchor.year, anchor.month, 1)
+        candidate = _safe_date(year, month, day_of_month)
+    return (candidate.isoformat(), "day") if candidate else None
 
 
 def _month(month: int, prep: str, anchor: date, future: bool) -> tuple[str, str]:
@@ -271,6 +414,8 @@ def _month(month: int, prep: str, anchor: date, future: bool) -> tuple[str, str]
 
 def _relative_unit(which: str, unit: str, anchor: date) -> tuple[str, str]:
     step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    if unit == "week" and step == -1 and anchor.weekday() == 6:
+        step = 0  # on a Sunday, "last week" is the week now ending
     if unit == "week":
         return _week_start(anchor + timedelta(weeks=step)).isoformat(), "week"
     if unit == "month":
@@ -352,6 +497,14 @@ def _count(word: str) -> int:
 
 def _week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def _span_start(day: date) -> date:
+    """The first day of the span a ``week`` date names: the Saturday of a weekend day,
+    else the Monday of the day's week."""
+    if day.weekday() >= 5:
+        return day - timedelta(days=day.weekday() - 5)
+    return _week_start(day)
 
 
 def _add_months(year: int, month: int, step: int) -> tuple[int, int]:

@@ -1,0 +1,210 @@
+"""Which date expression of a sentence belongs to an event: the one in the trigger's clause.
+
+A sentence often carries several dates for several events ("broke in on Tuesday, in protest
+at strikes that killed 25 fighters two days ago"). A date belongs to the clause it hangs
+from in the dependency parse. An event takes a date from its own clause first, else from
+the clause that governs it ("said on Tuesday they had taken the city"), but never from a
+clause below it ("signed the treaty with leaders installed after gunmen seized parliament
+in February") nor across a relative clause, and a future or modal clause does not borrow a
+past clause's date.
+
+``N days after <clause>`` shifts a date inherited by that clause ("pushed in on Thursday, a
+day after Erdogan announced the offensive": the announcement is Wednesday).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.when.patterns import NUMBER_WORDS
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "conj"})
+# relative clauses describe a noun: background, they neither lend nor borrow a date
+# (a participle does share its clause's time: "passed a resolution asking ...")
+BACKGROUND_DEPS = frozenset({"relcl"})
+# a date that modifies a noun dates that noun ("the 2015 agreement", "its October 7 attack")
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod", "det"})
+# ... unless the noun is itself a point in time for the clause ("since the October 7 attack")
+TEMPORAL_PREPS = frozenset({"since", "after", "before", "until", "following", "by", "on"})
+# a noun event reached through these words is another, earlier event ("in response to
+# months of attacks", "in protest at strikes"): the clause's date is not its date
+ELSEWHERE_WORDS = frozenset(
+    {"after", "following", "since", "before", "response", "retaliation", "protest",
+     "revenge", "reprisal", "wake", "amid"}
+)  # fmt: skip
+# an open complement shares its governor's time ("began targeting ships in November")
+SAME_TIME_DEPS = frozenset({"xcomp"})
+MODALS = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "'ll"})
+OFFSET_UNITS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+MAX_DEPTH = 60
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """How a date expression relates to a trigger: ``rank`` 0 (hangs from the trigger
+    itself), 1 (the trigger's clause), 2+ (a governing clause, one more per level); and
+    ``shift_days``, the shift an ``N days after/before`` clause puts on an inherited date."""
+
+    rank: int
+    shift_days: int = 0
+
+
+def is_clause_head(token: Token) -> bool:
+    """A verb, or a word that heads a clause ("planning" mis-tagged as a noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.dep_ in CLAUSE_DEPS and token.dep_ != "conj":
+        return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
+    return False
+
+
+def clause_head(token: Token) -> Token:
+    """The head of the clause ``token`` stands in (``token`` itself for a verb)."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        if is_clause_head(current) or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def clause_unit(head: Token) -> Token:
+    """A clause head lifted through open complements to the clause whose time it shares."""
+    current = head
+    for _ in range(MAX_DEPTH):
+        if current.dep_ not in SAME_TIME_DEPS or current.head.i == current.i:
+            return current
+        current = clause_head(current.head)
+    return current
+
+
+def is_modal(head: Token) -> bool:
+    """Whether the clause is future or modal ("will attack", "could be sanctioned")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in head.children) or (
+        head.tag_ == "MD" and head.lower_ in MODALS
+    )
+
+
+def clause_shift(head: Token) -> int | None:
+    """Days from the governing clause's date to this clause's, for "a day after X" (-1)
+    and "two days before X" (+2); None when the clause carries no such offset."""
+    marker = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")
+        ),
+        None,
+    )
+    if marker is None:
+        return None
+    for child in head.children:
+        if child.dep_ != "npadvmod" or child.lemma_.lower() not in OFFSET_UNITS:
+            continue
+        count = 1
+        for mod in child.children:
+            if mod.dep_ == "nummod":
+                word = mod.lower_
+                count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+        days = count * OFFSET_UNITS[child.lemma_.lower()]
+        return -days if marker.lower_ == "after" else days
+    return None
+
+
+def attachment(date: Span, trigger: Token) -> Attachment | None:
+    """How the date expression ``date`` (its tokens) relates to ``trigger``'s event, or
+    None when it belongs to another event's clause."""
+    date_root = date.root
+    own = clause_unit(clause_head(trigger))
+    if own.dep_ in BACKGROUND_DEPS and _dates_noun_of(date, own.head):
+        # "in 2004, when his militia was fighting"; "Sunday's vote, which many boycotted"
+        return Attachment(2)
+    if _modifies_other_noun(date_root, trigger):
+        return None
+    current = date_root
+    for _ in range(MAX_DEPTH):
+        if current.i == trigger.i:
+            return Attachment(0)
+        if is_clause_head(current) or current.head.i == current.i:
+            break
+        current = current.head
+    if trigger.i != own.i and not is_clause_head(trigger) and _reached_elsewhere(trigger, own):
+        return None
+    date_unit = clause_unit(clause_head(date_root))
+    if date_unit.i == own.i:
+        return Attachment(1)
+    if (
+        date_unit.dep_ == "conj"
+        and clause_unit(clause_head(date_unit.head)).i == own.i
+        and not _has_subject(date_unit)
+    ):
+        return Attachment(2)  # "were stabbed and hacked to death on November 9"
+    if is_modal(own):
+        return None
+    shift = clause_shift(own)
+    if shift is not None and date.end <= own.i and _governs(own, date_unit):
+        # "Troops crossed on Thursday, a day after X announced", parsed with "announced"
+        # as the main verb: the dated clause before the marker is still the governor
+        return Attachment(2, shift)
+    unit, shift = own, 0
+    for level in range(MAX_DEPTH):
+        if unit.dep_ in BACKGROUND_DEPS or unit.head.i == unit.i:
+            return None
+        if unit.dep_ == "conj" and _has_subject(unit):
+            return None  # "..., and witnesses blamed the militia": its own statement
+        offset = clause_shift(unit)
+        if offset is not None:
+            shift += offset
+        unit = clause_unit(clause_head(unit.head))
+        if unit.i == date_unit.i:
+            return Attachment(2 + level, shift)
+    return None
+
+
+def _has_subject(head: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """Whether ``token`` lies in ``head``'s subtree."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        if current.i == head.i:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _dates_noun_of(date: Span, noun: Token) -> bool:
+    """Whether the date is ``noun`` itself or modifies it."""
+    return date.start <= noun.i < date.end or (
+        date.root.head.i == noun.i and date.root.dep_ in NOUN_MODIFIER_DEPS
+    )
+
+
+def _modifies_other_noun(date_root: Token, trigger: Token) -> bool:
+    """A date that modifies a noun other than the trigger, where that noun is no point in
+    time for its clause ("withdrawing from the 2015 agreement")."""
+    if date_root.dep_ not in NOUN_MODIFIER_DEPS or date_root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = date_root.head
+    if noun.i == trigger.i:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS)
+
+
+def _reached_elsewhere(noun: Token, clause: Token) -> bool:
+    """Whether the noun trigger hangs from its clause through "in response to",
+    "after" and the like, which name another, earlier event."""
+    current = noun.head
+    for _ in range(MAX_DEPTH):
+        if current.i == clause.i or current.head.i == current.i:
+            return False
+        if current.lemma_.lower() in ELSEWHERE_WORDS:
+            return True
+        current = current.head
+    return False
