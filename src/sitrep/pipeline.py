@@ -10,25 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.relations import extract_relations
 from sitrep.actors.resolve import ActorResolver
 from sitrep.events.claims import find_claims
-from sitrep.events.coder import EventCoder
+from sitrep.events.coder import DateTriple, EventCoder
 from sitrep.events.merge import merge_events
 from sitrep.events.patterns import PatternBook
 from sitrep.ingest import split_page
 from sitrep.models import AnalysedDocument, Document, Page, SegmentKind
 from sitrep.nlp import load_nlp, parse_document
-from sitrep.when import DatedEventTable, infer_page_date, resolve_event_date
+from sitrep.when import DatedEventTable, EventDater, infer_page_date
 from sitrep.where import Gazetteer, find_places
 from sitrep.where.demonyms import Demonyms, find_demonyms
 
@@ -121,11 +121,16 @@ def analyse(page: Page, resources: Resources) -> AnalysedDocument:
     index = resources.resolver.resolve(segments, places, document.date)
     relations = extract_relations(document.doc_id, segments, index, document.date)
 
-    def event_date(sentence: Span, offset: int) -> tuple[str | None, str | None, str | None]:
-        resolved = resolve_event_date(sentence, offset, document.date)
-        if resolved is not None:
-            return resolved.value, resolved.precision, resolved.text or None
-        return document.date, PAGE_DATE_PRECISION if document.date else None, None
+    dater = EventDater(segments, document.date)
+
+    def event_date(sentence: Span, offset: int) -> Callable[[Token], DateTriple]:
+        def for_trigger(trigger: Token) -> DateTriple:
+            resolved = dater.resolve(sentence, offset, trigger)
+            if resolved is not None:
+                return resolved.value, resolved.precision, resolved.text or None
+            return document.date, PAGE_DATE_PRECISION if document.date else None, None
+
+        return for_trigger
 
     coded = resources.coder.code(document.doc_id, segments, index, places, event_date)
     events = merge_events(coded)

@@ -126,9 +126,7 @@ def find_claims(
                 if modality not in CLAIM_KINDS:
                     continue
                 about, event_ids = None, ()
-            holder = (
-                _holder(anchor, cues, index, seg_i, page_date) if anchor is not None else None
-            )
+            holder = _holder(anchor, cues, index, seg_i, page_date) if anchor is not None else None
             claims.append(
                 Claim(
                     claim_id=_claim_id(doc_id, start),

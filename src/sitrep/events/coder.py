@@ -37,8 +37,13 @@ from sitrep.events.clauses import (
     is_subordinate,
     obligation_clause,
 )
+from sitrep.events.discourse import PageContext
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
+from sitrep.events.recipients import RecipientFinder, fallback_targets
+from sitrep.events.syntax import children as _children
+from sitrep.events.syntax import pobjs as _pobjs
+from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 
@@ -46,37 +51,14 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
-MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
-FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
-# prepositions whose object is where an act is directed ("sent arms to Pakistan")
-DIRECTED_PREPS = ("to", "into", "against", "on", "at", "toward", "towards", "from", "with")
-# prepositions of an object noun that name whom the object concerns or comes from
-OBJECT_OWNER_PREPS = ("of", "from")
-# material cooperation is given to someone: "granted asylum to 18 rebels"
-DATIVE_PREPS = ("to", "for")
-# modes of acts that cover an area: the place under a curfew or ban is its recipient
-AREA_MODES = frozenset({"curfew", "martial-law", "restrict", "access"})
-SITE_PREPS = frozenset({"in", "near", "around", "inside", "outside", "across", "throughout"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
-VERBAL_TYPES = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "RETREAT",
-        "COOPERATE",
-    }
-)
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
-# (date, precision, the words it came from) for a sentence at an offset
-DateResolver = Callable[[Span, int], tuple[str | None, str | None, str | None]]
+# (date, precision, the words it came from) for a sentence at an offset, or a function
+# giving it for each trigger token of the sentence (a date belongs to the trigger's clause)
+DateTriple = tuple[str | None, str | None, str | None]
+DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
 
 @dataclass(frozen=True)
@@ -110,18 +92,6 @@ class Trigger:
             confidence,
             tuple(fallback_targets),
         )
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
-    out: list[Token] = []
-    for tok in tokens:
-        out.append(tok)
-        out.extend(t for t in tok.conjuncts if t.i > tok.i)
-    return out
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -159,77 +129,7 @@ def _is_time(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-def _fallback_targets(verb: Token) -> list[Token]:
-    """Other places a verb's recipient is named when its object is not an actor:
-    "observed a truce with the Houthis", "demanded that the government halt the
-    operation", "urged Tehran to ...", "called for talks with Kyiv"."""
-    out: list[Token] = []
-    for obj in _children(verb, "dobj"):
-        # "demanded the removal of the president", "rejected an offer from Kabul"
-        out.extend(_pobjs(obj, FALLBACK_PREPS + OBJECT_OWNER_PREPS))
-    out.extend(_pobjs(verb, FALLBACK_PREPS))
-    for clause in _children(verb, "ccomp", "xcomp"):
-        out.extend(_children(clause, "nsubj", "nsubjpass"))
-    return _with_conjuncts(out)
-
-
-def _complements(verb: Token) -> list[Token]:
-    """The verbs of the clauses a verb takes as its content ("threatened to attack ...",
-    "offered to hand over ...", "is willing to withdraw ..."), down the chain."""
-    out: list[Token] = []
-    frontier = [verb]
-    for _ in range(3):
-        frontier = [
-            c
-            for tok in frontier
-            for c in tok.children
-            if c.dep_ in ("xcomp", "ccomp", "acomp") or (c.dep_ == "conj" and tok is not verb)
-        ]
-        out.extend(frontier)
-    return out
-
-
-def _embedded_arguments(verb: Token) -> list[Token]:
-    """Who the act in a verb's complement is done to: its objects and the objects of its
-    directed prepositions ("threatened to attack Iraq", "offered aid to Chad")."""
-    out: list[Token] = []
-    for clause in _complements(verb):
-        out.extend(_children(clause, "dobj", "dative"))
-        out.extend(_pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
-        for obj in _children(clause, "dobj"):
-            out.extend(_pobjs(obj, ("to", "for", "against", "on", "with")))
-    return _with_conjuncts(out)
-
-
-def _protest_addressees(trigger: Token) -> list[Token]:
-    """Whom a protest addresses, from what it demands: "staged a hunger strike to demand
-    the resignation of X", "marched, calling for independence from X", "rioted in protest
-    against X", "blocked streets in defiance of X"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    out: list[Token] = []
-    for head in {verb.i: verb, trigger.i: trigger}.values():
-        for clause in _children(head, "advcl", "xcomp", "acl"):
-            for obj in _children(clause, "dobj"):
-                out.append(obj)
-                out.extend(_pobjs(obj, OBJECT_OWNER_PREPS + ("against", "by", "for")))
-            out.extend(_pobjs(clause, ("against", "from", "on", "to")))
-            for pobj in _pobjs(clause, ("for",)):
-                out.extend(_pobjs(pobj, OBJECT_OWNER_PREPS + ("against", "by")))
-        for pobj in _pobjs(head, ("in",)):
-            if pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
-                out.extend(_pobjs(pobj, ("against", "of", "at", "to", "over")))
-    return _with_conjuncts(out)
-
-
-def _pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
-    out = []
-    for prep in head.children:
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
-            out.extend(_children(prep, "pobj", "pcomp"))
-    return out
-
-
-class EventCoder:
+class EventCoder(RecipientFinder):
     """Codes PLOVER events from parsed segments. Build once; call ``code`` per page."""
 
     def __init__(self, book: PatternBook, actors: ActorBase | None = None) -> None:
@@ -330,7 +230,7 @@ class EventCoder:
         if pattern.symmetric and not targets:
             sources, targets = self._split_symmetric(sources)
         # a missing actor is penalised once, by ``_confidence``, when the event is built
-        return [Trigger.of(verb, pattern, sources, targets, 0.85, _fallback_targets(verb))]
+        return [Trigger.of(verb, pattern, sources, targets, 0.85, fallback_targets(verb))]
 
     def _means_actors(self, verb: Token) -> list[Token]:
         """ "were killed in a U.S. drone strike", "died in an Israeli raid": with no agent,
@@ -573,22 +473,32 @@ class EventCoder:
         resolve_date: DateResolver,
     ) -> list[Event]:
         events: list[Event] = []
+        told = PageContext()
         for seg_i, ps in enumerate(segments):
             if ps.kind not in CODED_KINDS:
                 continue
             for sentence in ps.doc.sents:
                 dated = resolve_date(sentence, ps.offset)
                 for trig in self.triggers(sentence, index, seg_i):
-                    event = self._event(doc_id, ps, seg_i, sentence, trig, index, places, dated)
+                    when = dated(trig.token) if callable(dated) else dated
+                    event = self._event(
+                        doc_id, ps, seg_i, sentence, trig, index, places, when, told
+                    )
                     if event is not None:
                         events.append(event)
+                        told.add(event, seg_i)
         return events
 
-    def _event(self, doc_id, ps, seg_i, sentence, trig, index, places, dated) -> Event | None:
+    def _event(
+        self, doc_id, ps, seg_i, sentence, trig, index, places, dated, told=None
+    ) -> Event | None:
         date, precision, date_text = dated
         source = self._refs(index, seg_i, trig.source_tokens, date)
-        target = self._recipient(ps, seg_i, trig, index, places, date)
+        target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
+        if not source and target and told is not None and self._agentless(trig.token):
+            # "more leaders were detained": whoever the page said detained them before
+            source = told.agent(trig.type, target, seg_i)
         if not source and not target:
             return None
         if trig.mode == "phone" and not target:
@@ -650,6 +560,15 @@ class EventCoder:
         )
 
     @staticmethod
+    def _agentless(trigger: Token) -> bool:
+        """A passive verb that names no agent ("were killed", "was also detained")."""
+        return (
+            trigger.pos_ in ("VERB", "AUX")
+            and _is_passive(trigger)
+            and not _pobjs(trigger, ("by",))
+        )
+
+    @staticmethod
     def _confidence(trig: Trigger, both: bool) -> float:
         """The trigger's confidence, less when an actor is missing, a little less in a
         subordinate clause, where arguments are inherited and the event is background, and
@@ -660,81 +579,6 @@ class EventCoder:
         elif is_subordinate(trig.token):
             value -= 0.05
         return round(value, 2)
-
-    def _recipient(self, ps, seg_i, trig, index, places, date) -> tuple[ActorRef, ...]:
-        """The event's recipient: its target words, else where else a recipient is named
-        (see ``_fallback_targets``), else the recipient of the act it announces ("threatened
-        to attack Iraq"), else a place the act is directed at ("sent arms to Pakistan",
-        "arrived in Amman" for a visit): the place's country."""
-        target = self._refs(index, seg_i, trig.target_tokens, date)
-        if target:
-            return target
-        if trig.type in VERBAL_TYPES:
-            target = self._refs(index, seg_i, trig.fallback_targets, date)
-        else:
-            # "fired rockets at Israeli positions": what the weapon was aimed at;
-            # "granted asylum to 18 rebels": whom material cooperation goes to
-            preps = MATERIAL_PREPS
-            if self.book.type_info(trig.type).quad == "material_coop":
-                preps = DATIVE_PREPS + MATERIAL_PREPS
-            aimed = _pobjs(trig.token, preps)
-            for obj in _children(trig.token, "dobj"):
-                aimed += _pobjs(obj, preps)
-            target = self._refs(index, seg_i, aimed, date)
-        if target:
-            return target
-        embedded = _embedded_arguments(trig.token)
-        if trig.type == "PROTEST":
-            embedded += _protest_addressees(trig.token)
-        target = self._refs(index, seg_i, embedded, date)
-        if target or self.actors is None and not places:
-            return target
-        area = self._covers_area(trig)
-        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area else ())
-        candidates = [*trig.target_tokens, *_children(trig.token, "dobj")]
-        for head in (trig.token, *_children(trig.token, "dobj"), *_complements(trig.token)):
-            candidates += _pobjs(head, preps)
-        candidates += embedded
-        if trig.type != "CONSULT" and not area:
-            # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
-            candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
-        return self._place_actors(ps, candidates, places, date)
-
-    def _covers_area(self, trig: Trigger) -> bool:
-        """The act puts an area under (or frees it from) a curfew, ban, emergency rule or
-        blockade: its own mode says so, or its object or complement is such a noun
-        ("lifted a night curfew in X", "threatened to impose martial law in X")."""
-        if trig.mode in AREA_MODES:
-            return True
-        heads = [trig.token, *_complements(trig.token)]
-        for head in heads:
-            for obj in _children(head, "dobj", "nsubjpass"):
-                pattern = self._noun_pattern(obj)
-                if pattern is not None and pattern.mode in AREA_MODES:
-                    return True
-        return False
-
-    def _place_actors(self, ps, tokens, places, date) -> tuple[ActorRef, ...]:
-        """The countries of the places that ``tokens`` name, as actors."""
-        out: dict[str, ActorRef] = {}
-        for tok in _with_conjuncts(tokens):
-            # "in Montenegro province": the place may be the noun's compound
-            named = [tok, *(c for c in tok.children if c.dep_ == "compound")]
-            for word in named:
-                at = ps.offset + word.idx
-                for place in places:
-                    if place.start <= at < place.end and place.country:
-                        ref = self._country_ref(place, date)
-                        out.setdefault(ref.id, ref)
-        return tuple(out.values())
-
-    def _country_ref(self, place: Place, date: str | None) -> ActorRef:
-        iso3 = place.country or ""
-        info = self.actors.country(iso3) if self.actors is not None else None
-        actor = self.actors.find(info.actor_id) if info is not None and self.actors else None
-        if actor is not None:
-            return ActorRef(actor.id, actor.name, actor.code_on(date), place.text)
-        return ActorRef(iso3.lower(), iso3, iso3, place.text)
 
     def _announced(self, seg_i, trig, index, source, modality, date):
         """An actor announcing its own future act (``clauses.announcer``): the type, mode

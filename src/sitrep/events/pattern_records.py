@@ -227,6 +227,13 @@ class Cues:
     cause_markers: frozenset[str] = frozenset()
     reason_phrases: tuple[str, ...] = ()  # "for": a reason only for ``reason_types``
     reason_types: frozenset[str] = frozenset()
+    # nouns by which a verbal act refers to an event told earlier on the page ("rejected
+    # the charge", "praised the decision", "called for changes to the deal")
+    claim_nouns: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
+    accord_nouns: frozenset[str] = frozenset()
+    # ground that a side holds: taking or leaving it is an act on the enemy
+    held_nouns: frozenset[str] = frozenset()
 
     def strongest(self, modalities: Iterable[str]) -> Modality:
         """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""

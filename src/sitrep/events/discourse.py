@@ -1,0 +1,100 @@
+"""What a page has told so far: the context from which later events take an actor the
+sentence leaves out.
+
+The gold convention (``tests/data/README-gold.md``) codes a plainly implied actor: the
+side a force fights when it "took the city", the attacker of soldiers who "were also
+killed", the authors of the strikes a government "condemned". ``PageContext`` keeps the
+events coded earlier on the page, in page order, and answers those three questions.
+One is made per ``EventCoder.code`` call; nothing outlives the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitrep.models import ActorRef, Event
+
+# events that make their two sides adversaries of each other
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+# how far back (in events) an implied actor is looked for
+LOOKBACK = 12
+
+
+@dataclass(frozen=True)
+class ToldEvent:
+    """An event coded earlier on the page, as context for later ones."""
+
+    type: str
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    segment: int = 0  # index of the parsed segment (paragraph) it was told in
+
+    @property
+    def parties(self) -> tuple[ActorRef, ...]:
+        seen: dict[str, ActorRef] = {}
+        for ref in (*self.source, *self.target):
+            seen.setdefault(ref.code, ref)
+        return tuple(seen.values())
+
+
+def _codes(refs: Iterable[ActorRef]) -> set[str]:
+    return {r.code for r in refs}
+
+
+class PageContext:
+    """The events of one page coded so far (newest last)."""
+
+    def __init__(self) -> None:
+        self._told: list[ToldEvent] = []
+
+    def add(self, event: Event, segment: int = 0) -> None:
+        self._told.append(ToldEvent(event.type, event.source, event.target, segment))
+
+    def _recent(self) -> list[ToldEvent]:
+        return self._told[::-1][:LOOKBACK]
+
+    def latest(
+        self, types: Iterable[str] | None = None, besides: Iterable[ActorRef] = ()
+    ) -> ToldEvent | None:
+        """The newest event with a source, of one of ``types`` (any type when None),
+        whose source is not among ``besides`` (an actor does not answer itself)."""
+        kinds = None if types is None else frozenset(types)
+        others = _codes(besides)
+        for told in self._recent():
+            if not told.source or (kinds is not None and told.type not in kinds):
+                continue
+            if not others & _codes(told.source):
+                return told
+        return None
+
+    def adversary(self, source: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+        """The other side of the newest hostile event ``source`` took part in."""
+        codes = _codes(source)
+        if not codes:
+            return ()
+        found: list[tuple[ActorRef, ...]] = []
+        for told in self._recent():
+            if told.type not in HOSTILE_TYPES:
+                continue
+            if codes & _codes(told.source):
+                found.append(tuple(t for t in told.target if t.code not in codes))
+            elif codes & _codes(told.target):
+                found.append(tuple(s for s in told.source if s.code not in codes))
+        # a side with a sector ("UKRMIL") is a better enemy than a bare country, which
+        # is often only where an earlier act took place
+        for sides in found:
+            if any(len(ref.code) > 3 for ref in sides):
+                return sides
+        return next((sides for sides in found if sides), ())
+
+    def agent(self, type_: str, target: Iterable[ActorRef], segment: int) -> tuple[ActorRef, ...]:
+        """Who did the newest event of ``type_`` to one of ``target`` in the same
+        paragraph: the agent of a passive that names none ("more leaders were detained")."""
+        codes = _codes(target)
+        for told in self._recent():
+            if told.segment != segment:
+                break
+            if told.type == type_ and told.source and codes & _codes(told.target):
+                return tuple(s for s in told.source if s.code not in codes)
+        return ()

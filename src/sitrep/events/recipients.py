@@ -1,0 +1,272 @@
+"""Recipients: whom an event is done to, from the parse, from places that stand for
+actors, and from what the page has told before.
+
+``RecipientFinder`` is a part of ``EventCoder`` (its base class): it uses the coder's
+``book``, ``actors``, ``_refs`` and ``_noun_pattern``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from sitrep.events.syntax import children, complements, pobjs, with_conjuncts
+from sitrep.models import ActorRef, Place
+
+if TYPE_CHECKING:
+    from sitrep.events.coder import Trigger
+    from sitrep.events.discourse import PageContext
+
+MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
+FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
+# prepositions whose object is where an act is directed ("sent arms to Pakistan")
+DIRECTED_PREPS = ("to", "into", "against", "on", "at", "toward", "towards", "from", "with")
+# prepositions of an object noun that name whom the object concerns or comes from
+OBJECT_OWNER_PREPS = ("of", "from")
+# material cooperation is given to someone: "granted asylum to 18 rebels"
+DATIVE_PREPS = ("to", "for")
+# modes of acts that cover an area: the place under a curfew or ban is its recipient
+AREA_MODES = frozenset({"curfew", "martial-law", "restrict", "access"})
+SITE_PREPS = frozenset({"in", "near", "around", "inside", "outside", "across", "throughout"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# a force that attacks, takes, leaves or hits back with no recipient named acts on its enemy
+ADVERSARY_TYPES = frozenset({"ASSAULT", "RETREAT"})
+# types whose makers a claim noun ("rejected the charge") answers
+CLAIM_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
+# what a decision or move refers to: an act, not talk about one
+ACT_TYPES = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "THREATEN"})  # fmt: skip
+# types of the earlier events an event noun of a verbal act may refer to
+REFERRED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "THREATEN", "ACCUSE"})  # fmt: skip
+VERBAL_TYPES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "RETREAT",
+        "COOPERATE",
+    }
+)
+
+
+def fallback_targets(verb: Token) -> list[Token]:
+    """Other places a verb's recipient is named when its object is not an actor:
+    "observed a truce with the Houthis", "demanded that the government halt the
+    operation", "urged Tehran to ...", "called for talks with Kyiv"."""
+    out: list[Token] = []
+    for obj in children(verb, "dobj"):
+        # "demanded the removal of the president", "rejected an offer from Kabul"
+        out.extend(pobjs(obj, FALLBACK_PREPS + OBJECT_OWNER_PREPS))
+    out.extend(pobjs(verb, FALLBACK_PREPS))
+    for clause in children(verb, "ccomp", "xcomp"):
+        out.extend(children(clause, "nsubj", "nsubjpass"))
+    return with_conjuncts(out)
+
+
+def embedded_arguments(verb: Token) -> list[Token]:
+    """Who the act in a verb's complement is done to: its objects and the objects of its
+    directed prepositions ("threatened to attack Iraq", "offered aid to Chad")."""
+    out: list[Token] = []
+    for clause in complements(verb):
+        out.extend(children(clause, "dobj", "dative"))
+        out.extend(pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
+        for obj in children(clause, "dobj"):
+            out.extend(pobjs(obj, ("to", "for", "against", "on", "with")))
+    return with_conjuncts(out)
+
+
+def protest_addressees(trigger: Token) -> list[Token]:
+    """Whom a protest addresses, from what it demands: "staged a hunger strike to demand
+    the resignation of X", "marched, calling for independence from X", "rioted in protest
+    against X", "blocked streets in defiance of X"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    out: list[Token] = []
+    for head in {verb.i: verb, trigger.i: trigger}.values():
+        for clause in children(head, "advcl", "xcomp", "acl"):
+            for obj in children(clause, "dobj"):
+                out.append(obj)
+                out.extend(pobjs(obj, OBJECT_OWNER_PREPS + ("against", "by", "for")))
+            out.extend(pobjs(clause, ("against", "from", "on", "to")))
+            for pobj in pobjs(clause, ("for",)):
+                out.extend(pobjs(pobj, OBJECT_OWNER_PREPS + ("against", "by")))
+        for pobj in pobjs(head, ("in",)):
+            if pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
+                out.extend(pobjs(pobj, ("against", "of", "at", "to", "over")))
+    return with_conjuncts(out)
+
+
+def _referring_nouns(trigger: Token) -> list[Token]:
+    """Nouns by which a verbal act may name an earlier event: its objects, what they are
+    of or to ("the outbreak of fighting", "changes to the deal"), what the act is for or
+    against, and a judged noun ("condemned what he called an attack")."""
+    heads = [trigger, *(c for c in complements(trigger) if c.pos_ in ("VERB", "AUX"))]
+    out: list[Token] = []
+    for head in heads:
+        objects = children(head, "dobj", "nsubjpass")
+        out.extend(objects)
+        for obj in objects:
+            out.extend(pobjs(obj, ("of", "to", "on", "against")))
+            for clause in children(obj, "relcl", "acl", "ccomp"):
+                out.extend(children(clause, "oprd", "dobj"))
+        out.extend(pobjs(head, ("for", "of", "against", "to")))
+        for clause in children(head, "ccomp"):
+            out.extend(children(clause, "oprd"))
+    return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN")]
+
+
+def _is_definite(noun: Token) -> bool:
+    """ "the strikes", "that accusation", "Iran's move": a noun that names a known thing."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
+        return True
+    head = noun.head  # "what he called an attack": the judged noun takes the clause's object
+    return noun.dep_ == "oprd" and any(c.lower_ == "what" for c in head.children)
+
+
+class RecipientFinder:
+    """Finds an event's recipient (a base class of ``EventCoder``)."""
+
+    def _recipient(
+        self, ps, seg_i, trig, index, places, date, told=None, source=()
+    ) -> tuple[ActorRef, ...]:
+        """The event's recipient: its target words, else where else a recipient is named
+        (see ``fallback_targets``), else the recipient of the act it announces ("threatened
+        to attack Iraq"), else what the page told before (``_told_recipient``), else a
+        place the act is directed at ("sent arms to Pakistan", "arrived in Amman" for a
+        visit): the place's country."""
+        target = self._refs(index, seg_i, trig.target_tokens, date)
+        if target:
+            return target
+        if trig.type in VERBAL_TYPES:
+            target = self._refs(index, seg_i, trig.fallback_targets, date)
+        else:
+            # "fired rockets at Israeli positions": what the weapon was aimed at;
+            # "granted asylum to 18 rebels": whom material cooperation goes to
+            preps = MATERIAL_PREPS
+            if self.book.type_info(trig.type).quad == "material_coop":
+                preps = DATIVE_PREPS + MATERIAL_PREPS
+            aimed = pobjs(trig.token, preps)
+            for obj in children(trig.token, "dobj"):
+                aimed += pobjs(obj, preps)
+            target = self._refs(index, seg_i, aimed, date)
+        if target:
+            return target
+        embedded = embedded_arguments(trig.token)
+        if trig.type == "PROTEST":
+            embedded += protest_addressees(trig.token)
+        target = self._refs(index, seg_i, embedded, date)
+        if not target and told is not None:
+            target = self._told_recipient(trig, source, told)
+        if target or self.actors is None and not places:
+            return target
+        area = self._covers_area(trig)
+        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area else ())
+        candidates = [*trig.target_tokens, *children(trig.token, "dobj")]
+        for head in (trig.token, *children(trig.token, "dobj"), *complements(trig.token)):
+            candidates += pobjs(head, preps)
+        candidates += embedded
+        if trig.type != "CONSULT" and not area:
+            # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
+            candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
+        return self._place_actors(ps, candidates, places, date)
+
+    def _told_recipient(
+        self, trig: Trigger, source: tuple[ActorRef, ...], told: PageContext
+    ) -> tuple[ActorRef, ...]:
+        """A recipient the page implies by what it told before: the authors of an event a
+        verbal act refers back to ("condemned the strikes", "rejected the charge"), and
+        the enemy of a force that takes, attacks or leaves a place or hits back without
+        naming whom ("took control of the city", "withdrew from the town")."""
+        if trig.type in VERBAL_TYPES - {"RETREAT"}:
+            for noun in _referring_nouns(trig.token):
+                found = self._referent(noun, told, source)
+                if found is None:
+                    continue
+                ids = {a.id for a in source}
+                actors = tuple(a for a in found if a.id not in ids)
+                if actors:
+                    return actors
+            return ()
+        if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
+            return told.adversary(source)
+        return ()
+
+    def _holds_nothing_named(self, trigger: Token) -> bool:
+        """The act's objects, if any, are ground that someone holds ("took control of the
+        city", "pushed into districts", "left its positions") rather than a named thing
+        ("attacked police stations", "targeted ships")."""
+        held = self.book.cues.held_nouns
+        objects = [*children(trigger, "dobj"), *pobjs(trigger, DIRECTED_PREPS)]
+        for obj in with_conjuncts(objects):
+            if obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                continue
+            if obj.lemma_.lower() not in held and obj.lower_ not in held:
+                return False
+        return True
+
+    def _referent(
+        self, noun: Token, told: PageContext, besides: tuple[ActorRef, ...]
+    ) -> tuple[ActorRef, ...] | None:
+        """The actors of the earlier event ``noun`` refers to, None when it refers to none."""
+        if not _is_definite(noun):
+            return None
+        cues = self.book.cues
+        words = {noun.lower_, noun.lemma_.lower()}
+        if words & cues.claim_nouns:
+            event = told.latest(CLAIM_TYPES, besides)
+            return event.source if event else None
+        if words & cues.accord_nouns:
+            event = told.latest({"AGREE"})
+            return event.parties if event else None
+        pattern = self._noun_pattern(noun)
+        if pattern is not None and pattern.type in REFERRED_TYPES:
+            event = told.latest({pattern.type}, besides)
+            if event is None:
+                return None
+            return event.parties if pattern.symmetric else event.source
+        if words & cues.decision_nouns:
+            event = told.latest(ACT_TYPES, besides)
+            return event.source if event else None
+        return None
+
+    def _covers_area(self, trig: Trigger) -> bool:
+        """The act puts an area under (or frees it from) a curfew, ban, emergency rule or
+        blockade: its own mode says so, or its object or complement is such a noun
+        ("lifted a night curfew in X", "threatened to impose martial law in X")."""
+        if trig.mode in AREA_MODES:
+            return True
+        heads = [trig.token, *complements(trig.token)]
+        for head in heads:
+            for obj in children(head, "dobj", "nsubjpass"):
+                pattern = self._noun_pattern(obj)
+                if pattern is not None and pattern.mode in AREA_MODES:
+                    return True
+        return False
+
+    def _place_actors(self, ps, tokens, places, date) -> tuple[ActorRef, ...]:
+        """The countries of the places that ``tokens`` name, as actors."""
+        out: dict[str, ActorRef] = {}
+        for tok in with_conjuncts(tokens):
+            # "in Montenegro province": the place may be the noun's compound
+            named = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+            for word in named:
+                at = ps.offset + word.idx
+                for place in places:
+                    if place.start <= at < place.end and place.country:
+                        ref = self._country_ref(place, date)
+                        out.setdefault(ref.id, ref)
+        return tuple(out.values())
+
+    def _country_ref(self, place: Place, date: str | None) -> ActorRef:
+        iso3 = place.country or ""
+        info = self.actors.country(iso3) if self.actors is not None else None
+        actor = self.actors.find(info.actor_id) if info is not None and self.actors else None
+        if actor is not None:
+            return ActorRef(actor.id, actor.name, actor.code_on(date), place.text)
+        return ActorRef(iso3.lower(), iso3, iso3, place.text)

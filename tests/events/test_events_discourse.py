@@ -1,0 +1,120 @@
+"""Recipients and agents implied by what the page told before (events/discourse.py):
+verbal acts that refer back to an event, forces acting on ground their enemy holds,
+agentless passives, and the PageContext record itself."""
+
+from __future__ import annotations
+
+from sitrep.events.discourse import PageContext
+from sitrep.models import ActorRef, Event, Modality, SegmentKind
+
+
+def events_at(result, trigger):
+    found = [e for e in result.events if e.trigger == trigger]
+    assert found, f"no event at {trigger!r}: {[(e.trigger, e.type) for e in result.events]}"
+    return found
+
+
+def codes(refs):
+    return {a.code[:3] for a in refs}
+
+
+def test_condemning_the_strikes_targets_whoever_struck(analyse_text):
+    result = analyse_text(
+        "Norwegian jets bombed rebel camps in Libya on Monday. "
+        "On Tuesday, Egypt condemned the strikes."
+    )
+    condemned = events_at(result, "condemned")[0]
+    assert condemned.type == "ACCUSE"
+    assert codes(condemned.target) == {"NOR"}
+
+
+def test_rejecting_the_charge_answers_the_accuser(analyse_text):
+    result = analyse_text(
+        "Chile accused Peru of spying on its navy. Peru rejected the charge on Friday."
+    )
+    rejected = events_at(result, "rejected")[0]
+    assert rejected.type == "REJECT"
+    assert codes(rejected.target) == {"CHL"}
+
+
+def test_an_indefinite_noun_does_not_refer_back(analyse_text):
+    result = analyse_text(
+        "Norwegian jets bombed rebel camps in Libya on Monday. Egypt condemned strikes in general."
+    )
+    for event in result.events:
+        if event.trigger == "condemned":
+            assert "NOR" not in codes(event.target)
+
+
+def test_a_force_taking_a_town_acts_on_the_enemy_it_fought(analyse_text):
+    result = analyse_text(
+        "Kenyan troops attacked al-Shabaab fighters near the border on Monday. "
+        "On Wednesday the Kenyan troops took control of the town."
+    )
+    took = [e for e in events_at(result, "took") if e.type == "ASSAULT"]
+    assert took, [(e.trigger, e.type) for e in result.events]
+    assert {a.code[:3] for a in took[0].target} != set()
+    assert "KEN" not in codes(took[0].target)
+
+
+def test_attacking_a_named_thing_does_not_borrow_an_enemy(analyse_text):
+    result = analyse_text(
+        "Kenyan troops attacked al-Shabaab fighters near the border on Monday. "
+        "Al-Shabaab fighters later bombed fishing boats."
+    )
+    for event in events_at(result, "bombed"):
+        assert not event.target
+
+
+def ref(code: str) -> ActorRef:
+    return ActorRef(code.lower(), code, code, code)
+
+
+def told_event(type_: str, source: list[str], target: list[str]) -> Event:
+    return Event(
+        event_id=f"{type_}{source}{target}",
+        doc_id="d",
+        type=type_,
+        mode=None,
+        source=tuple(ref(c) for c in source),
+        target=tuple(ref(c) for c in target),
+        date=None,
+        location=None,
+        modality=Modality.ASSERTED,
+        segment=SegmentKind.BODY,
+        sentence="s",
+        start=0,
+        end=1,
+        trigger="t",
+        trigger_start=0,
+        trigger_end=1,
+        confidence=1.0,
+    )
+
+
+def test_page_context_answers_from_the_newest_fitting_event():
+    told = PageContext()
+    told.add(told_event("ASSAULT", ["AAAMIL"], ["AAAREB"]), 0)
+    told.add(told_event("ACCUSE", ["BBBGOV"], ["AAAMIL"]), 0)
+    assert {r.code for r in told.latest({"ASSAULT"}).source} == {"AAAMIL"}
+    assert {r.code for r in told.latest().source} == {"BBBGOV"}
+    # an actor does not answer itself
+    assert {r.code for r in told.latest(None, [ref("BBBGOV")]).source} == {"AAAMIL"}
+    assert {r.code for r in told.adversary([ref("AAAREB")])} == {"AAAMIL"}
+    assert {r.code for r in told.adversary([ref("AAAMIL")])} == {"AAAREB"}
+    assert told.adversary([ref("CCC")]) == ()
+
+
+def test_page_context_prefers_a_side_over_a_bare_country():
+    told = PageContext()
+    told.add(told_event("ASSAULT", ["AAAMIL"], ["BBBMIL"]), 0)
+    told.add(told_event("ASSAULT", ["AAAMIL"], ["BBB"]), 0)
+    assert {r.code for r in told.adversary([ref("AAAMIL")])} == {"BBBMIL"}
+
+
+def test_the_agent_of_a_passive_comes_only_from_the_same_paragraph():
+    told = PageContext()
+    told.add(told_event("COERCE", ["AAAMIL"], ["AAAGOV"]), 0)
+    assert {r.code for r in told.agent("COERCE", [ref("AAAGOV")], 0)} == {"AAAMIL"}
+    assert told.agent("COERCE", [ref("AAAGOV")], 1) == ()
+    assert told.agent("ASSAULT", [ref("AAAGOV")], 0) == ()
