@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 
 from sitrep import export
 from sitrep.errors import QueryError
@@ -114,6 +115,14 @@ class DyadCount:
 
 
 @dataclass(frozen=True)
+class _DyadRow:
+    source_id: str
+    target_id: str
+    n: int
+    mean_score: float
+
+
+@dataclass(frozen=True)
 class LocationCount:
     name: str
     lat: float
@@ -127,53 +136,104 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+class _Contains(sa.sql.expression.ColumnElement[bool]):
+    """``column`` contains ``words``, ignoring case: ILIKE, except on SQLite, whose LIKE
+    already ignores (ASCII) case, as its ``lower()`` does, and is faster without it."""
+
+    type = sa.Boolean()
+    inherit_cache = True
+
+    def __init__(self, column: sa.ColumnElement, words: str) -> None:
+        self.column = column
+        self.pattern = "%" + _escape_like(words.strip()) + "%"
+
+
+@compiles(_Contains)
+def _compile_contains(element: _Contains, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.column.ilike(element.pattern, escape="\\"), **kw)
+
+
+@compiles(_Contains, "sqlite")
+def _compile_contains_sqlite(element: _Contains, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.column.like(element.pattern, escape="\\"), **kw)
+
+
 def _contains(column: sa.ColumnElement, words: str) -> sa.ColumnElement[bool]:
-    return column.ilike("%" + _escape_like(words.strip()) + "%", escape="\\")
+    return _Contains(column, words)
 
 
-def _lat_lon(location: sa.ColumnElement) -> tuple[sa.ColumnElement, sa.ColumnElement]:
-    return location["lat"].as_float(), location["lon"].as_float()
-
-
-def actor_condition(actor: str) -> sa.ColumnElement[bool]:
-    """Events naming ``actor`` as source or target, matched as ``Filters.actor`` matches
-    (id or canonical name in any case, or a code prefix), but through indexes: ids are
-    looked up in the small actors table first, and a code prefix is a range of codes.
-    """
-    at, ea, ev = schema.actors, schema.event_actors, schema.events
+def _actor_ids(actor: str) -> sa.CompoundSelect:
+    """Ids ``actor`` may stand for: itself, its lower case, and the ids of actors whose
+    id or canonical name it is in any case (looked up in the small actors table)."""
+    at = schema.actors
     wanted = actor.strip()
-    ids = sa.select(at.c.id).where(
+    named = sa.select(at.c.id).where(
         sa.or_(sa.func.lower(at.c.id) == wanted.lower(), sa.func.lower(at.c.name) == wanted.lower())
     )
-    parts = [
-        sa.select(ea.c.event_id).where(ea.c.actor_id.in_(ids)),
-        sa.select(ea.c.event_id).where(ea.c.actor_id.in_({wanted, wanted.lower()})),
-    ]
-    if not any(ch.isspace() for ch in wanted):
-        prefix = wanted.upper()
+    return sa.union_all(
+        named, *(sa.select(sa.literal(v, sa.Text)) for v in sorted({wanted, wanted.lower()}))
+    )
+
+
+def _code_prefix(actor: str) -> str | None:
+    """The code prefix ``actor`` stands for, or None for a name with spaces."""
+    wanted = actor.strip()
+    return None if any(ch.isspace() for ch in wanted) else wanted.upper()
+
+
+def _actor_matches(actor: str, links: sa.Table | sa.Alias) -> sa.ColumnElement[bool]:
+    """Rows of ``event_actors`` (or an alias) naming ``actor`` as ``Filters.actor`` does:
+    by id or canonical name in any case, or by a code prefix (a range of codes)."""
+    options = [links.c.actor_id.in_(_actor_ids(actor))]
+    prefix = _code_prefix(actor)
+    if prefix is not None:
+        options.append(sa.and_(links.c.code >= prefix, links.c.code < prefix + "\uffff"))
+    return sa.or_(*options)
+
+
+def actor_condition(actor: str, correlated: bool = False) -> sa.ColumnElement[bool]:
+    """Events naming ``actor`` as source or target, matched as ``Filters.actor`` matches.
+
+    By default an ``IN`` over the matching ``event_actors`` rows, each alternative read
+    from its own index: best when many events are read or counted. ``correlated`` gives
+    ``EXISTS`` per event instead: best for the first page of an actor that many events
+    name, which a scan in sort order then finds at once.
+    """
+    ea, ev = schema.event_actors, schema.events
+    if correlated:
+        inner = ea.alias("named")
+        return (
+            sa.select(inner.c.event_id)
+            .where(inner.c.event_id == ev.c.event_id, _actor_matches(actor, inner))
+            .exists()
+        )
+    parts = [sa.select(ea.c.event_id).where(ea.c.actor_id.in_(_actor_ids(actor)))]
+    prefix = _code_prefix(actor)
+    if prefix is not None:
         parts.append(
             sa.select(ea.c.event_id).where(ea.c.code >= prefix, ea.c.code < prefix + "\uffff")
         )
-    return ev.c.event_id.in_(sa.union(*parts))
+    # IN removes duplicates itself: UNION ALL spares a sort
+    return ev.c.event_id.in_(sa.union_all(*parts))
 
 
-def event_conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:
-    """SQL conditions on ``events`` for everything ``query`` asks."""
+def event_conditions(query: EventQuery, correlated: bool = False) -> list[sa.ColumnElement[bool]]:
+    """SQL conditions on ``events`` for everything ``query`` asks (``correlated``: actors
+    as ``EXISTS``, see ``actor_condition``)."""
     ev = schema.events
     where = conditions("events", dataclasses.replace(query.filters, actor=None))
     for actor in (query.filters.actor, query.also_actor):
         if actor:
             if not actor.strip():
                 raise QueryError("actor is empty; give a value or leave it out")
-            where.append(actor_condition(actor))
+            where.append(actor_condition(actor, correlated))
     if query.quads:
         where.append(ev.c.quad.in_(query.quads))
     if query.text:
         where.append(_contains(ev.c.sentence, query.text))
     if query.bbox:
         box = query.bbox
-        lat, lon = _lat_lon(ev.c.location)
-        where.append(ev.c.location.is_not(None))
+        lat, lon = ev.c.lat, ev.c.lon  # copies of location.lat and .lon
         where.append(lat.between(box.south, box.north))
         if box.west <= box.east:
             where.append(lon.between(box.west, box.east))
@@ -265,6 +325,37 @@ def event_dict(row: Any) -> dict[str, Any]:
     return export.event_to_dict(records.event_from_row(row._mapping))
 
 
+ORDERED_SORTS = ("date", "score", "confidence")
+"""Event sorts read in order from an index, so a page can stop after ``limit`` rows."""
+
+COMMON_SHARE = 0.01
+"""An actor filter matching at least this share of events is checked event by event
+while a page is read in sort order (``EXISTS``); a rarer one is looked up first (``IN``)."""
+
+
+def _actors_are_common(conn: sa.Connection, query: EventQuery) -> bool:
+    """True when, on SQLite, the query names actors and the events naming all of them are
+    likely common enough (``COMMON_SHARE``) that a scan in sort order soon finds a page.
+
+    The share is estimated from index-only counts of ``event_actors`` rows per actor, as
+    if the actors were independent. PostgreSQL's planner chooses well by itself.
+    """
+    actors = [a for a in (query.filters.actor, query.also_actor) if a and a.strip()]
+    if not actors or conn.dialect.name != "sqlite":
+        return False
+    ea, ev = schema.event_actors, schema.events
+    events = conn.execute(sa.select(sa.func.count()).select_from(ev)).scalar_one()
+    if not events:
+        return False
+    share = 1.0
+    for actor in actors:
+        named = conn.execute(
+            sa.select(sa.func.count()).select_from(ea).where(_actor_matches(actor, ea))
+        ).scalar_one()
+        share *= min(1.0, named / events)
+    return share >= COMMON_SHARE
+
+
 def list_events(
     engine: sa.Engine,
     query: EventQuery,
@@ -278,9 +369,10 @@ def list_events(
     name, descending = parse_sort(sort, EVENT_SORTS)
     where = event_conditions(query)
     with engine.connect() as conn:
+        correlated = name in ORDERED_SORTS and _actors_are_common(conn, query)
         rows, next_cursor = _page(
             conn,
-            sa.select(ev).where(*where),
+            sa.select(ev).where(*(event_conditions(query, True) if correlated else where)),
             ev.c[name],
             ev.c.event_id,
             name,
@@ -305,26 +397,32 @@ def get_event(engine: sa.Engine, event_id: str) -> dict[str, Any] | None:
 def counts_by_period(engine: sa.Engine, query: EventQuery, by: str) -> list[PeriodCount]:
     """Events per day, week (from Monday) or month, split by quad; undated events left out.
 
-    SQL groups by the date's first 7 (month) or 10 (day, week) characters and the quad,
-    over an index holding date, quad and segment; weeks are folded from days here.
+    SQL groups by date and quad in the order of an index holding date, quad and segment;
+    dates are folded into days, weeks or months here.
     """
     if by not in PERIODS:
         raise QueryError(f"by {by!r} is not valid; use one of: {', '.join(PERIODS)}")
     ev = schema.events
-    key = sa.func.substr(ev.c.date, 1, 7 if by == "month" else 10).label("key")
+    # grouping by the date itself follows the index order: no sort, and few dates a day
+    key = ev.c.date.label("key")
     stmt = (
         sa.select(key, ev.c.quad, sa.func.count().label("n"))
         .where(*event_conditions(query), ev.c.date.is_not(None))
-        .group_by(key, ev.c.quad)
+        .group_by(ev.c.date, ev.c.quad)
     )
     buckets: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
     with engine.connect() as conn:
-        for row in conn.execute(stmt):
-            bounds = period_of(row.key, by)
+        width = 7 if by == "month" else 10
+        periods: dict[str, tuple[str, str, str] | None] = {}
+        for key_, quad, n in conn.execute(stmt):
+            prefix = key_[:width]
+            if prefix not in periods:
+                periods[prefix] = period_of(prefix, by)
+            bounds = periods[prefix]
             if bounds is None:
                 continue
             counts = buckets[bounds]
-            counts[row.quad] = counts.get(row.quad, 0) + int(row.n)
+            counts[quad] = counts.get(quad, 0) + int(n)
     return [
         PeriodCount(
             period=label,
@@ -379,31 +477,69 @@ def _actor_labels(conn: sa.Connection, ids: set[str]) -> dict[str, tuple[str, st
 def dyad_counts(engine: sa.Engine, query: EventQuery, limit: int = 100) -> list[DyadCount]:
     """Source -> target actor pairs with how many events link them and their mean score.
 
-    The pairs come from two index-only reads of ``event_actors`` (by role and event) and
-    one of ``events`` (segment and score) for the usual filters; names are looked up for
-    the ``limit`` pairs kept.
+    An event linking one pair only (most) carries it in ``pair_source``/``pair_target``,
+    counted by one GROUP BY over an index; events linking several pairs, or stored before
+    those columns were filled, are joined through ``event_actors``. The two sets of
+    events are disjoint, so their counts add up. Names are looked up for the ``limit``
+    pairs kept.
     """
     ev, ea = schema.events, schema.event_actors
-    src, tgt = ea.alias("src"), ea.alias("tgt")
-    n = sa.func.count(sa.distinct(src.c.event_id)).label("n")
-    stmt = (
+    where = event_conditions(query)
+    single = (
+        sa.select(
+            ev.c.pair_source.label("source_id"),
+            ev.c.pair_target.label("target_id"),
+            sa.func.count().label("n"),
+            sa.func.sum(ev.c.score).label("score_sum"),
+            sa.func.count().label("pair_rows"),
+        )
+        .where(ev.c.pair_source.is_not(None), *where)
+        .group_by(ev.c.pair_source, ev.c.pair_target)
+    )
+    src, tgt, other = ea.alias("src"), ea.alias("tgt"), ev.alias("other")
+    several = (
         sa.select(
             src.c.actor_id.label("source_id"),
             tgt.c.actor_id.label("target_id"),
-            n,
-            sa.func.avg(ev.c.score).label("mean_score"),
+            sa.func.count(sa.distinct(src.c.event_id)).label("n"),
+            sa.func.sum(ev.c.score).label("score_sum"),
+            sa.func.count().label("pair_rows"),
         )
-        .select_from(src)
-        .join(tgt, sa.and_(tgt.c.role == "target", tgt.c.event_id == src.c.event_id))
-        .join(ev, ev.c.event_id == src.c.event_id)
-        .where(src.c.role == "source", src.c.actor_id != tgt.c.actor_id, *event_conditions(query))
+        .select_from(ev)
+        .join(src, sa.and_(src.c.event_id == ev.c.event_id, src.c.role == "source"))
+        .join(tgt, sa.and_(tgt.c.event_id == ev.c.event_id, tgt.c.role == "target"))
+        .where(
+            # pair_source is set exactly when pair_rows is 1: these are the other events,
+            # picked from an index first (a plain condition lets SQLite scan every link)
+            ev.c.event_id.in_(
+                sa.select(other.c.event_id).where(
+                    sa.or_(other.c.pair_rows > 1, other.c.pair_rows.is_(None))
+                )
+            ),
+            src.c.actor_id != tgt.c.actor_id,
+            *where,
+        )
         .group_by(src.c.actor_id, tgt.c.actor_id)
-        .order_by(n.desc(), src.c.actor_id, tgt.c.actor_id)
-        .limit(limit)
     )
     with engine.connect() as conn:
-        rows = list(conn.execute(stmt))
-        labels = _actor_labels(conn, {r.source_id for r in rows} | {r.target_id for r in rows})
+        merged: dict[tuple[str, str], list[float]] = {
+            (r.source_id, r.target_id): [r.n, r.score_sum or 0.0, r.pair_rows]
+            for r in conn.execute(several)
+        }
+        if not merged:  # the usual case: order and cut in SQL
+            n = sa.func.count()
+            single = single.order_by(n.desc(), ev.c.pair_source, ev.c.pair_target).limit(limit)
+        for r in conn.execute(single):
+            totals = merged.setdefault((r.source_id, r.target_id), [0, 0.0, 0])
+            totals[0] += r.n
+            totals[1] += r.score_sum or 0.0
+            totals[2] += r.pair_rows
+        ranked = sorted(merged.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+        labels = _actor_labels(conn, {s for (s, _t), _v in ranked} | {t for (_s, t), _v in ranked})
+    rows = [
+        _DyadRow(s, t, int(n), total / pair_rows if pair_rows else 0.0)
+        for (s, t), (n, total, pair_rows) in ranked
+    ]
     return [
         DyadCount(
             source_id=r.source_id,
@@ -412,32 +548,33 @@ def dyad_counts(engine: sa.Engine, query: EventQuery, limit: int = 100) -> list[
             target_id=r.target_id,
             target_name=labels[r.target_id][0],
             target_code=labels[r.target_id][1],
-            events=int(r.n),
-            mean_score=round(float(r.mean_score or 0.0), 3),
+            events=r.n,
+            mean_score=round(r.mean_score, 3),
         )
         for r in rows
     ]
 
 
 def event_locations(engine: sa.Engine, query: EventQuery, limit: int = 500) -> list[LocationCount]:
-    """Where the matching events happened: one row per place, most events first."""
+    """Where the matching events happened: one row per place, most events first.
+
+    Reads the place columns copied from each event's location, over an index that holds
+    them with segment and score.
+    """
     ev = schema.events
-    lat, lon = _lat_lon(ev.c.location)
-    name = ev.c.location["name"].as_string()
-    country = ev.c.location["country"].as_string()
     n = sa.func.count().label("n")
     stmt = (
         sa.select(
-            name.label("name"),
-            lat.label("lat"),
-            lon.label("lon"),
-            sa.func.max(country).label("country"),
+            ev.c.place_name.label("name"),
+            ev.c.lat,
+            ev.c.lon,
+            sa.func.max(ev.c.place_country).label("country"),
             n,
             sa.func.avg(ev.c.score).label("mean_score"),
         )
-        .where(*event_conditions(query), ev.c.location.is_not(None))
-        .group_by(name, lat, lon)
-        .order_by(n.desc(), name)
+        .where(*event_conditions(query), ev.c.lat.is_not(None), ev.c.lon.is_not(None))
+        .group_by(ev.c.place_name, ev.c.lat, ev.c.lon)
+        .order_by(n.desc(), ev.c.place_name)
         .limit(limit)
     )
     with engine.connect() as conn:
@@ -451,7 +588,6 @@ def event_locations(engine: sa.Engine, query: EventQuery, limit: int = 500) -> l
                 mean_score=round(float(r.mean_score or 0.0), 3),
             )
             for r in conn.execute(stmt)
-            if r.lat is not None and r.lon is not None
         ]
 
 
@@ -584,27 +720,12 @@ def list_actors(
     name or code prefix).
     """
     at, ea, mt = schema.actors, schema.event_actors, schema.mentions
-    # rows per actor (an index-only count) less the rows that repeat an actor in an event
-    repeats = (
-        sa.select(ea.c.actor_id, (sa.func.count() - 1).label("extra"))
-        .group_by(ea.c.actor_id, ea.c.event_id)
-        .having(sa.func.count() > 1)
-        .subquery()
-    )
-    repeated = (
-        sa.select(repeats.c.actor_id, sa.func.sum(repeats.c.extra).label("extra"))
-        .group_by(repeats.c.actor_id)
-        .subquery()
-    )
-    rows_per_actor = (
-        sa.select(ea.c.actor_id, sa.func.count().label("n")).group_by(ea.c.actor_id).subquery()
-    )
+    # rows per actor less those repeating an actor already named in the same event:
+    # one pass over an index of (actor_id, repeats_actor)
     event_counts = (
-        sa.select(
-            rows_per_actor.c.actor_id,
-            (rows_per_actor.c.n - sa.func.coalesce(repeated.c.extra, 0)).label("n"),
-        )
-        .outerjoin(repeated, repeated.c.actor_id == rows_per_actor.c.actor_id)
+        sa.select(ea.c.actor_id, sa.func.count().label("n"))
+        .where(sa.or_(ea.c.repeats_actor.is_(None), ea.c.repeats_actor.is_(False)))
+        .group_by(ea.c.actor_id)
         .subquery()
     )
     events = sa.func.coalesce(event_counts.c.n, 0).label("events")

@@ -218,7 +218,28 @@ def event_values(event: Event, doc_id: str) -> dict[str, Any]:
         "context": event.context,
         "mentions": [event_mention_to_json(m) for m in event.mentions],
         "cluster_id": event.cluster_id,
+        **event_place_values(event),
+        **event_pair_values(event),
     }
+
+
+def event_place_values(event: Event) -> dict[str, Any]:
+    """The event's place as the plain columns the API filters and groups by."""
+    place = event.location
+    return {
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+    }
+
+
+def event_pair_values(event: Event) -> dict[str, Any]:
+    """How many source -> target pairs (different ids) the event links, and the pair
+    itself when there is exactly one: the actor network counts those without a join."""
+    pairs = [(s.id, t.id) for s in event.source for t in event.target if s.id != t.id]
+    single = pairs[0] if len(pairs) == 1 else (None, None)
+    return {"pair_source": single[0], "pair_target": single[1], "pair_rows": len(pairs)}
 
 
 def event_mention_to_json(mention: EventMention) -> dict[str, Any]:
@@ -250,6 +271,7 @@ def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
 def event_actor_values(event: Event) -> list[dict[str, Any]]:
     """Rows of the ``event_actors`` table: one per source and target actor of an event."""
     rows = []
+    seen: set[str] = set()
     for role, refs in (("source", event.source), ("target", event.target)):
         for position, ref in enumerate(refs):
             rows.append(
@@ -260,8 +282,10 @@ def event_actor_values(event: Event) -> list[dict[str, Any]]:
                     "actor_id": ref.id,
                     "name": ref.name,
                     "code": ref.code,
+                    "repeats_actor": ref.id in seen,
                 }
             )
+            seen.add(ref.id)
     return rows
 
 

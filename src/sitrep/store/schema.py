@@ -115,6 +115,14 @@ events = sa.Table(
     sa.Column("context", sa.Text),
     sa.Column("mentions", sa.JSON),  # list of {start, end, sentence, trigger, ...}
     sa.Column("cluster_id", sa.Text),  # the same event told by several pages
+    # copies of what the API groups and filters by, filled from the event (migration 0005)
+    sa.Column("lat", sa.Float),  # location.lat
+    sa.Column("lon", sa.Float),  # location.lon
+    sa.Column("place_name", sa.Text),  # location.name
+    sa.Column("place_country", sa.Text),  # location.country
+    sa.Column("pair_source", sa.Text),  # the source id when the event links one pair only
+    sa.Column("pair_target", sa.Text),  # the target id when the event links one pair only
+    sa.Column("pair_rows", sa.Integer),  # source x target pairs with different ids
     sa.Index("ix_events_doc", "doc"),
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_type", "type"),
@@ -124,6 +132,24 @@ events = sa.Table(
     sa.Index("ix_events_confidence_event_id", "confidence", "event_id"),
     sa.Index("ix_events_date_quad_segment", "date", "quad", "segment"),
     sa.Index("ix_events_event_id_segment_score", "event_id", "segment", "score"),
+    sa.Index(
+        "ix_events_place_name_lat_lon_place_country_segment_score",
+        "place_name",
+        "lat",
+        "lon",
+        "place_country",
+        "segment",
+        "score",
+    ),
+    sa.Index("ix_events_lat_lon_segment", "lat", "lon", "segment"),
+    sa.Index(
+        "ix_events_pair_source_pair_target_segment_score",
+        "pair_source",
+        "pair_target",
+        "segment",
+        "score",
+    ),
+    sa.Index("ix_events_pair_rows_event_id", "pair_rows", "event_id"),
 )
 
 event_actors = sa.Table(
@@ -140,12 +166,17 @@ event_actors = sa.Table(
     sa.Column("actor_id", sa.Text, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("code", sa.Text, nullable=False),
+    # true when the same actor is named earlier in this event (migration 0005)
+    sa.Column("repeats_actor", sa.Boolean),
     sa.CheckConstraint("role IN ('source', 'target')", name="ck_event_actors_role"),
     sa.Index("ix_event_actors_actor_id", "actor_id"),
     sa.Index("ix_event_actors_code", "code"),
     sa.Index("ix_event_actors_role_event_id_actor_id", "role", "event_id", "actor_id"),
     sa.Index("ix_event_actors_code_event_id", "code", "event_id"),
     sa.Index("ix_event_actors_actor_id_event_id", "actor_id", "event_id"),
+    sa.Index(
+        "ix_event_actors_actor_id_repeats_actor_event_id", "actor_id", "repeats_actor", "event_id"
+    ),
 )
 
 
