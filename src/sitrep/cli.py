@@ -231,6 +231,65 @@ def cli(verbose: int) -> None:
 # -- ingest -------------------------------------------------------------------------------
 
 
+def read_limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Per-page size and time limits (``sitrep.ingest.ReadLimits`` and the page timeout)."""
+    options = [
+        click.option(
+            "--max-page-bytes",
+            "max_bytes",
+            type=click.IntRange(min=1),
+            default=20_000_000,
+            show_default=True,
+            help="Largest page (file or WARC record) read; larger ones fail with E105.",
+        ),
+        click.option(
+            "--max-line-bytes",
+            type=click.IntRange(min=1),
+            default=5_000_000,
+            show_default=True,
+            help="Longest JSONL line read.",
+        ),
+        click.option(
+            "--max-decompressed-bytes",
+            type=click.IntRange(min=1),
+            default=8_000_000_000,
+            show_default=True,
+            help="Most bytes one .gz file may expand to (stops zip bombs, E108).",
+        ),
+        click.option(
+            "--max-compression-ratio",
+            type=click.IntRange(min=1),
+            default=200,
+            show_default=True,
+            help="Largest expansion ratio of a .gz file.",
+        ),
+        click.option(
+            "--max-html-depth",
+            type=click.IntRange(1, 255),
+            default=255,
+            show_default=True,
+            help="Deepest HTML nesting read (E107).",
+        ),
+        click.option(
+            "--max-html-elements",
+            type=click.IntRange(min=1),
+            default=50_000,
+            show_default=True,
+            help="Most elements in one HTML page (E110).",
+        ),
+        click.option(
+            "--page-timeout",
+            type=click.FloatRange(min=0),
+            default=120.0,
+            show_default=True,
+            help="Seconds one page may take to analyse, 0 for no limit (E111; single process).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @cli.command()
 @db_option
 @click.option(
@@ -270,7 +329,8 @@ def cli(verbose: int) -> None:
 @click.option(
     "--retry-failed", is_flag=True, help="Analyse pages that failed in earlier runs again."
 )
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@read_limit_options
+@click.argument("paths", nargs=-1, required=True)
 def ingest(
     db: str,
     actor_paths: tuple[Path, ...],
@@ -280,11 +340,14 @@ def ingest(
     batch_size: int,
     partition_size: int,
     retry_failed: bool,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
+    **limits: Any,
 ) -> None:
     """Analyse pages and store what they report.
 
-    PATHS are files or folders of pages (HTML, plain text, JSONL). Each page is stored
+    PATHS are files, folders or globs of pages (.html/.htm, .txt, .jsonl, .jsonl.gz,
+    .warc, .warc.gz), or URLs that fsspec can open (s3://, gs://, https://...). Each page
+    is stored
     exactly once: pages already stored with the same content are skipped without
     analysing, and a run that was interrupted (even killed) can simply be run again. Pages
     that failed are recorded (see `sitrep status`) and skipped by later runs unless
@@ -304,7 +367,13 @@ def ingest(
         gazetteer_paths=tuple(str(p) for p in settings.gazetteer),
         pattern_paths=tuple(str(p) for p in settings.patterns),
     )
-    options = IngestOptions(batch_size=batch_size, retry_failed=retry_failed)
+    page_timeout = limits.pop("page_timeout")
+    options = IngestOptions(
+        batch_size=batch_size,
+        retry_failed=retry_failed,
+        page_timeout=page_timeout or None,
+    )
+    read_limits = ingest_module.ReadLimits(**limits)
     show_bar = not quiet and sys.stderr.isatty()
     bar = None
     if show_bar:
@@ -322,7 +391,7 @@ def ingest(
             else:
                 click.echo(line, err=True)
 
-    items = ingest_module.read_pages([str(p) for p in paths])
+    items = ingest_module.read_pages(list(paths), read_limits)
     try:
         if workers is None and scheduler is None:
             with Store.open(db) as store:

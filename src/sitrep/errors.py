@@ -56,6 +56,36 @@ class UnsupportedFormatError(InputError):
     code = "E106"
 
 
+class NestingTooDeepError(MalformedInputError):
+    """An HTML page nests elements deeper than the parser can follow."""
+
+    code = "E107"
+
+
+class DecompressionBombError(TooLargeError):
+    """A compressed file expands past the size or ratio limit (a "zip bomb")."""
+
+    code = "E108"
+
+
+class InvalidLimitsError(SitrepError):
+    """A ReadLimits value is out of range."""
+
+    code = "E109"
+
+
+class TooManyElementsError(TooLargeError):
+    """An HTML page has more elements than the extraction can handle in reasonable time."""
+
+    code = "E110"
+
+
+class PageTimeoutError(InputError):
+    """Analysing one page took longer than the per-page time limit."""
+
+    code = "E111"
+
+
 class ModelNotFoundError(SitrepError):
     code = "E200"
 

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from sitrep.cli import cli, main
 from sitrep.errors import EmptyInputError, InputError, ModelNotFoundError
+from sitrep.ingest.limits import ReadLimits
 from sitrep.models import (
     Actor,
     ActorRef,
@@ -115,7 +116,7 @@ def fake_analyse(page: Page, resources: object) -> AnalysedDocument:
     )
 
 
-def fake_read_pages(paths):
+def fake_read_pages(paths, limits=None):
     for raw in paths:
         path = Path(raw)
         files = sorted(path.iterdir()) if path.is_dir() else [path]
@@ -163,6 +164,7 @@ def fakes(monkeypatch):
     pipeline.analyse = analyse
     ingest = types.ModuleType("sitrep.ingest")
     ingest.read_pages = fake_read_pages
+    ingest.ReadLimits = ReadLimits
     monkeypatch.setitem(sys.modules, "sitrep.pipeline", pipeline)
     monkeypatch.setitem(sys.modules, "sitrep.ingest", ingest)
     monkeypatch.delenv("SITREP_DB", raising=False)

@@ -1,252 +1,178 @@
-"""Read files and folders into :class:`~sitrep.models.Page` records.
+"""Read files, folders, globs and URLs into :class:`~sitrep.models.Page` records.
 
-``read_pages`` never raises for bad input: each unreadable file, and each bad line of
-a JSONL file, is yielded as an :class:`~sitrep.errors.InputError` so that a batch
-keeps going. Every message names the file (and line) and says what to do.
+``read_pages`` never raises for bad input: each unreadable file, each bad line of a
+JSONL file and each bad WARC record is yielded as an :class:`~sitrep.errors.InputError`
+so that a batch keeps going. Every message names the file (and line or record) and
+says what to do. Pages are read one at a time: no corpus, JSONL file or WARC file is
+ever held in memory whole, and ``ReadLimits`` bounds what one page may take.
 """
 
 from __future__ import annotations
 
-import codecs
-import hashlib
 import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from sitrep.errors import (
-    BinaryInputError,
     EmptyInputError,
     EncodingError,
     InputError,
     MalformedInputError,
     TooLargeError,
-    UnsupportedFormatError,
 )
-from sitrep.ingest.split_html import html_metadata
+from sitrep.ingest.decode import content_hash, decode_text, read_html
+from sitrep.ingest.limits import (
+    DecompressionBombError,
+    NestingTooDeepError,
+    ReadLimits,
+    TooManyElementsError,
+    gzip_truncation,
+    open_gzip,
+)
+from sitrep.ingest.sources import (
+    SUPPORTED_SUFFIXES,
+    InputFormat,
+    Source,
+    find_sources,
+)
+from sitrep.ingest.warc import read_warc
 from sitrep.models import Page
 
 logger = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = frozenset({".txt"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "DecompressionBombError",
+    "NestingTooDeepError",
+    "TooManyElementsError",
+    "ReadLimits",
+    "decode_text",
+    "read_pages",
+    "read_source",
+]
 
-_CONTROL_BYTES = frozenset(set(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}) | {0x7F}
-_MAX_CONTROL_RATIO = 0.05
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 _JSONL_FIELDS = frozenset({"id", "text", "html", "title", "url", "date", "source"})
 
 
-@dataclass(frozen=True)
-class ReadLimits:
-    """Size limits: whole files (``.txt``/``.html``) and single JSONL lines."""
-
-    max_bytes: int = 20_000_000
-    max_line_bytes: int = 5_000_000
-
-
 def read_pages(
-    paths: Iterable[str | Path], limits: ReadLimits = ReadLimits()
+    paths: Iterable[str | Path], limits: ReadLimits | None = None
 ) -> Iterator[Page | InputError]:
-    """Yield a Page per page found under ``paths``, or an InputError per bad file/line.
+    """Yield a Page per page found under ``paths``, or an InputError per bad file/page.
 
-    Folders are walked recursively in sorted order; only ``.txt``, ``.html``, ``.htm``
-    and ``.jsonl`` files are read and hidden files and folders are skipped.
+    Each input is a file, a folder (walked recursively in name order, hidden files and
+    folders skipped), a glob (``pages/**/*.html``) or an fsspec URL (``s3://bucket/x/``).
+    Read are ``.txt``, ``.html``/``.htm`` (one page each), ``.jsonl`` and ``.jsonl.gz``
+    (one page per line) and ``.warc``/``.warc.gz`` (one page per HTML or text response).
     """
-    for raw_path in paths:
-        path = Path(raw_path)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from _read_file(file, limits)
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                yield UnsupportedFormatError(
-                    str(path),
-                    f"unsupported file type {path.suffix or '(none)'!r}; "
-                    "give a .txt, .html, .htm or .jsonl file",
-                )
+    limits = limits or ReadLimits()
+    for raw in paths:
+        for source in find_sources(raw):
+            if isinstance(source, InputError):
+                yield source
             else:
-                yield from _read_file(path, limits)
-        else:
-            yield InputError(str(path), "no such file or folder; check the path")
+                yield from read_source(source, limits)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def read_source(source: Source, limits: ReadLimits | None = None) -> Iterator[Page | InputError]:
+    """The pages of one file; a failure part-way through a stream ends that file with an
+    InputError after the pages already read."""
+    limits = limits or ReadLimits()
     try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        size = source.size()
     except OSError as exc:
-        logger.warning("cannot list folder %s: %s", folder, exc)
+        yield _os_error(source.name, exc)
         return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.is_file() and entry.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield entry
-        else:
-            logger.debug("skipping %s: not a supported page file", entry)
-
-
-def _read_file(path: Path, limits: ReadLimits) -> Iterator[Page | InputError]:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, limits)
+    if (
+        size is not None
+        and size > limits.max_bytes
+        and source.format in (InputFormat.TEXT, InputFormat.HTML)
+    ):
+        yield _too_large(source.name, size, limits)
         return
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            yield TooLargeError(
-                str(path),
-                f"file is {size} bytes, over the limit of {limits.max_bytes}; "
-                "split it or raise ReadLimits.max_bytes",
-            )
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read file ({exc.strerror}); check permissions")
+        handle = source.open()
+    except (OSError, ValueError) as exc:
+        yield _os_error(source.name, exc)
         return
     try:
-        if suffix in HTML_SUFFIXES:
-            yield _html_page(path, data)
-        else:
-            yield _text_page(path, data)
-    except InputError as exc:
+        with handle:
+            yield from _read_open(source, handle, limits)
+    except InputError as exc:  # raised by a stream part-way (gzip limits, corrupt data)
         yield exc
+    except OSError as exc:
+        yield _os_error(source.name, exc)
 
 
-def _text_page(path: Path, data: bytes) -> Page:
-    text = decode_text(str(path), data)
-    return Page(doc_id=path.stem, path=str(path), text=text, content_hash=_sha256(text))
+def _read_open(source: Source, handle: BinaryIO, limits: ReadLimits) -> Iterator[Page | InputError]:
+    if source.format in (InputFormat.JSONL_GZ, InputFormat.WARC_GZ):
+        stream = open_gzip(handle, source.name, limits)
+        if source.format is InputFormat.JSONL_GZ:
+            yield from _read_jsonl(source.name, stream, limits)
+        else:
+            yield from read_warc(source.name, stream, limits)
+        truncation = gzip_truncation(stream)
+        if truncation is not None:
+            yield truncation
+    elif source.format is InputFormat.JSONL:
+        yield from _read_jsonl(source.name, handle, limits)
+    elif source.format is InputFormat.WARC:
+        yield from read_warc(source.name, handle, limits)
+    else:
+        data = handle.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            yield _too_large(source.name, None, limits)
+            return
+        try:
+            if source.format is InputFormat.HTML:
+                yield _html_page(source, data, limits)
+            else:
+                yield _text_page(source, data)
+        except InputError as exc:
+            yield exc
 
 
-def _html_page(path: Path, data: bytes) -> Page:
-    html = decode_text(str(path), data, html=True)
-    if not re.sub(r"<[^>]*>|&nbsp;", " ", html).strip():
-        raise EmptyInputError(str(path), "the HTML page has no text; check the file is complete")
-    meta = html_metadata(html)
+def _too_large(where: str, size: int | None, limits: ReadLimits) -> TooLargeError:
+    shown = f"{size} bytes" if size is not None else f"more than {limits.max_bytes} bytes"
+    return TooLargeError(
+        where,
+        f"file is {shown}, over the limit of {limits.max_bytes}; "
+        "split it or raise ReadLimits.max_bytes",
+    )
+
+
+def _os_error(where: str, exc: Exception) -> InputError:
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return InputError(where, f"cannot read file ({reason}); check the path and permissions")
+
+
+def _text_page(source: Source, data: bytes) -> Page:
+    text = decode_text(source.name, data)
+    return Page(doc_id=source.stem, path=source.name, text=text, content_hash=content_hash(text))
+
+
+def _html_page(source: Source, data: bytes, limits: ReadLimits) -> Page:
+    page = read_html(source.name, data, limits)
+    meta = page.metadata
     return Page(
-        doc_id=path.stem,
-        path=str(path),
-        html=html,
+        doc_id=source.stem,
+        path=source.name,
+        html=page.html,
         title=meta.title,
         url=meta.url,
         date=meta.date,
-        content_hash=_sha256(html),
+        content_hash=content_hash(page.html),
     )
-
-
-# -- decoding --------------------------------------------------------------------------
-
-
-def decode_text(where: str, data: bytes, html: bool = False) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or cp1252.
-
-    Raises EmptyInputError, BinaryInputError or EncodingError naming ``where``.
-    """
-    if not data.strip():
-        raise EmptyInputError(where, "the file is empty or only whitespace; remove it or add text")
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        text = _strict(where, data, "utf-32")
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(where, data, "utf-16")
-    else:
-        _check_not_binary(where, data)
-        text = _decode_8bit(where, data, html)
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise EmptyInputError(where, "the file is empty or only whitespace; remove it or add text")
-    if _control_ratio(text) > _MAX_CONTROL_RATIO:
-        raise BinaryInputError(where, "the file holds binary data, not text; give a text file")
-    return text
-
-
-def _strict(where: str, data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise EncodingError(
-            where,
-            f"starts with a {encoding.upper()} byte-order mark but does not decode as "
-            f"{encoding.upper()} (byte {exc.start}); re-save the file as UTF-8",
-        ) from exc
-
-
-def _check_not_binary(where: str, data: bytes) -> None:
-    sample = data[:65536]
-    if b"\x00" in sample:
-        raise BinaryInputError(
-            where,
-            "the file contains NUL bytes, so it is binary (or UTF-16 without a byte-order "
-            "mark); give a text file saved as UTF-8",
-        )
-    controls = sum(1 for b in sample if b in _CONTROL_BYTES)
-    if controls / len(sample) > _MAX_CONTROL_RATIO:
-        raise BinaryInputError(where, "the file holds binary data, not text; give a text file")
-
-
-def _decode_8bit(where: str, data: bytes, html: bool) -> str:
-    candidates = ["utf-8-sig"]
-    if html:
-        declared = _CHARSET.search(data[:4096])
-        if declared:
-            name = declared.group(1).decode("ascii", "replace")
-            try:
-                candidates.append(codecs.lookup(name).name)
-            except LookupError:
-                logger.debug("%s declares unknown charset %r", where, name)
-    candidates.append("cp1252")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding != "utf-8-sig" and not _looks_like_text(text):
-            continue
-        if encoding != "utf-8-sig":
-            logger.info("%s is not UTF-8; decoded it as %s", where, encoding)
-        return text
-    raise EncodingError(
-        where, "the file is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8"
-    )
-
-
-def _looks_like_text(text: str) -> bool:
-    letters = sum(1 for c in text if c.isalpha() or c.isspace())
-    return letters / len(text) >= 0.6 and _control_ratio(text) <= _MAX_CONTROL_RATIO
-
-
-def _control_ratio(text: str) -> float:
-    sample = text[:65536]
-    controls = sum(1 for c in sample if ord(c) in _CONTROL_BYTES or 0x80 <= ord(c) < 0xA0)
-    return controls / max(1, len(sample))
-
-
-def _sha256(*parts: str | None) -> str:
-    digest = hashlib.sha256()
-    for i, part in enumerate(parts):
-        if i:
-            digest.update(b"\x00")
-        digest.update((part or "").encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
 
 
 # -- JSONL -----------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, limits: ReadLimits) -> Iterator[Page | InputError]:
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield InputError(str(path), f"cannot read file ({exc.strerror}); check permissions")
-        return
+def _read_jsonl(path: str, handle: BinaryIO, limits: ReadLimits) -> Iterator[Page | InputError]:
     seen: dict[str, int] = {}
     any_line = False
     with handle:
@@ -271,7 +197,7 @@ def _read_jsonl(path: Path, limits: ReadLimits) -> Iterator[Page | InputError]:
 
 
 def _jsonl_lines(
-    path: Path, handle: BinaryIO, limits: ReadLimits
+    path: str, handle: BinaryIO, limits: ReadLimits
 ) -> Iterator[tuple[int, bytes | InputError]]:
     """Lines of a JSONL file, with over-long lines skipped and reported."""
     number = 0
@@ -297,7 +223,7 @@ def _jsonl_lines(
         yield number, line
 
 
-def _jsonl_page(path: Path, number: int, line: bytes, seen: dict[str, int]) -> Page:
+def _jsonl_page(path: str, number: int, line: bytes, seen: dict[str, int]) -> Page:
     where = f"{path}:{number}"
     try:
         raw = line.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -351,7 +277,7 @@ def _jsonl_page(path: Path, number: int, line: bytes, seen: dict[str, int]) -> P
         url=url,
         date=page_date,
         source=source,
-        content_hash=_sha256(content, title, url, page_date),
+        content_hash=content_hash(content, title, url, page_date),
     )
 
 

@@ -18,7 +18,7 @@ def split_page(page: Page, cues: Cues | None = None) -> Document:
     """
     cues = cues or default_cues()
     if page.html is not None:
-        result = split_html(page.html, known_title=page.title)
+        result = split_html(page.html, known_title=page.title, where=page.path)
         text, segments, title = result.text, result.segments, result.title
         page_date = page.date or result.date
     else:

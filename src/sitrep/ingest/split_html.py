@@ -19,6 +19,12 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from sitrep.ingest.limits import (
+    DEFAULT_MAX_HTML_ELEMENTS,
+    HTML_PARSER_MAX_DEPTH,
+    NestingTooDeepError,
+    TooManyElementsError,
+)
 from sitrep.models import Segment, SegmentKind
 
 logger = logging.getLogger(__name__)
@@ -169,6 +175,56 @@ def _parser() -> lxml_html.HTMLParser:
     return lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
+@dataclass(frozen=True)
+class HtmlShape:
+    depth: int  # how deep elements nest (the root counts 1)
+    elements: int  # how many elements the tree holds
+
+
+def html_shape(tree: lxml_html.HtmlElement | None) -> HtmlShape:
+    """Nesting depth and element count of ``tree``, walked without recursion."""
+    if tree is None:
+        return HtmlShape(0, 0)
+    depth = deepest = elements = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            elements += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return HtmlShape(deepest, elements)
+
+
+def check_html_shape(
+    tree: lxml_html.HtmlElement | None,
+    where: str,
+    max_depth: int = HTML_PARSER_MAX_DEPTH,
+    max_elements: int = DEFAULT_MAX_HTML_ELEMENTS,
+) -> None:
+    """Raise a named InputError (naming ``where``) for a tree too deep or too big to read.
+
+    lxml stops at depth 256 and drops the rest of the page, so a tree that deep is
+    always refused: what sitrep would read is not the whole page. Article extraction
+    slows down faster than linearly with the element count, hence ``max_elements``.
+    """
+    shape = html_shape(tree)
+    limit = min(max_depth, HTML_PARSER_MAX_DEPTH)
+    if shape.depth > limit:
+        shown = f"at least {shape.depth}" if shape.depth > HTML_PARSER_MAX_DEPTH else shape.depth
+        raise NestingTooDeepError(
+            where,
+            f"HTML elements nest {shown} levels deep, over the limit of {limit}; the page "
+            "is malformed (unclosed tags or generated nesting): fix or drop it",
+        )
+    if shape.elements > max_elements:
+        raise TooManyElementsError(
+            where,
+            f"the HTML page has {shape.elements} elements, over the limit of {max_elements}; "
+            "drop the page or raise the element limit (ReadLimits.max_html_elements)",
+        )
+
+
 # -- metadata --------------------------------------------------------------------------
 
 
@@ -267,8 +323,17 @@ def normalise_date(value: str) -> str | None:
 # -- splitting -------------------------------------------------------------------------
 
 
-def split_html(html: str, known_title: str | None = None) -> HtmlSplit:
+def split_html(
+    html: str,
+    known_title: str | None = None,
+    where: str = "HTML page",
+    max_elements: int = DEFAULT_MAX_HTML_ELEMENTS,
+) -> HtmlSplit:
+    """Split ``html``; raises NestingTooDeepError or TooManyElementsError (naming
+    ``where``) for a page nested so deep that the parser would cut it off, or so big that
+    extraction would take minutes."""
     tree = parse_html(html)
+    check_html_shape(tree, where, max_elements=max_elements)
     meta = html_metadata(html, tree)
     title = known_title or meta.title
     body = _body_paragraphs(html, tree)

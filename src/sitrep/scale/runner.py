@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputError, SitrepError
 from sitrep.models import AnalysedDocument, Page
+from sitrep.scale.timeout import page_time_limit
 from sitrep.store import (
     FAILED_TO_STORE,
     INSERTED,
@@ -76,10 +77,13 @@ class IngestOptions:
 
     batch_size: int = 50
     retry_failed: bool = False
+    page_timeout: float | None = 120.0  # seconds per page (single process); None: none
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise SitrepError(f"batch size {self.batch_size} is too small; give 1 or more")
+        if self.page_timeout is not None and self.page_timeout <= 0:
+            raise SitrepError(f"page timeout {self.page_timeout} must be above 0 seconds")
 
 
 @dataclass(frozen=True)
@@ -204,12 +208,16 @@ def plan(
     return todo, outcomes
 
 
-def analyse_one(page: Page, resources: Resources) -> AnalysedDocument | PageFailure:
+def analyse_one(
+    page: Page, resources: Resources, timeout: float | None = None
+) -> AnalysedDocument | PageFailure:
     """``sitrep.pipeline.analyse`` on one page; a failure comes back as a ``PageFailure``
-    (an unexpected exception is logged in full and never stops the batch)."""
+    (an unexpected exception is logged in full and never stops the batch). ``timeout``
+    limits the seconds one page may take (see ``scale.timeout``)."""
     pipeline = importlib.import_module("sitrep.pipeline")
     try:
-        return pipeline.analyse(page, resources)
+        with page_time_limit(timeout, page.path):
+            return pipeline.analyse(page, resources)
     except InputError as exc:
         return PageFailure(page_key(page), str(exc))
     except Exception as exc:
@@ -225,14 +233,14 @@ def _failure_message(page: Page, error: str) -> str:
 
 
 def analyse_and_save(
-    store: Store, pages: Sequence[Page], resources: Resources
+    store: Store, pages: Sequence[Page], resources: Resources, timeout: float | None = None
 ) -> list[PageOutcome]:
     """Analyse pages and save the results and failures in one transaction."""
     analysed: list[AnalysedDocument] = []
     failures: list[PageFailure] = []
     failed_pages: list[Page] = []
     for page in pages:
-        result = analyse_one(page, resources)
+        result = analyse_one(page, resources, timeout)
         if isinstance(result, PageFailure):
             failures.append(result)
             failed_pages.append(page)
@@ -298,7 +306,7 @@ def ingest_pages(
             started = time.perf_counter()
             loaded = load()
             setup = time.perf_counter() - started
-        emit(analyse_and_save(store, todo, loaded))
+        emit(analyse_and_save(store, todo, loaded, options.page_timeout))
     return IngestReport.of(tally, setup_seconds=setup)
 
 
