@@ -29,12 +29,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.kb import ActorBase
-from sitrep.actors.mentions import STATE_SECTORS, ActorIndex, ActorMention, PageContext
-from sitrep.models import ActorType, Place
+from sitrep.actors.mentions import (
+    STATE_SECTORS,
+    ActorIndex,
+    ActorMention,
+    PageContext,
+    is_capitalised,
+)
+from sitrep.models import ActorType, Place, SegmentKind
 
 WHERE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
 )
+DATELINE_WEIGHT = 3  # "MOGADISHU, Aug 3, 2024 -": the place a wire report is filed from
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TARGET_PREPS = frozenset({"at", "against", "on", "toward", "towards", "into"})
 # "Iran-backed", "Saudi-led": participles whose first part names another actor
@@ -110,6 +117,9 @@ class CountryFinder:
         return (code, head.i) if code else None
 
     def dominant_country(self, index: ActorIndex, places: Sequence[Place]) -> str | None:
+        """The country the page is about: counted over actor names, places and
+        nationality words, with the dateline's place ("MOGADISHU, Aug 3") weighing most,
+        so that a stray place resolved abroad does not outvote the story's country."""
         counts: Counter[str] = Counter()
         for m in index.mentions:
             if m.actor.country:
@@ -117,6 +127,16 @@ class CountryFinder:
         for p in places:
             if p.country:
                 counts[p.country] += 1
+        datelines = {ps.offset for ps in index.segments[:3] if ps.kind in (SegmentKind.BODY,)}
+        for p in places:
+            if p.country and p.start in datelines and p.text.isupper():
+                counts[p.country] += DATELINE_WEIGHT
+        for ps in index.segments:
+            for tok in ps.doc:
+                if tok.pos_ in ("ADJ", "PROPN") and is_capitalised(tok):
+                    info = self.kb.country_by_demonym(tok.text)
+                    if info is not None and index.at(index.segments.index(ps), tok.i) is None:
+                        counts[info.iso3] += 1
         if not counts:
             return None
         (top, n), *rest = counts.most_common(2) + [("", 0)]
@@ -183,13 +203,20 @@ class CountryFinder:
         if len(local) == 1:
             return local.pop()
         sector = self.sector_of(head)
+        page = context.page_country
         if sector is not None and sector[0] in STATE_SECTORS:
             institution = self.preceding_institution(index, seg_i, head)
-            if institution is not None:
-                return institution
+            # "U.S. forces struck at the government's request" on a page about Somalia:
+            # foreign forces acting in the page's country do not lend "the government"
+            # their country; the host's government is meant
+            if institution is not None and (
+                page is None or institution[0] == page or institution[1] != "MIL"
+            ):
+                return institution[0]
         if any(c.lower_ in ("the", "these", "those") for c in head.children):
             earlier = self.earlier_sector_country(index, seg_i, head)
-            if earlier is not None:
+            governing = sector is not None and sector[0] == "GOV" and head.tag_ == "NN"
+            if earlier is not None and not (governing and page and earlier != page):
                 return earlier
         if context.page_country is not None:
             return context.page_country
@@ -216,7 +243,9 @@ class CountryFinder:
         prep = word.head
         return word.dep_ == "pobj" and prep.lower_ in WHERE_PREPS and prep.head.pos_ not in ("ADJ",)
 
-    def preceding_institution(self, index: ActorIndex, seg_i: int, head: Token) -> str | None:
+    def preceding_institution(
+        self, index: ActorIndex, seg_i: int, head: Token
+    ) -> tuple[str, str] | None:
         """ "the Iraqi parliament asked the government": the nearest earlier phrase in the
         sentence naming a country's state institution (GOV, LEG, MIL, ...) by its country
         gives a state-sector noun its country."""
@@ -234,7 +263,7 @@ class CountryFinder:
                 continue
             if best is None or m.start > best.start:
                 best = m
-        return best.actor.country if best else None
+        return (best.actor.country, best.actor.code[3:6]) if best and best.actor.country else None
 
     def earlier_sector_country(self, index: ActorIndex, seg_i: int, head: Token) -> str | None:
         """ "the militias" after "Iraqi militias": a definite sector noun with no country

@@ -7,6 +7,7 @@ Split out of ``sitrep.actors.resolve`` so that the resolver's passes (``resolve`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ from sitrep.models import (
 from sitrep.nlp import ParsedSegment
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+# words that put a person's office in the past: their role on the page's date applies
+FORMER_WORDS = frozenset({"former", "ex", "late"})
+# a leader who left office this recently is still told of in office on the page
+RECENT_OFFICE_DAYS = 31
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -104,11 +109,22 @@ class ActorIndex:
         return refs
 
     def to_mentions(self, doc_id: str, date: str | None) -> list[Mention]:
+        """Mentions with the codes their actors carry: a person out of office on the
+        page's date who held a role at the time of the mention's own event ("three days
+        after Hasina resigned") carries that role's code."""
         out = []
+        dater = None
         for m in self.sorted():
             ps = self.segments[m.seg]
             span = ps.doc[m.start : m.end]
             start = ps.offset + span.start_char
+            when = date
+            if _left_office_before(m.actor, date):
+                if dater is None:
+                    from sitrep.when import EventDater  # the when layer does not need actors
+
+                    dater = EventDater(self.segments, date)
+                when = _mention_event_date(dater, ps, m, date)
             # "U.S. and British planes": one mention per coordinated actor, same words
             out.extend(
                 Mention(
@@ -120,9 +136,58 @@ class ActorIndex:
                     actor=ref,
                     label=m.via,
                 )
-                for ref in self.to_refs(m, date)
+                for ref in self.to_refs(m, when)
             )
         return out
+
+
+def _left_office_before(actor: Actor, date: str | None) -> bool:
+    """True for a person who holds no role on ``date`` but held one that ended before it."""
+    if date is None or actor.type != ActorType.PERSON or not actor.roles:
+        return False
+    if any(r.holds_on(date) for r in actor.roles):
+        return False
+    return any(r.end and r.end < date for r in actor.roles)
+
+
+def _mention_event_date(dater, ps: ParsedSegment, mention: ActorMention, date: str | None):
+    """The date of the event a mention takes part in: the clause its head belongs to,
+    dated like the event coder dates it; the page's date when the page gives none or the
+    person is called former."""
+    doc = ps.doc
+    head = doc[mention.head]
+    if any(t.lower_ in FORMER_WORDS for t in doc[max(0, mention.start - 3) : mention.start]):
+        return date
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    resolved = dater.resolve(head.sent, ps.offset, verb if verb.pos_ in ("VERB", "AUX") else None)
+    if resolved is not None and resolved.value and resolved.value <= (date or ""):
+        return resolved.value
+    if not mention.actor.code.endswith("ELI"):
+        return date  # out of office into another active role (a commander turned rebel)
+    return _recent_role_end(mention.actor, date) or date
+
+
+def _recent_role_end(actor: Actor, date: str | None) -> str | None:
+    """The end of a role left at most ``RECENT_OFFICE_DAYS`` before ``date``: a page
+    written days after a leader fell still tells of the leader in office."""
+    if date is None or len(date) < 10:
+        return None
+    try:
+        today = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    ends = []
+    for role in actor.roles:
+        if role.end and len(role.end) == 10 and role.end < date:
+            try:
+                ended = dt.date.fromisoformat(role.end)
+            except ValueError:
+                continue
+            if (today - ended).days <= RECENT_OFFICE_DAYS:
+                ends.append(role.end)
+    return max(ends) if ends else None
 
 
 def is_capitalised(token: Token) -> bool:

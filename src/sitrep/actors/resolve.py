@@ -40,7 +40,7 @@ from sitrep.actors.mentions import (
 )
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
-from sitrep.models import Actor, ActorType, Place
+from sitrep.models import Actor, ActorType, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 
 __all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
@@ -338,8 +338,12 @@ class ActorResolver:
                 or (code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children))
                 or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
             ):
-                implied = self.finder.implied_country(index, seg_i, head, context)
-                actor, via = generic_actor(implied, code, self.kb), "implied"
+                group = self._armed_group_antecedent(index, seg_i, head, code, date)
+                if group is not None:
+                    actor, via = group, "role_noun"
+                else:
+                    implied = self.finder.implied_country(index, seg_i, head, context)
+                    actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
             start = left if (country or owner) else min(sector_start, head.i)
@@ -355,6 +359,44 @@ class ActorResolver:
                 index.remove(inner)
             text = doc[start : head.i + 1].text
             index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
+
+    def _armed_group_antecedent(
+        self, index: ActorIndex, seg_i: int, head: Token, code: str, date: str | None
+    ) -> Actor | None:
+        """ "the militants", "gunmen", "three attackers" with no country of their own:
+        the armed group named last before them in the same thread of text (al-Shabaab,
+        JNIM), unless that name was one of several groups named together ("Lashkar-e-Taiba
+        and Jaish-e-Mohammed"), which leaves the noun's group open."""
+        if code != "REB" or head.dep_ == "compound":
+            return None
+        comment = index.segments[seg_i].kind == SegmentKind.COMMENT
+        latest: ActorMention | None = None
+        for m in index.mentions:
+            if (m.seg, m.start) >= (seg_i, head.i) or m.via in ("implied", "generic"):
+                continue
+            if (index.segments[m.seg].kind == SegmentKind.COMMENT) != comment:
+                continue
+            if comment and m.seg != seg_i:
+                continue  # each reader comment is its own thread
+            later = latest is None or (m.seg, m.start) > (latest.seg, latest.start)
+            if later and m.actor.type == ActorType.ARMED_GROUP and m.actor.known:
+                latest = m
+        if latest is None or not latest.actor.code_on(date).endswith("REB"):
+            return None
+        doc = index.segments[latest.seg].doc
+        for other in index.mentions:
+            if other.seg != latest.seg or other.actor.type != ActorType.ARMED_GROUP:
+                continue
+            if other.actor.id == latest.actor.id:
+                continue
+            lo, hi = (
+                (other.end, latest.start)
+                if other.end <= latest.start
+                else (latest.end, other.start)
+            )
+            if 0 <= hi - lo <= 2 and all(t.lower_ in ("and", "or", ",", "&") for t in doc[lo:hi]):
+                return None  # "Lashkar-e-Taiba and Jaish-e-Mohammed": which one is open
+        return latest.actor
 
     def _owning_country(self, index: ActorIndex, seg_i: int, head: Token) -> None:
         """ "fired rockets at Israeli positions", "seized Iranian tankers": a nationality on

@@ -130,6 +130,27 @@ class UnknownNames:
                 )
             )
 
+        self.match_nationality_plurals(index, seg_i, doc)
+
+    def match_nationality_plurals(self, index: ActorIndex, seg_i: int, doc: Doc) -> None:
+        """ "the opinion of Colombians": a plural nationality word the tagger did not mark
+        as an entity still names that country's people (the country itself after "the")."""
+        for tok in doc:
+            if tok.ent_type_ or index.at(seg_i, tok.i) is not None:
+                continue
+            if not (is_capitalised(tok) and tok.text.endswith("s") and tok.tag_ in ("NNS", "NNPS")):
+                continue
+            if tok.dep_ not in ARGUMENT_DEPS or tok.dep_ in ("compound", "nmod"):
+                continue
+            info = self.kb.country_by_demonym(tok.text)
+            if info is None or tok.text not in info.demonyms:
+                continue
+            definite = tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            actor = generic_actor(info.iso3, "CVL", self.kb)
+            if definite:
+                actor = self.kb.find(info.actor_id) or actor
+            index.add(ActorMention(seg_i, tok.i, tok.i + 1, actor, tok.text, "generic", tok.i))
+
     def earlier_unknown(self, index: ActorIndex, actor: Actor) -> Actor | None:
         """ "Williams" after "Holly Williams": the same unknown person."""
         key = normalise_name(actor.name)
