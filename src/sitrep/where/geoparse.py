@@ -9,6 +9,7 @@ context: the countries and provinces that the page's other toponyms point to.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,12 @@ MIN_POPULATION_UNTAGGED = 50_000
 MIN_POPULATION_CUED = 20_000
 # Entity labels whose whole span may still be a place when the grammar says so.
 CUEABLE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# A name that the gazetteer knows only as a small place, or under a loose spelling, is
+# still a place when the grammar says so ("down to Goris") and the page's other places
+# are in a country that has a place of that name at least this big.
+MIN_POPULATION_PAGE_COUNTRY = 1_000
+# Words that join a controlling country to a place ("Pakistan-administered Kashmir").
+CONTROL_WORDS = frozenset({"administered", "controlled", "held", "occupied", "annexed", "run"})
 LEVEL_BONUS = {"country": 2.0, "admin1": 0.5, "city": 0.0, "site": 0.0}
 CAPITAL_BONUS = 1.5
 EXACT_BONUS = 0.5
@@ -80,6 +87,9 @@ class Toponym:
     precision: str | None = None
     feature: str = ""
     core: str = ""  # the words the gazetteer matched, when they differ from ``text``
+    # A place on grammar alone that is kept only where the page's other places are in the
+    # country of one of its candidates (see ``MIN_POPULATION_PAGE_COUNTRY``).
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ class _Hit:
     precision: str | None = None
     feature: str = ""
     core: tuple[int, int] | None = None
+    weak: bool = False
 
 
 def find_places(
@@ -112,8 +123,24 @@ def find_places(
             if not any(s < toponym.end and toponym.start < e for s, e in taken):
                 toponyms.append(toponym)
     toponyms.sort(key=lambda t: t.start)
+    toponyms = _confirm_weak(toponyms)
     chosen = resolve_toponyms(toponyms)
     return [_place(doc_id, t, e) for t, e in zip(toponyms, chosen, strict=True)]
+
+
+def _confirm_weak(toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """Keep a weak toponym only with its candidates in the countries that the page's other
+    toponyms point to; drop it where there are none."""
+    countries = {max(t.matches, key=_prior).entry.country for t in toponyms if not t.weak} - {None}
+    kept = []
+    for toponym in toponyms:
+        if not toponym.weak:
+            kept.append(toponym)
+            continue
+        local = tuple(m for m in toponym.matches if m.entry.country in countries)
+        if local:
+            kept.append(dataclasses.replace(toponym, matches=local, weak=False))
+    return kept
 
 
 def _place(doc_id: str, toponym: Toponym, entry: GazetteerEntry) -> Place:
@@ -152,7 +179,7 @@ def find_toponyms(
             spans = _longest_matches(tokens, gazetteer, tagged=True)
             if not _covers_name(tokens, spans):
                 continue  # "Metcalfe County", "Pearson Airport": a place we do not know
-            for i, j, matches in spans:
+            for i, j, matches, _ in spans:
                 hits.append(_Hit(tokens[i].i, tokens[j].i + 1, matches, tagged=True))
                 used.update(t.i for t in tokens[i : j + 1])
         elif ent.label_ in CUEABLE_LABELS:
@@ -178,16 +205,16 @@ def find_toponyms(
         ):
             run.append(token)
             continue
-        for i, j, matches in _longest_matches(
+        for i, j, matches, weak in _longest_matches(
             run, gazetteer, tagged=False, person_words=person_words, pending=pending
         ):
-            hits.append(_Hit(run[i].i, run[j].i + 1, matches, tagged=False))
+            hits.append(_Hit(run[i].i, run[j].i + 1, matches, tagged=False, weak=weak))
         run = []
     hits.extend(
         _curated_features(doc, gazetteer, used | {k for h in hits for k in range(h.start, h.end)})
     )
     hits.extend(_coordinated(doc, hits, pending))
-    for hit in hits:
+    for hit in _with_control_prefixes(doc, hits, gazetteer):
         extended = _with_feature(doc, _with_compass(doc, hit), gazetteer)
         if extended is not None:
             found.append(_hit_toponym(doc, offset, extended))
@@ -200,10 +227,10 @@ def _curated_features(doc: Doc, gazetteer: Gazetteer, used: set[int]) -> list[_H
     tagger said: "the Crimean bridge", "Hostomel airfield", "the Antonivskyi bridge"."""
     found = []
     for k in range(1, len(doc)):
-        feature = cues.feature_after(doc, k)
-        if feature is None or (k - 1) in used or not doc[k - 1].text[:1].isupper():
+        length = _noun_after(doc, k)
+        if length is None or (k - 1) in used or not doc[k - 1].text[:1].isupper():
             continue
-        end = k + feature.length
+        end = k + length
         for start in range(max(0, k - MAX_NAME_TOKENS), k):
             if any(i in used for i in range(start, end)) or not doc[start].text[:1].isupper():
                 continue
@@ -213,6 +240,19 @@ def _curated_features(doc: Doc, gazetteer: Gazetteer, used: set[int]) -> list[_H
                 used.update(range(start, end))
                 break
     return found
+
+
+def _noun_after(doc: Doc, k: int) -> int | None:
+    """The length of the feature words ("air base") or lower-case noun ("corridor",
+    "district") at token ``k``, which a curated entry may name together with the words
+    before it; None when there are none."""
+    feature = cues.feature_after(doc, k)
+    if feature is not None:
+        return feature.length
+    token = doc[k]
+    if token.pos_ == "NOUN" and token.text.isalpha() and token.text.islower():
+        return 1
+    return None
 
 
 def _cued(
@@ -230,9 +270,18 @@ def _cued(
     if all(t.lower_ in QUALIFIERS for t in words):
         return None  # "in Central"
     matches = tuple(gazetteer.lookup(text))
-    if not matches or not _known_with_cue(matches, text):
+    if not matches:
         return None
     hit = _Hit(tokens[0].i, tokens[-1].i + 1, matches, tagged=False)
+    if len(words) > 1 and any(m.exact and m.entry.curated for m in matches):
+        return hit  # "Dhaka University", "Cite Soleil": a curated name of several words
+    if not _known_with_cue(matches, text):
+        small = tuple(
+            m for m in matches if m.exact and m.entry.population >= MIN_POPULATION_PAGE_COUNTRY
+        )
+        if small and cues.has_locative_cue(tokens):
+            return dataclasses.replace(hit, matches=small, weak=True)
+        return None
     if cues.has_locative_cue(tokens):
         return hit
     if cues.has_possessive(tokens) and any(
@@ -268,6 +317,32 @@ def _coordinated(doc: Doc, hits: Sequence[_Hit], pending: Sequence[_Hit]) -> lis
         left = [p for p in left if p not in new]
 
 
+def _with_control_prefixes(doc: Doc, hits: Sequence[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Take in a controlling country joined to the name ("Pakistan-administered Kashmir")
+    where the gazetteer knows the whole phrase as a place of its own; the country's own
+    hit inside the phrase goes."""
+    grown: list[_Hit] = []
+    for hit in hits:
+        start = hit.start - 3
+        if (
+            start >= 0
+            and doc[hit.start - 1].lower_ in CONTROL_WORDS
+            and doc[hit.start - 2].text == "-"
+            and doc[start].text[:1].isupper()
+            and doc[start].whitespace_ == ""
+        ):
+            whole = tuple(m for m in gazetteer.lookup(doc[start : hit.end].text) if m.exact)
+            if whole:
+                hit = _Hit(start, hit.end, whole, hit.tagged, core=hit.core)
+        grown.append(hit)
+    spans = [(h.start, h.end) for h in grown]
+    return [
+        h
+        for h in grown
+        if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in spans)
+    ]
+
+
 def _with_compass(doc: Doc, hit: _Hit) -> _Hit:
     """Take in a compass word before the name ("southern Israel", "northeast Syria")."""
     word = cues.compass_before(doc, hit.start)
@@ -282,6 +357,7 @@ def _with_compass(doc: Doc, hit: _Hit) -> _Hit:
         hit.precision,
         hit.feature,
         hit.core or (hit.start, hit.end),
+        hit.weak,
     )
 
 
@@ -295,6 +371,16 @@ def _with_feature(doc: Doc, hit: _Hit, gazetteer: Gazetteer) -> _Hit | None:
     """
     feature = cues.feature_after(doc, hit.end)
     if feature is None:
+        length = _noun_after(doc, hit.end) if hit.end < len(doc) else None
+        if length is None:
+            return hit
+        core = hit.core or (hit.start, hit.end)
+        end = hit.end + length
+        whole = tuple(
+            m for m in gazetteer.lookup(doc[core[0] : end].text) if m.exact and m.entry.curated
+        )
+        if whole:  # "the Riyadh district": a curated place named with a plain noun
+            return _Hit(hit.start, end, whole, hit.tagged, core=core, weak=hit.weak)
         return hit
     end = hit.end + feature.length
     if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
@@ -302,21 +388,21 @@ def _with_feature(doc: Doc, hit: _Hit, gazetteer: Gazetteer) -> _Hit | None:
     core = hit.core or (hit.start, hit.end)
     whole = tuple(m for m in gazetteer.lookup(doc[core[0] : end].text) if m.exact)
     if whole:
-        return _Hit(hit.start, end, whole, hit.tagged, core=core)
+        return _Hit(hit.start, end, whole, hit.tagged, core=core, weak=hit.weak)
     words = doc[hit.end : end].text.lower()
     matches = hit.matches
     if feature.kind == "natural":
         natural = tuple(m for m in matches if m.entry.curated and m.entry.precision == "site")
         if not natural:
             return None
-        return _Hit(hit.start, end, natural, hit.tagged, core=core)
+        return _Hit(hit.start, end, natural, hit.tagged, core=core, weak=hit.weak)
     local = tuple(m for m in matches if m.entry.precision != "country")
     if not local or max(matches, key=_prior).entry.precision == "country":
         return hit  # "Iran state television", "U.S. military base": the country itself
     if feature.kind == "admin1":
         areas = tuple(m for m in local if m.entry.precision == "admin1")
-        return _Hit(hit.start, end, areas or local, hit.tagged, "admin1", words, core)
-    return _Hit(hit.start, end, local, hit.tagged, "site", words, core)
+        return _Hit(hit.start, end, areas or local, hit.tagged, "admin1", words, core, hit.weak)
+    return _Hit(hit.start, end, local, hit.tagged, "site", words, core, hit.weak)
 
 
 def _hit_toponym(doc: Doc, offset: int, hit: _Hit) -> Toponym:
@@ -331,6 +417,7 @@ def _hit_toponym(doc: Doc, offset: int, hit: _Hit) -> Toponym:
         precision=hit.precision,
         feature=hit.feature,
         core=core,
+        weak=hit.weak,
     )
 
 
@@ -450,9 +537,9 @@ def _hyphen_prefix(doc: Doc, offset: int, token: Token, gazetteer: Gazetteer) ->
     )
 
 
-def _covers_name(tokens: Sequence[Token], spans: Sequence[tuple[int, int, object]]) -> bool:
+def _covers_name(tokens: Sequence[Token], spans: Sequence[tuple[int, int, object, bool]]) -> bool:
     """Whether every capitalised word of an entity is in a matched span or a qualifier."""
-    covered = {k for i, j, _ in spans for k in range(i, j + 1)}
+    covered = {k for i, j, _, _ in spans for k in range(i, j + 1)}
     return all(
         k in covered or not tok.text[:1].isupper() or tok.lower_ in QUALIFIERS
         for k, tok in enumerate(tokens)
@@ -475,11 +562,12 @@ def _longest_matches(
     tagged: bool,
     person_words: frozenset[str] = frozenset(),
     pending: list[_Hit] | None = None,
-) -> list[tuple[int, int, tuple[Match, ...]]]:
+) -> list[tuple[int, int, tuple[Match, ...], bool]]:
     """Greedy left-to-right longest spans of ``tokens`` that name a known place.
 
     Outside place entities a span must name a well-known place, or a known one with a
     locative cue before it ("in Kut"); known spans without a cue go to ``pending``.
+    The last item of each span says whether it is weak (see ``Toponym.weak``).
     """
     found = []
     i = 0
@@ -495,17 +583,22 @@ def _longest_matches(
             if tokens[j].lower_ in NAME_PARTICLES:
                 continue
             matches = tuple(gazetteer.lookup(text))
+            weak = False
             if tagged:
                 accepted = bool(matches)
             elif any(tokens[k].ent_type_ == "PERSON" for k in range(i, j + 1)):
-                # The tagger's "person" may be a curated site ("Ain al-Asad").
-                accepted = j > i and any(m.exact and m.entry.curated for m in matches)
+                # The tagger's "person" may be a curated site ("Ain al-Asad", "Galmudug"),
+                # unless the word belongs to one of the page's full person names.
+                named = j > i or loose_key(tokens[i].text) not in person_words
+                accepted = named and any(m.exact and m.entry.curated for m in matches)
             else:
                 accepted = _known_enough(matches, text)
             if matches and not accepted and not tagged:
-                accepted = _cued(tokens[i : j + 1], gazetteer, person_words, waiting) is not None
+                cued = _cued(tokens[i : j + 1], gazetteer, person_words, waiting)
+                if cued is not None:
+                    accepted, weak, matches = True, cued.weak, cued.matches
             if matches and accepted:
-                found.append((i, j, matches))
+                found.append((i, j, matches, weak))
                 waiting = []
                 i = j
                 break
