@@ -38,6 +38,7 @@ from sitrep.events.clauses import (
     obligation_clause,
 )
 from sitrep.events.discourse import PageContext
+from sitrep.events.folding import is_restatement
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
@@ -190,7 +191,7 @@ class EventCoder(RecipientFinder):
         return [Trigger(verb, type_, mode, sources, targets, 0.6)]
 
     def _verb_trigger(self, verb: Token) -> list[Trigger]:
-        if _children(verb, "oprd") or (
+        if (_children(verb, "oprd") and self._lemma(verb) in self.book.cues.naming_verbs) or (
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):
             return self._naming_trigger(verb)
@@ -378,7 +379,7 @@ class EventCoder(RecipientFinder):
                         light_nouns.add(trig.token.i)
                 if not coded:
                     found.extend(self._obligation_trigger(tok))
-        found = [t for t in found if not self._embedded(t, found)]
+        nouns: list[Trigger] = []
         for tok in sentence:
             if (
                 tok.pos_ in ("NOUN", "PROPN")
@@ -387,8 +388,16 @@ class EventCoder(RecipientFinder):
             ):
                 trig = self._noun_trigger(tok, index, seg)
                 if trig is not None:
-                    found.append(trig)
-        return found
+                    nouns.append(trig)
+        is_noun = {id(t) for t in nouns}
+        folded = [*found, *nouns]
+        verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
+        verbs = [t for t in verbs if not self._embedded(t, verbs)]
+        acting = {t.token.i for t in verbs if t.token.pos_ in ("VERB", "AUX")}
+        return [
+            *verbs,
+            *(t for t in folded if id(t) in is_noun and not is_restatement(t.token, acting)),
+        ]
 
     def _obligation_trigger(self, verb: Token) -> list[Trigger]:
         """ "Russia said Sudan must return the helicopter": the speaker asks the subject
@@ -396,13 +405,18 @@ class EventCoder(RecipientFinder):
         clause = obligation_clause(verb, self.book.cues)
         if clause is None:
             return []
+        auxes = [c for c in clause.children if c.dep_ == "aux"]
+        if any(c.lower_ in self.book.cues.hedges for c in auxes):
+            return []  # "might have to pull back": a guess about a need, not a demand
+        # "should have come to Congress first": an obligation on a past act is a reproach
+        reproach = clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
         sources = _subjects(verb)
         targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [
             Trigger(
                 verb,
-                "REQUEST",
-                None,
+                "ACCUSE" if reproach else "REQUEST",
+                "disapprove" if reproach else None,
                 tuple(_with_conjuncts(sources)),
                 tuple(_with_conjuncts(targets)),
                 0.8,
@@ -513,6 +527,8 @@ class EventCoder(RecipientFinder):
         if announced is not None:
             type_, mode, modality, by = announced
             attributed = by if by is not None else attributed
+        if self._crowd_act(trig, type_, source):
+            type_, mode = "PROTEST", "riot"
         info = self.book.type_info(type_)
         if (
             modality == Modality.REPORTED
@@ -557,6 +573,17 @@ class EventCoder(RecipientFinder):
             date_precision=precision,
             date_text=date_text,
             context=context,
+        )
+
+    def _crowd_act(self, trig: Trigger, type_: str, source: Sequence[ActorRef]) -> bool:
+        """ "protesters stormed and set fire to the consulate": violence done by a crowd
+        (every source of a crowd sector) as dissent is a riot (cues: crowd_acts)."""
+        cues = self.book.cues
+        return (
+            type_ in ("ASSAULT", "COERCE")
+            and bool(source)
+            and self._lemma(trig.token) in cues.crowd_acts
+            and all(a.code[3:].lower() in cues.crowd_sectors for a in source)
         )
 
     @staticmethod

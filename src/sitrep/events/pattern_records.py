@@ -234,6 +234,13 @@ class Cues:
     accord_nouns: frozenset[str] = frozenset()
     # ground that a side holds: taking or leaving it is an act on the enemy
     held_nouns: frozenset[str] = frozenset()
+    # "called the strikes aggression": verbs whose object predicate names or judges the
+    # object; any other verb with one is read as itself ("were shot dead")
+    naming_verbs: frozenset[str] = frozenset()
+    # violent acts that a crowd commits as dissent ("protesters stormed and set fire to the
+    # consulate"): PROTEST/riot when every source is of a ``crowd_sectors`` sector
+    crowd_acts: frozenset[str] = frozenset()
+    crowd_sectors: frozenset[str] = frozenset()
 
     def strongest(self, modalities: Iterable[str]) -> Modality:
         """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""
