@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.datafiles import read_versioned_yaml
 from sitrep.errors import DataFileError
 
 log = logging.getLogger(__name__)
@@ -162,23 +163,7 @@ def load_dated_events(path: str | Path) -> tuple[str, tuple[DatedEvent, ...]]:
     """Read one dated-events file: (its version, its events). Raises DataFileError naming
     the file, the entry and the field at fault."""
     where = str(path)
-    try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    except OSError as exc:
-        raise DataFileError(where, f"cannot read the file: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(where, f"not valid YAML: {exc}; fix the file's syntax") from exc
-    if not isinstance(raw, Mapping):
-        raise DataFileError(where, "the file must be a mapping with 'schema' and 'events'")
-    unknown = set(raw) - _TOP_FIELDS
-    if unknown:
-        raise DataFileError(
-            where, f"unknown top-level keys {sorted(unknown)}; allowed: {sorted(_TOP_FIELDS)}"
-        )
-    if raw.get("schema") != SCHEMA_VERSION:
-        raise DataFileError(
-            where, f"field 'schema' must be {SCHEMA_VERSION}, found {raw.get('schema')!r}"
-        )
+    raw = read_versioned_yaml(path, _TOP_FIELDS, SCHEMA_VERSION, "events")
     items = raw.get("events")
     if not isinstance(items, list):
         raise DataFileError(where, "field 'events' must be a list of mappings")

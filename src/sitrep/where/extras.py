@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.datafiles import read_versioned_yaml
 from sitrep.errors import DataFileError
 
 SCHEMA_VERSION = 1
@@ -53,23 +54,7 @@ class GazetteerExtras:
 def load_extras(path: str | Path) -> GazetteerExtras:
     """Read one extras file; raise DataFileError naming file, entry and field on errors."""
     where = str(path)
-    try:
-        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    except OSError as exc:
-        raise DataFileError(where, f"cannot read the file: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(where, f"not valid YAML: {exc}") from exc
-    if not isinstance(raw, Mapping):
-        raise DataFileError(where, "the file must be a mapping with 'schema' and 'places'")
-    unknown = set(raw) - _TOP_FIELDS
-    if unknown:
-        raise DataFileError(
-            where, f"unknown top-level keys {sorted(unknown)}; allowed: {sorted(_TOP_FIELDS)}"
-        )
-    if raw.get("schema") != SCHEMA_VERSION:
-        raise DataFileError(
-            where, f"field 'schema' must be {SCHEMA_VERSION}, found {raw.get('schema')!r}"
-        )
+    raw = read_versioned_yaml(path, _TOP_FIELDS, SCHEMA_VERSION, "places")
     places = tuple(
         _place(where, i, item) for i, item in enumerate(_list(where, raw, "places"), start=1)
     )
