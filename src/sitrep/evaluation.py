@@ -180,10 +180,7 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
             any(_event_matches(gold_event, e, with_actors=False) for e in told)
         )
         scores.event_source_recall.add(
-            any(
-                _event_matches(gold_event, e, with_actors=True, with_target=False)
-                for e in told
-            )
+            any(_event_matches(gold_event, e, with_actors=True, with_target=False) for e in told)
         )
         if match is not None:
             unmatched.remove(match)
