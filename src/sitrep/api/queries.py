@@ -207,14 +207,30 @@ def actor_condition(actor: str, correlated: bool = False) -> sa.ColumnElement[bo
             .where(inner.c.event_id == ev.c.event_id, _actor_matches(actor, inner))
             .exists()
         )
+    # IN removes duplicates itself: UNION ALL spares a sort
+    return ev.c.event_id.in_(_events_naming(actor))
+
+
+def _events_naming(actor: str) -> sa.CompoundSelect | sa.Select:
+    """Ids of the events naming ``actor``, each alternative read from its own index."""
+    ea = schema.event_actors
     parts = [sa.select(ea.c.event_id).where(ea.c.actor_id.in_(_actor_ids(actor)))]
     prefix = _code_prefix(actor)
     if prefix is not None:
         parts.append(
             sa.select(ea.c.event_id).where(ea.c.code >= prefix, ea.c.code < prefix + "\uffff")
         )
-    # IN removes duplicates itself: UNION ALL spares a sort
-    return ev.c.event_id.in_(sa.union_all(*parts))
+    return sa.union_all(*parts) if len(parts) > 1 else parts[0]
+
+
+def actors_condition(first: str, second: str) -> sa.ColumnElement[bool]:
+    """Events naming both actors (a network edge): the two sets of event ids intersected
+    before any event row is read."""
+    both = sa.intersect(
+        sa.select(_events_naming(first).subquery().c.event_id),
+        sa.select(_events_naming(second).subquery().c.event_id),
+    )
+    return schema.events.c.event_id.in_(both)
 
 
 def event_conditions(query: EventQuery, correlated: bool = False) -> list[sa.ColumnElement[bool]]:
@@ -222,11 +238,13 @@ def event_conditions(query: EventQuery, correlated: bool = False) -> list[sa.Col
     as ``EXISTS``, see ``actor_condition``)."""
     ev = schema.events
     where = conditions("events", dataclasses.replace(query.filters, actor=None))
-    for actor in (query.filters.actor, query.also_actor):
-        if actor:
-            if not actor.strip():
-                raise QueryError("actor is empty; give a value or leave it out")
-            where.append(actor_condition(actor, correlated))
+    actors = [a for a in (query.filters.actor, query.also_actor) if a]
+    if any(not actor.strip() for actor in actors):
+        raise QueryError("actor is empty; give a value or leave it out")
+    if len(actors) == 2 and not correlated:
+        where.append(actors_condition(*actors))
+    else:
+        where.extend(actor_condition(actor, correlated) for actor in actors)
     if query.quads:
         where.append(ev.c.quad.in_(query.quads))
     if query.text:
@@ -334,15 +352,15 @@ while a page is read in sort order (``EXISTS``); a rarer one is looked up first 
 
 
 def _actors_are_common(conn: sa.Connection, query: EventQuery) -> bool:
-    """True when, on SQLite, the query names actors and the events naming all of them are
+    """True when, on SQLite, the query names one actor and the events naming it are
     likely common enough (``COMMON_SHARE``) that a scan in sort order soon finds a page.
 
     The share is estimated from index-only counts of ``event_actors`` rows per actor, as
     if the actors were independent. PostgreSQL's planner chooses well by itself.
     """
     actors = [a for a in (query.filters.actor, query.also_actor) if a and a.strip()]
-    if not actors or conn.dialect.name != "sqlite":
-        return False
+    if len(actors) != 1 or conn.dialect.name != "sqlite":
+        return False  # two actors: their intersection is small, looked up first
     ea, ev = schema.event_actors, schema.events
     events = conn.execute(sa.select(sa.func.count()).select_from(ev)).scalar_one()
     if not events:
@@ -356,6 +374,33 @@ def _actors_are_common(conn: sa.Connection, query: EventQuery) -> bool:
     return share >= COMMON_SHARE
 
 
+PAIR_IDS_INLINE = 20_000
+"""Up to this many event ids naming both actors of a pair are fetched once and bound as
+a list, so the page and the count do not intersect the actor index twice."""
+
+
+def _with_actor_pair_resolved(
+    conn: sa.Connection, query: EventQuery, where: list[sa.ColumnElement[bool]]
+) -> list[sa.ColumnElement[bool]]:
+    """``where`` with a two-actor condition replaced by the ids it selects, when few."""
+    if not (query.filters.actor and query.also_actor):
+        return where
+    both = sa.intersect(
+        sa.select(_events_naming(query.filters.actor).subquery().c.event_id),
+        sa.select(_events_naming(query.also_actor).subquery().c.event_id),
+    )
+    ids = conn.execute(sa.select(both.subquery().c.event_id).limit(PAIR_IDS_INLINE + 1))
+    found = [row[0] for row in ids]
+    if len(found) > PAIR_IDS_INLINE:
+        return where
+    resolved = event_conditions(
+        dataclasses.replace(
+            query, filters=dataclasses.replace(query.filters, actor=None), also_actor=None
+        )
+    )
+    return [*resolved, schema.events.c.event_id.in_(found)]
+
+
 def list_events(
     engine: sa.Engine,
     query: EventQuery,
@@ -367,8 +412,8 @@ def list_events(
     """A page of events; ``total`` counts every match (-1 when ``with_total`` is off)."""
     ev = schema.events
     name, descending = parse_sort(sort, EVENT_SORTS)
-    where = event_conditions(query)
     with engine.connect() as conn:
+        where = _with_actor_pair_resolved(conn, query, event_conditions(query))
         correlated = name in ORDERED_SORTS and _actors_are_common(conn, query)
         rows, next_cursor = _page(
             conn,
