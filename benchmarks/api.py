@@ -30,6 +30,7 @@ from sitrep.models import (
     SegmentKind,
 )
 from sitrep.store import Store, records, schema
+from sitrep.store.store import database_url
 
 TYPES = {  # type: (quad, score)
     "AGREE": ("verbal_coop", 4.0),
@@ -146,12 +147,20 @@ def _event(number: int, doc: Document, day: date, actors: list[ActorRef]) -> Eve
     )
 
 
-def fill(db: Path, n_events: int, n_docs: int = 1000) -> None:
+def _filled(db: str) -> bool:
+    """Whether ``db`` (a path or URL) already holds events."""
+    if "://" not in db and not Path(db).exists():
+        return False
+    with Store.open(db) as store:
+        return store.count("events") > 0
+
+
+def fill(db: str, n_events: int, n_docs: int = 1000) -> None:
     random.seed(7)
     actors = _actors()
     with Store.open(db):
         pass  # create and migrate
-    engine = sa.create_engine(f"sqlite:///{db}")
+    engine = sa.create_engine(database_url(db))
     now = "2024-01-01T00:00:00+00:00"
     first = date(2018, 1, 1)
     days = [first + timedelta(days=random.randrange(0, 7 * 365)) for _ in range(n_docs)]
@@ -193,7 +202,7 @@ def fill(db: Path, n_events: int, n_docs: int = 1000) -> None:
     engine.dispose()
 
 
-def run(db: Path, repeat: int) -> None:
+def run(db: str, repeat: int) -> None:
     from fastapi.testclient import TestClient
 
     from sitrep.api import create_app
@@ -245,11 +254,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--db", type=Path, default=None, help="reuse or create this database")
+    parser.add_argument(
+        "--db", default=None, help="reuse or create this database (a path or a PostgreSQL URL)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        db = args.db or Path(folder) / "bench.db"
-        if not db.exists():
+        db = args.db or str(Path(folder) / "bench.db")
+        if not _filled(db):
             started = time.perf_counter()
             fill(db, args.events)
             print(f"filled {db} with {args.events} events in {time.perf_counter() - started:.1f} s")
