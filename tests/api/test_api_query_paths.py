@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from sitrep.api import queries
+from sitrep.api import aggregates, queries
 from sitrep.models import (
     Actor,
     ActorRef,
@@ -240,7 +240,7 @@ def test_locations_count_each_place_of_the_matching_events(engine, store, filter
         loc = r["location"]
         if loc is not None:
             expected[(loc["name"], loc["lat"], loc["lon"], loc["country"])].append(r["score"])
-    got = queries.event_locations(engine, queries.EventQuery(filters=filters))
+    got = aggregates.event_locations(engine, queries.EventQuery(filters=filters))
     assert {(g.name, g.lat, g.lon, g.country): g.events for g in got} == {
         key: len(scores) for key, scores in expected.items()
     }
@@ -275,11 +275,11 @@ def _expected_dyads(rows: list[dict]) -> dict[tuple[str, str], tuple[int, float]
 )
 def test_dyads_count_every_source_target_pair_once_per_event(engine, store, query):
     expected = _expected_dyads(_rows(store, query.filters))
-    got = queries.dyad_counts(engine, query, limit=10_000)
+    got = aggregates.dyad_counts(engine, query, limit=10_000)
     assert {(d.source_id, d.target_id): (d.events, d.mean_score) for d in got} == expected
     order = [(-d.events, d.source_id, d.target_id) for d in got]
     assert order == sorted(order)
-    top = queries.dyad_counts(engine, query, limit=3)
+    top = aggregates.dyad_counts(engine, query, limit=3)
     assert [(d.source_id, d.target_id) for d in top] == [
         (d.source_id, d.target_id) for d in got[:3]
     ]
@@ -289,7 +289,7 @@ def test_dyads_of_single_pair_events_alone_are_ordered_and_cut_in_sql(engine, st
     # one type and one page: events linking several pairs may or may not be among them
     query = queries.EventQuery(filters=Filters(doc="page03"))
     expected = _expected_dyads(_rows(store, query.filters))
-    got = queries.dyad_counts(engine, query, limit=2)
+    got = aggregates.dyad_counts(engine, query, limit=2)
     ranked = sorted(expected.items(), key=lambda item: (-item[1][0], item[0]))[:2]
     assert [((d.source_id, d.target_id), (d.events, d.mean_score)) for d in got] == ranked
 
@@ -299,8 +299,8 @@ def test_counts_by_period_fold_every_dated_event(engine, store, by):
     expected: Counter = Counter()
     for r in _rows(store):
         if r["date"] is not None:
-            expected[(queries.period_of(r["date"], by)[0], r["quad"])] += 1
-    got = queries.counts_by_period(engine, queries.EventQuery(), by)
+            expected[(aggregates.period_of(r["date"], by)[0], r["quad"])] += 1
+    got = aggregates.counts_by_period(engine, queries.EventQuery(), by)
     assert {(p.period, q): n for p in got for q, n in p.counts.items() if n} == dict(expected)
     assert [p.period for p in got] == sorted(p.period for p in got)
 

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep import __version__
-from sitrep.api import queries
+from sitrep.api import aggregates, queries
 from sitrep.api.ingest import (
     IngestRequestError,
     PastedPage,
@@ -348,7 +348,7 @@ def _api_routes(app: FastAPI) -> None:
         by: Annotated[str, Query(description="day, week or month")] = "month",
     ) -> dict[str, Any]:
         """Events per period, stacked by quad (the timeline)."""
-        periods = queries.counts_by_period(ctx.engine, params.query, by)
+        periods = aggregates.counts_by_period(ctx.engine, params.query, by)
         return {
             "by": by,
             "quads": list(queries.QUADS),
@@ -358,13 +358,13 @@ def _api_routes(app: FastAPI) -> None:
     @app.get("/api/counts/dyads", tags=["aggregates"])
     def dyads(ctx: Ctx, params: Events, limit: Limit = 100) -> dict[str, Any]:
         """Source -> target actor pairs by event count, with their mean score (the network)."""
-        found = queries.dyad_counts(ctx.engine, params.query, limit)
+        found = aggregates.dyad_counts(ctx.engine, params.query, limit)
         return {"items": [dataclasses.asdict(d) for d in found]}
 
     @app.get("/api/counts/locations", tags=["aggregates"])
     def locations(ctx: Ctx, params: Events, limit: Limit = 500) -> dict[str, Any]:
         """Where the matching events happened (the map)."""
-        found = queries.event_locations(ctx.engine, params.query, limit)
+        found = aggregates.event_locations(ctx.engine, params.query, limit)
         return {"items": [dataclasses.asdict(p) for p in found]}
 
     @app.get("/api/documents", tags=["documents"])
