@@ -42,6 +42,8 @@ class PageContext:
     places: Sequence[Place]
     page_country: str | None
     titles: Mapping[str, list[Actor]]  # role title -> who held it on the page's date
+    date: str | None = None  # the page's date
+    protest: bool = False  # the page tells of protests (students there are OPP)
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,83 @@ def _participant_preposition(prep: Token) -> bool:
     return False
 
 
+JUNTA_NOUNS = frozenset({"junta", "juntas"})
+# singular nouns that name a whole group, as "the government" does: "the opposition"
+GROUP_SINGULARS = frozenset({"opposition"})
+# "a police spokesman" speaks for the police, even when the article is indefinite
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+
+
+def _count(tok: Token) -> int:
+    if tok.text.isdigit():
+        return int(tok.text)
+    return COUNT_WORDS.get(tok.lower_, 0)
+
+
+PROTEST_WORDS = frozenset(
+    {
+        "protest",
+        "protester",
+        "protestor",
+        "demonstration",
+        "demonstrator",
+        "uprising",
+        "sit-in",
+        "rally",
+        "unrest",
+        "riot",
+        "curfew",
+    }
+)
+PROTEST_CROWDS = frozenset({"student", "students"})
+MIN_PROTEST_WORDS = 3  # a curfew and two protests, say
+
+
+def _protest_page(segments: Sequence[ParsedSegment]) -> bool:
+    """True when a page's body tells of protests: its words for them recur."""
+    seen = 0
+    for ps in segments:
+        if ps.kind == SegmentKind.COMMENT:
+            continue
+        seen += sum(1 for t in ps.doc if t.lemma_.lower() in PROTEST_WORDS)
+        if seen >= MIN_PROTEST_WORDS:
+            return True
+    return False
+
+
+def _dateline(tok: Token) -> bool:
+    """ "SANAA, Nov 19 (wire) -", "WASHINGTON/SANAA, January 12": a place in capitals
+    at the start of a report says where it was filed, not who acted."""
+    if not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    first = tok.sent.start
+    before = tok.doc[first : tok.i]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.i - first <= 4
+        and all(t.text.isupper() or t.is_punct for t in before)
+        and after is not None
+        and after.text in (",", "/", "-", "(")
+    )
+
+
+def _model_name(tok: Token) -> bool:
+    """A capitalised word that, with any capitalised words after it, modifies a common
+    noun: "Typhoon" in "Royal Air Force Typhoon jets", "Abrams" in "U.S. Abrams tanks"."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+        if head.pos_ == "NOUN" and head.text.islower():
+            return True
+    return False
+
+
+def _punct_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_punct for t in a.doc[lo + 1 : hi])
+
+
 def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
@@ -140,8 +217,9 @@ class ActorResolver:
         self._drop_locative_states(index)
         country = self.finder.dominant_country(index, places)
         titles = self.kb.title_nouns(date)
+        protest = _protest_page(segments)
         for seg_i, ps in enumerate(segments):
-            context = PageContext(ps.offset, places, country, titles)
+            context = PageContext(ps.offset, places, country, titles, date, protest)
             self._match_phrases(index, seg_i, ps.doc, date, context)
             self.unknown.match(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, date)
@@ -166,6 +244,8 @@ class ActorResolver:
                 and is_capitalised(nxt)
                 and nxt.ent_type_ not in ("DATE", "TIME")
             ):
+                if end - start >= 2 and _model_name(nxt):
+                    return False  # "Royal Air Force Typhoon jets": a make of the jets
                 return nxt.ent_iob_ == "I" and doc[end - 1].ent_iob_ in ("B", "I")
         if start > 0:
             prev = doc[start - 1]
@@ -311,7 +391,11 @@ class ActorResolver:
                 continue
             if self._capital_metonym(index, seg_i, head):
                 continue
-            if head.dep_ in ("compound", "nmod") and index.at(seg_i, head.head.i) is not None:
+            if (
+                head.dep_ in ("compound", "nmod")
+                and index.at(seg_i, head.head.i) is not None
+                and not _punct_between(head, head.head)
+            ):
                 continue  # "Turkish President Recep Tayyip Erdogan": the title is part of the name
             existing = index.at(seg_i, head.i)
             if existing is not None and existing.actor.type != ActorType.STATE:
@@ -327,15 +411,30 @@ class ActorResolver:
                 continue
             code, sector_start = sector
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
+            if not countries and owner is None:
+                countries = self._counted_countries(index, seg_i, head, context)
             country = countries[0] if countries else None
             partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
+            junta = head.lemma_.lower() in JUNTA_NOUNS or head.lower_ in JUNTA_NOUNS
+            if junta:
+                partners = tuple(
+                    generic_actor(c, self._junta_sector(c, context), self.kb) for c in countries[1:]
+                )
+            if code == "CVL" and context.protest and head.lemma_.lower() in PROTEST_CROWDS:
+                code = "OPP"  # students on a page about protests are the protest movement
             if owner is not None:
                 actor, via = owner, "alias"
             elif country is not None:
+                if junta:
+                    code = self._junta_sector(country, context)
                 actor, via = generic_actor(country, code, self.kb), "generic"
             elif (
                 (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound")
-                or (code in STATE_SECTORS and any(c.lower_ == "the" for c in head.children))
+                or (
+                    (code in STATE_SECTORS or head.lower_ in GROUP_SINGULARS)
+                    and any(c.lower_ == "the" for c in head.children)
+                )
+                or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)
                 or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
             ):
                 group = self._armed_group_antecedent(index, seg_i, head, code, date)
@@ -343,6 +442,8 @@ class ActorResolver:
                     actor, via = group, "role_noun"
                 else:
                     implied = self.finder.implied_country(index, seg_i, head, context)
+                    if junta and implied:
+                        code = self._junta_sector(implied, context)
                     actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
@@ -427,7 +528,7 @@ class ActorResolver:
 
     def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
         """ "Baghdad said", "Washington's demands": a capital as an argument is its government."""
-        if head.pos_ != "PROPN" or not _argument_position(head):
+        if head.pos_ != "PROPN" or not _argument_position(head) or _dateline(head):
             return False
         if index.at(seg_i, head.i) is not None:
             return False
@@ -488,6 +589,61 @@ class ActorResolver:
         return None
 
     # -- blocs of states and peoples ----------------------------------------------------
+
+    @staticmethod
+    def _junta_sector(country: str, context: PageContext) -> str:
+        """A junta is its country's government (GOV) once its leader has been sworn in
+        as head of state on the page's date, and the military (MIL) until then: the
+        code of the role that makes someone that country's "junta leader" decides."""
+        leaders = [a for a in context.titles.get("junta leader", ()) if a.country == country]
+        if any(a.code_on(context.date).endswith("GOV") for a in leaders):
+            return "GOV"
+        return "MIL"
+
+    def _counted_countries(
+        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+    ) -> list[str]:
+        """ "The three juntas", "the two governments": a counted plural names the
+        states just named: those before it in its sentence when their number is the
+        count, else those of the sentences before it, walking back until the count is
+        reached (at most three sentences; none when it is overshot). Only states and
+        their institutions count, not rebels or places."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        count = next((_count(c) for c in head.children if c.dep_ == "nummod"), 0)
+        if count < 2:
+            return []
+        here = self._state_countries(index, seg_i, head.sent, head.i)
+        if len(here) == count:
+            return here
+        found: list[str] = []
+        at: tuple[int, Token] = (seg_i, head)
+        for _ in range(3):
+            previous = self.finder.previous_sentence(index, at[0], at[1])
+            if previous is None:
+                break
+            p_seg, sent = previous
+            for country in self._state_countries(index, p_seg, sent, sent.end):
+                if country not in found:
+                    found.append(country)
+            if len(found) >= count:
+                return found if len(found) == count else []
+            at = (p_seg, sent[0])
+        return []
+
+    @staticmethod
+    def _state_countries(index: ActorIndex, seg_i: int, sent: Span, before: int) -> list[str]:
+        found: list[str] = []
+        for m in index.mentions:
+            if m.seg != seg_i or not (sent.start <= m.start < min(sent.end, before)):
+                continue
+            country, code = m.actor.country, m.actor.code
+            if not country or m.via == "implied":
+                continue
+            state = m.actor.type == ActorType.STATE or code == country
+            if (state or code[3:] in STATE_SECTORS) and country not in found:
+                found.append(country)
+        return found
 
     def _collective_phrase(
         self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
