@@ -49,6 +49,13 @@ def _for_trigger(nlp, text: str, trigger: str, page_date: str) -> ResolvedDate |
             "2019-10-10",
             "2019-10-09",
         ),
+        # a plain relative clause shares the time of the clause it hangs from
+        (
+            "The treasury on Thursday sanctioned officials who blocked the count.",
+            "blocked",
+            "2024-09-13",
+            "2024-09-12",
+        ),
         # a date that modifies another noun dates that noun, not the event
         (
             "The president announced on Tuesday that the country was leaving the 2015 agreement.",
@@ -77,6 +84,8 @@ def test_date_of_the_triggers_clause(nlp, text, trigger, page_date, value):
         # a relative clause's date is background
         ("The minister, who resigned in late November, called for calm.", "called"),
         ("Saudi Arabia, which has kept a truce since 2022, called for restraint.", "called"),
+        # a relative clause in the past perfect tells an earlier act
+        ("Police on Friday arrested the men who had attacked the convoy.", "attacked"),
         # a future clause does not borrow a past date
         ("Officials said on Monday that the army would attack the city.", "attack"),
         # a conjoined statement with its own subject keeps its own (missing) date

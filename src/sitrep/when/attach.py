@@ -5,8 +5,10 @@ at strikes that killed 25 fighters two days ago"). A date belongs to the clause 
 from in the dependency parse. An event takes a date from its own clause first, else from
 the clause that governs it ("said on Tuesday they had taken the city"), but never from a
 clause below it ("signed the treaty with leaders installed after gunmen seized parliament
-in February") nor across a relative clause, and a future or modal clause does not borrow a
-past clause's date.
+in February") nor across a relative clause told in the past perfect ("sanctioned the men
+who had stormed the parliament": an earlier act), and a future or modal clause does not
+borrow a past clause's date. A plain relative clause does share the time of the clause it
+hangs from ("sanctioned on Thursday officials it accused of rigging the vote").
 
 ``N days after <clause>`` shifts a date inherited by that clause ("pushed in on Thursday, a
 day after Erdogan announced the offensive": the announcement is Wednesday).
@@ -21,9 +23,11 @@ from spacy.tokens import Span, Token
 from sitrep.when.patterns import NUMBER_WORDS
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "conj"})
-# relative clauses describe a noun: background, they neither lend nor borrow a date
-# (a participle does share its clause's time: "passed a resolution asking ...")
+# relative clauses describe a noun: they lend no date to the clause above them, and borrow
+# its date unless their tense sets them earlier ("who had stormed ...")
 BACKGROUND_DEPS = frozenset({"relcl"})
+# auxiliaries of the past perfect: the act came before the time the sentence is set in
+PLUPERFECT_AUX = frozenset({"had", "'d"})
 # a date that modifies a noun dates that noun ("the 2015 agreement", "its October 7 attack")
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss", "nummod", "det"})
 # ... unless the noun is itself a point in time for the clause ("since the October 7 attack")
@@ -150,7 +154,7 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
         return Attachment(2, shift)
     unit, shift = own, 0
     for level in range(MAX_DEPTH):
-        if unit.dep_ in BACKGROUND_DEPS or unit.head.i == unit.i:
+        if unit.head.i == unit.i or (unit.dep_ in BACKGROUND_DEPS and _is_pluperfect(unit)):
             return None
         if unit.dep_ == "conj" and _has_subject(unit):
             return None  # "..., and witnesses blamed the militia": its own statement
@@ -161,6 +165,11 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
         if unit.i == date_unit.i:
             return Attachment(2 + level, shift)
     return None
+
+
+def _is_pluperfect(head: Token) -> bool:
+    """Whether the clause is told in the past perfect ("had stormed", "had been seized")."""
+    return any(c.dep_ == "aux" and c.lower_ in PLUPERFECT_AUX for c in head.children)
 
 
 def _has_subject(head: Token) -> bool:
