@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -202,7 +202,13 @@ class EventCoder(RecipientFinder):
             return []
         if pattern is not None and self._not_an_act(verb, pattern):
             return []
+        if pattern is not None and self._mere_notice(verb, pattern):
+            pattern = replace(pattern, type="CONSULT", mode=None, target="dobj")
         light = self._light_verb_triggers(verb)
+        if pattern is not None and pattern.type == "AGREE":
+            # "agreed to US mediation" is intent to cooperate (AGREE); "agreed to new
+            # sanctions" decides the hostile measure itself
+            light = [t for t in light if "conflict" in self.book.type_info(t.type).quad]
         if light and (
             pattern is None
             or not pattern.objects
@@ -255,6 +261,19 @@ class EventCoder(RecipientFinder):
         if pattern.type == "AID":
             return bool(_children(verb, "xcomp", "ccomp")) and not _children(verb, "dobj", "dative")
         return False
+
+    def _mere_notice(self, verb: Token, pattern: VerbPattern) -> bool:
+        """ "the Iraqis were warned", "someone warned them": a warning verb with a person
+        told and no content (no clause, no "of"/"against"/"about") is advance notice."""
+        if pattern.type != "THREATEN" or pattern.prep is not None:
+            return False
+        if self._lemma(verb) not in self.book.cues.notice_verbs:
+            return False
+        told = _children(verb, "nsubjpass") if _is_passive(verb) else _children(verb, "dobj")
+        content = _children(verb, "ccomp", "xcomp", "advcl", "dative") or _pobjs(
+            verb, ("of", "against", "about", "over")
+        )
+        return bool(told) and not content
 
     @staticmethod
     def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
@@ -392,7 +411,8 @@ class EventCoder(RecipientFinder):
         is_noun = {id(t) for t in nouns}
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
-        verbs = [t for t in verbs if not self._embedded(t, verbs)]
+        verbs, agreed = self._agreed_concessions(verbs)
+        verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
         acting = {t.token.i for t in verbs if t.token.pos_ in ("VERB", "AUX")}
         return [
             *verbs,
@@ -422,6 +442,34 @@ class EventCoder(RecipientFinder):
                 0.8,
             )  # fmt: skip
         ]
+
+    def _agreed_concessions(self, found: list[Trigger]) -> tuple[list[Trigger], set[int]]:
+        """ "agreed to disarm", "offered to resign": agreeing to disarm, resign or cease
+        fire (cues: conceded_modes) is also that concession (RETREAT), by whoever agreed. The
+        complement is kept as an event of its own (the AGREE stays: PLOVER's gold records
+        code the agreement) and takes the agreeing actors; returns the triggers and the
+        ids of the complements kept."""
+        by_token = {t.token.i: t for t in found}
+        swapped: dict[int, Trigger] = {}
+        for trig in found:
+            tok = trig.token
+            if trig.type != "AGREE" or self._lemma(tok) not in self.book.cues.conceding_verbs:
+                continue
+            for comp in _children(tok, "xcomp"):
+                inner = by_token.get(comp.i)
+                if (
+                    inner is None
+                    or inner.type != "RETREAT"
+                    or inner.mode not in self.book.cues.conceded_modes
+                ):
+                    continue
+                swapped[id(inner)] = replace(
+                    inner,
+                    source_tokens=inner.source_tokens or trig.source_tokens,
+                    target_tokens=inner.target_tokens or trig.target_tokens,
+                    confidence=min(inner.confidence, trig.confidence - 0.05),
+                )
+        return [swapped.get(id(t), t) for t in found], {id(v) for v in swapped.values()}
 
     @staticmethod
     def _embedded(trigger: Trigger, found: Sequence[Trigger]) -> bool:
@@ -513,6 +561,11 @@ class EventCoder(RecipientFinder):
         if not source and target and told is not None and self._agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)
+        if not source and not target and told is not None and self._agentless(trig.token):
+            # "seven bombs were dropped": the act the page has just told, told again
+            before = told.retold(trig.type, seg_i)
+            if before is not None:
+                source, target = before.source, before.target
         if not source and not target:
             return None
         if trig.mode == "phone" and not target:

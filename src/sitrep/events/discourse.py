@@ -98,3 +98,14 @@ class PageContext:
             if told.type == type_ and told.source and codes & _codes(told.target):
                 return tuple(s for s in told.source if s.code not in codes)
         return ()
+
+    def retold(self, type_: str, segment: int) -> ToldEvent | None:
+        """The newest event of ``type_`` with a source, told in this paragraph or the one
+        before: the act a passive with no actors at all retells ("bombs were dropped",
+        "cruise missiles were fired" after "jets struck the port")."""
+        for told in self._recent():
+            if told.segment < segment - 1:
+                break
+            if told.type == type_ and told.source:
+                return told
+        return None

@@ -241,6 +241,11 @@ class Cues:
     # consulate"): PROTEST/riot when every source is of a ``crowd_sectors`` sector
     crowd_acts: frozenset[str] = frozenset()
     crowd_sectors: frozenset[str] = frozenset()
+    # "the Iraqis were warned": with nobody's threat in it, a warning is advance notice
+    notice_verbs: frozenset[str] = frozenset()
+    # "agreed to disarm": agreeing to a RETREAT is the RETREAT
+    conceding_verbs: frozenset[str] = frozenset()
+    conceded_modes: frozenset[str] = frozenset()
 
     def strongest(self, modalities: Iterable[str]) -> Modality:
         """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""
