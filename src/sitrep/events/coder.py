@@ -72,6 +72,8 @@ class Trigger:
     confidence: float
     # where else the recipient may be named, tried in order when target_tokens name no actor
     fallback_targets: tuple[Token, ...] = ()
+    # the reading itself holds the negation ("did not rule out", "will not go unanswered")
+    negation_read: bool = False
 
     @classmethod
     def of(
@@ -92,6 +94,7 @@ class Trigger:
             tuple(_with_conjuncts(targets)),
             confidence,
             tuple(fallback_targets),
+            isinstance(pattern, VerbPattern) and pattern.negate,
         )
 
 
@@ -116,6 +119,37 @@ def _subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _adjective_complements(verb: Token) -> list[Token]:
+    """Adjective or participle complements: "hold X accountable" (parsed as a small clause
+    or an object predicate), "would not go unanswered"."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.tag_ in ("JJ", "VBN")
+    ]
+
+
+def _complement_sources_targets(
+    verb: Token, pattern: VerbPattern
+) -> tuple[list[Token], list[Token]]:
+    """Arguments of a complement reading. "X would hold Y accountable": X threatens Y (Y is
+    the object, or the subject of the small clause). "the attack will not go unanswered":
+    the act is no actor, so the one who says so threatens, and the act's authors (found
+    from what the page told before) are the recipients."""
+    comps = [
+        c
+        for c in _adjective_complements(verb)
+        if c.lemma_.lower() in pattern.complements or c.lower_ in pattern.complements
+    ]
+    if pattern.target == "none":
+        speaker = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
+        return (_subjects(speaker) if speaker is not None else []), []
+    targets = _children(verb, "dobj") or [
+        s for c in comps for s in _children(c, "nsubj", "nsubjpass")
+    ]
+    return _subjects(verb), targets
 
 
 def _is_passive(verb: Token) -> bool:
@@ -169,7 +203,10 @@ class EventCoder(RecipientFinder):
             # "called on people to leave": the parser's particle is the pattern's preposition
             prep_objects += ((particle, objects),)
         negated = any(c.dep_ == "neg" for c in verb.children)
-        context = VerbContext(self._lemma(verb), particle, objects, prep_objects, negated, passive)
+        comps = tuple(w for c in _adjective_complements(verb) for w in (c.lower_, c.lemma_.lower()))
+        context = VerbContext(
+            self._lemma(verb), particle, objects, prep_objects, negated, passive, comps
+        )
         return self.book.match_verb(context)
 
     def _naming_trigger(self, verb: Token) -> list[Trigger]:
@@ -219,6 +256,9 @@ class EventCoder(RecipientFinder):
             return []
         passive = _is_passive(verb)
         subjects = _subjects(verb)
+        if pattern.complements:
+            sources, targets = _complement_sources_targets(verb, pattern)
+            return [Trigger.of(verb, pattern, sources, targets, 0.8, fallback_targets(verb))]
         if passive:
             sources = _pobjs(verb, ("by",))
             targets = subjects
@@ -576,6 +616,8 @@ class EventCoder(RecipientFinder):
             refs = self._refs(index, seg_i, [reading.speaker], date)
             attributed = refs[0] if refs else None
         type_, mode, modality = trig.type, trig.mode, reading.modality
+        if modality == Modality.NEGATED and trig.negation_read:
+            modality = Modality.ASSERTED  # the negation is part of what the words mean
         announced = self._announced(seg_i, trig, index, source, reading.modality, date)
         if announced is not None:
             type_, mode, modality, by = announced

@@ -77,6 +77,8 @@ class VerbPattern:
     objects: tuple[str, ...] = ()
     target: str = "dobj"
     passive_ok: bool = True
+    # adjective/participle complement lemmas the verb must have ("hold X accountable")
+    complements: tuple[str, ...] = ()
     negate: bool = False  # applies only when the verb itself is negated
     symmetric: bool = False  # mutual event: coordinated actors are each other's recipients
     note: str = ""
@@ -87,14 +89,22 @@ class VerbPattern:
         return self.type != NOT_AN_EVENT
 
     @property
-    def key(self) -> tuple[str, str | None, str | None, tuple[str, ...], bool]:
+    def key(self) -> tuple[str, str | None, str | None, tuple[str, ...], bool, tuple[str, ...]]:
         """Identity for duplicate detection and user overrides."""
-        return (self.lemma, self.particle, self.prep, tuple(sorted(self.objects)), self.negate)
+        objects = tuple(sorted(self.objects))
+        complements = tuple(sorted(self.complements))
+        return (self.lemma, self.particle, self.prep, objects, self.negate, complements)
 
     @property
     def specificity(self) -> int:
-        """Higher is more specific: negation 8, objects 4, particle 2, preposition 1."""
-        return 8 * self.negate + 4 * bool(self.objects) + 2 * bool(self.particle) + bool(self.prep)
+        """Higher is more specific: negation 8, objects or complement 4, particle 2,
+        preposition 1."""
+        return (
+            8 * self.negate
+            + 4 * bool(self.objects or self.complements)
+            + 2 * bool(self.particle)
+            + bool(self.prep)
+        )
 
     def accepts(self, context: VerbContext) -> bool:
         """Whether this pattern's particle, preposition, object and voice needs hold."""
@@ -106,6 +116,8 @@ class VerbPattern:
         if self.particle is not None and self.particle not in (context.particle, *preps):
             return False
         if self.prep is not None and self.prep not in preps:
+            return False
+        if self.complements and not set(self.complements) & set(context.complements):
             return False
         if not self.objects:
             return True
@@ -131,12 +143,14 @@ class VerbContext:
     prep_objects: tuple[tuple[str, tuple[str, ...]], ...] = ()
     negated: bool = False
     passive: bool = False
+    complements: tuple[str, ...] = ()  # adjective/participle complement lemmas
 
     def __post_init__(self) -> None:
         norm = normalize_lemma
         object.__setattr__(self, "lemma", norm(self.lemma))
         object.__setattr__(self, "particle", norm(self.particle) if self.particle else None)
         object.__setattr__(self, "objects", tuple(norm(o) for o in self.objects))
+        object.__setattr__(self, "complements", tuple(norm(c) for c in self.complements))
         prep_objects = tuple(
             (norm(p), tuple(norm(o) for o in objs)) for p, objs in self.prep_objects
         )

@@ -114,6 +114,8 @@ def _referring_nouns(trigger: Token) -> list[Token]:
             for clause in children(obj, "relcl", "acl", "ccomp"):
                 out.extend(children(clause, "oprd", "dobj"))
         out.extend(pobjs(head, ("for", "of", "against", "to")))
+        if children(head, "acomp"):
+            out.extend(children(head, "nsubj"))  # "the attack will not go unanswered"
         for clause in children(head, "ccomp"):
             out.extend(children(clause, "oprd"))
     return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN")]
