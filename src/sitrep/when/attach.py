@@ -40,6 +40,7 @@ ELSEWHERE_WORDS = frozenset(
 )  # fmt: skip
 # an open complement shares its governor's time ("began targeting ships in November")
 SAME_TIME_DEPS = frozenset({"xcomp"})
+WHEN_MARKERS = frozenset({"when", "as"})
 MODALS = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "'ll"})
 OFFSET_UNITS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 MAX_DEPTH = 60
@@ -145,6 +146,9 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
         and not _has_subject(date_unit)
     ):
         return Attachment(2)  # "were stabbed and hacked to death on November 9"
+    if _is_when_clause(date_unit) and _lends_to(clause_unit(clause_head(date_unit.head)), own):
+        # "were killed when gunmen stormed the hotel on Friday": the same moment
+        return Attachment(2)
     if is_modal(own):
         return None
     shift = clause_shift(own)
@@ -165,6 +169,28 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
         if unit.i == date_unit.i:
             return Attachment(2 + level, shift)
     return None
+
+
+def _is_when_clause(head: Token) -> bool:
+    """An adverbial clause introduced by "when" or "as", which sets the time of the clause
+    it hangs from ("killed when militants stormed the hotel on Friday")."""
+    return head.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_MARKERS and c.i < head.i
+        for c in head.children
+    )
+
+
+def _lends_to(governor: Token, own: Token) -> bool:
+    """Whether ``governor`` is ``own`` or a subjectless verb joined to it ("were killed and
+    wounded when ...")."""
+    current = governor
+    for _ in range(MAX_DEPTH):
+        if current.i == own.i:
+            return True
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return False
+        current = clause_unit(clause_head(current.head))
+    return False
 
 
 def _is_pluperfect(head: Token) -> bool:
@@ -198,6 +224,9 @@ def _dates_noun_of(date: Span, noun: Token) -> bool:
 def _modifies_other_noun(date_root: Token, trigger: Token) -> bool:
     """A date that modifies a noun other than the trigger, where that noun is no point in
     time for its clause ("withdrawing from the 2015 agreement")."""
+    if date_root.dep_ == "npadvmod" and date_root.head.tag_ == "NNS":
+        # "the deadliest attacks in the capital this year": it bounds a set of events
+        return date_root.head.i != trigger.i
     if date_root.dep_ not in NOUN_MODIFIER_DEPS or date_root.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = date_root.head

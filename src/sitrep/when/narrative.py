@@ -57,7 +57,8 @@ class EventDater:
                 days, main = self._stated_days(sentence, streams.get(stream))
                 if days:
                     streams[stream] = days[-1]
-                previous_main = main
+                if main is not None or sentence_expressions(sentence):
+                    previous_main = main  # a sentence with no date stays on the same day
 
     def _stated_days(self, sentence: Span, story: str | None) -> tuple[list[str], str | None]:
         """The days the sentence states, in text order, and the one its main clause is on."""
@@ -100,7 +101,7 @@ def _narrated_act(trigger: Token) -> bool:
         return False
     current = unit
     for _ in range(20):
-        if current.lemma_.lower() in REPORTING_LEMMAS:
+        if current.lemma_.lower() in REPORTING_LEMMAS and current.tag_ != "VBD":
             return False
         if current.head.i == current.i:
             return current.tag_ not in PRESENT_TAGS

@@ -34,10 +34,11 @@ _TO = r"\s*(?:-|\u2013|to|and|until|through)\s*"
 _NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
 
 # Patterns naming months are case-sensitive so that "may" and "march" stay verbs; their
-# lead-in words are matched in either case through (?i:...).
+# lead-in words are matched in either case through (?i:...), and so are weekday names,
+# which are never other words (comments often write them in lower case).
 CASE_SENSITIVE = frozenset(
     {"month_day_year", "day_month_year", "month_day", "day_month", "month_year", "season_year",
-     "month", "weekday", "day_range", "range_day_month", "month_range"}
+     "month_relative_year", "month", "weekday", "day_range", "range_day_month", "month_range"}
 )  # fmt: skip
 
 # Ordered: earlier patterns win where matches overlap.
@@ -69,6 +70,12 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\d)"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)"),
         ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b"),
+        # "in June last year", "March this year": a month of the year named relative to the page
+        (
+            "month_relative_year",
+            rf"(?:\b(?i:in|since|during|by|until)\s+)?\b{_MONTH}\s+(?:of\s+)?"
+            r"(?P<which>(?i:last|this|next))\s+year\b",
+        ),
         (
             "relative_day",
             r"\b(?P<word>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today|tomorrow)\b",
@@ -78,6 +85,12 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "narrative_offset",
             rf"\b{_NUMBER}\s+(?P<unit>hour|day|week|month|year)s?\s+(?P<dir>later|earlier)\b",
+        ),
+        # "after barely a day of fighting": the story's day, moved on by the span
+        (
+            "narrative_after",
+            r"\bafter\s+(?:(?:barely|just|only|nearly|almost|about|more than|less than)\s+)?"
+            rf"{_NUMBER}\s+(?P<unit>hour|day|week|month)s?\s+of\b",
         ),
         (
             "narrative_same",
@@ -107,7 +120,7 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "weekday",
-            r"\b(?:(?P<which>(?i:last|next|this|on|since))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            r"\b(?:(?P<which>(?i:last|next|this|on|since))\s+)?(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
         ),
         (
             "month",

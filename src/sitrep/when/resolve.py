@@ -309,6 +309,9 @@ def _resolve(
         elif candidate and candidate < anchor and future:
             candidate = _safe_date(year + 1, month, day_of_month)
         return (candidate.isoformat(), "day") if candidate else None
+    if kind == "month_relative_year":
+        step = {"last": -1, "next": 1}.get(m.group("which").lower(), 0)
+        return f"{anchor.year + step:04d}-{MONTHS[_month_word(m)]:02d}", "month"
     if kind == "month_range":
         return _month(MONTHS[_month_word(m)], "in", anchor, future)
     if kind == "relative_day":
@@ -371,7 +374,7 @@ def _narrative(m: re.Match[str], kind: str, story: date | None) -> tuple[str, st
         step = -1 if rel in ("previous", "before") else 1
         return (story + timedelta(days=step)).isoformat(), "day"
     count = _count(m.group("count"))
-    step = count if m.group("dir").lower() == "later" else -count
+    step = count if kind == "narrative_after" or m.group("dir").lower() == "later" else -count
     unit = m.group("unit").lower()
     if unit == "hour":
         return story.isoformat(), "day"
