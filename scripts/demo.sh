@@ -8,4 +8,7 @@ export SITREP_DB="${SITREP_DB:-sitrep.db}"
 echo
 .venv/bin/sitrep events --limit 25
 echo
+echo
+echo "look at it: .venv/bin/sitrep serve          (web UI at http://127.0.0.1:8765/)"
+echo "brief:      .venv/bin/sitrep report --from 2019-12 --to 2020-01 --format html -o brief.html"
 echo "(the commands above run inside the environment: first '. .venv/bin/activate')"

@@ -151,3 +151,10 @@ def test_two_acts_named_in_one_sentence_stay_two_events():
     arrest = dataclasses.replace(event(1), event_id="e1b", trigger_start=130, trigger="arrests")
     assert not same_event(raid, arrest)
     assert len(merge_events([raid, arrest])) == 2
+
+
+def test_two_triggers_of_one_mode_in_a_sentence_are_one_event():
+    marched = event(1, type="PROTEST", mode="demo")
+    chanting = dataclasses.replace(marched, event_id="e1b", trigger_start=140, trigger="chanting")
+    merged = merge_events([marched, chanting])
+    assert len(merged) == 1 and len(merged[0].mentions) == 2

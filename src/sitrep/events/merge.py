@@ -16,8 +16,9 @@ before they leave the pipeline. Two tellings are the same event when:
   denial only merges with another of its own kind;
 - they are in the same voice: reader comments never merge with the article, so that a
   comment repeating the news stays a comment;
-- they are told in different sentences: one sentence that names two acts of a kind
-  ("conducted raids and arrests") tells two events.
+- within one sentence, two triggers are one event only when both name the same mode
+  ("marched ..., chanting slogans": one demonstration); otherwise the sentence names two
+  acts of a kind ("conducted raids and arrests").
 
 The merged event keeps the first body telling as its sentence (the title restates the
 body), all tellings in page order as ``mentions``, the union of the actors, the most
@@ -110,7 +111,8 @@ def same_event(a: Event, b: Event) -> bool:
     """Whether two tellings on one page are the same event (see the module docstring)."""
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
         return False
-    if a.doc_id == b.doc_id and a.start == b.start and a.trigger_start != b.trigger_start:
+    same_sentence = a.doc_id == b.doc_id and a.start == b.start
+    if same_sentence and a.trigger_start != b.trigger_start and not (a.mode and a.mode == b.mode):
         return False
     if _voice(a.segment) != _voice(b.segment) or _holding(a.modality) != _holding(b.modality):
         return False
