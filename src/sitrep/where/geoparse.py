@@ -210,9 +210,12 @@ def find_toponyms(
         ):
             hits.append(_Hit(run[i].i, run[j].i + 1, matches, tagged=False, weak=weak))
         run = []
-    hits.extend(
-        _curated_features(doc, gazetteer, used | {k for h in hits for k in range(h.start, h.end)})
-    )
+    taken = used | {k for h in hits for k in range(h.start, h.end)}
+    dateline = _dateline(doc, gazetteer, taken)
+    if dateline is not None:
+        hits.append(dateline)
+        taken.update(range(dateline.start, dateline.end))
+    hits.extend(_curated_features(doc, gazetteer, taken))
     hits.extend(_coordinated(doc, hits, pending))
     for hit in _with_control_prefixes(doc, hits, gazetteer):
         extended = _with_feature(doc, _with_compass(doc, hit), gazetteer)
@@ -220,6 +223,41 @@ def find_toponyms(
             found.append(_hit_toponym(doc, offset, extended))
     found.sort(key=lambda t: t.start)
     return found
+
+
+DATELINE_MARKS = frozenset({"\u2014", "\u2013", "-", "--", "("})
+MAX_DATELINE_TOKENS = 4
+
+
+def _dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> _Hit | None:
+    """A dateline: the segment opens with a place name in capitals, then a dash or a
+    bracketed agency ("TORRINGTON \u2014 The mayor...", "BEIRUT (AP) - ..."). The layout
+    is the cue, so a small town counts without the tagger or a locative word."""
+    words = [t for t in doc if not t.is_space]
+    k = 0
+    while (
+        k < min(len(words), MAX_DATELINE_TOKENS)
+        and words[k].is_alpha
+        and words[k].text.isupper()
+        and len(words[k].text) > 1
+    ):
+        k += 1
+    if k == 0 or k >= len(words) or words[k].text not in DATELINE_MARKS:
+        return None
+    first, last = words[0], words[k - 1]
+    if last.i - first.i != k - 1 or any(
+        t.i in taken or t.ent_type_ == "ORG" or t.ent_type_ in NON_PLACE_LABELS for t in words[:k]
+    ):
+        return None  # "NATO \u2014 ...": an organisation, not a place
+    text = doc[first.i : last.i + 1].text
+    # Only the place under its own spelling, not one GeoNames files the word under.
+    matches = tuple(
+        m for m in gazetteer.lookup(text) if m.exact and cues.spelled_like(text, m.entry.name)
+    )
+    same = tuple(m for m in matches if loose_key(m.entry.name) == loose_key(text))
+    if not (same or matches):
+        return None
+    return _Hit(first.i, last.i + 1, same or matches, tagged=False)
 
 
 def _curated_features(doc: Doc, gazetteer: Gazetteer, used: set[int]) -> list[_Hit]:
