@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from sitrep.actors.resolve import ActorIndex
-from sitrep.events.modality import read_modality
+from sitrep.events.modality import FIRST_PERSON, read_modality
 from sitrep.events.patterns import Cues
 from sitrep.models import ActorRef, Claim, Event, Modality, SegmentKind
 from sitrep.nlp import ParsedSegment
@@ -33,7 +33,6 @@ CLAIM_KINDS = {
     Modality.SPECULATED: "speculation",
     Modality.HYPOTHETICAL: "hypothetical",
 }
-FIRST_PERSON = frozenset({"i", "we"})
 # verbs of belief and expectation whose subject holds the claim below them, beside the
 # speech verbs, hedges and prediction cues of data/cues.yaml
 BELIEF_VERBS = frozenset(

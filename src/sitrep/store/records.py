@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sitrep import export
 from sitrep.models import (
     Actor,
     ActorRef,
@@ -216,7 +217,7 @@ def event_values(event: Event, doc_id: str) -> dict[str, Any]:
         "attributed_to": ref_to_json(event.attributed_to) if event.attributed_to else None,
         "date_text": event.date_text,
         "context": event.context,
-        "mentions": [event_mention_to_json(m) for m in event.mentions],
+        "mentions": [export.event_mention_to_dict(m) for m in event.mentions],
         "cluster_id": event.cluster_id,
         **event_place_values(event),
         **event_pair_values(event),
@@ -240,19 +241,6 @@ def event_pair_values(event: Event) -> dict[str, Any]:
     pairs = [(s.id, t.id) for s in event.source for t in event.target if s.id != t.id]
     single = pairs[0] if len(pairs) == 1 else (None, None)
     return {"pair_source": single[0], "pair_target": single[1], "pair_rows": len(pairs)}
-
-
-def event_mention_to_json(mention: EventMention) -> dict[str, Any]:
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "sentence": mention.sentence,
-        "trigger": mention.trigger,
-        "trigger_start": mention.trigger_start,
-        "trigger_end": mention.trigger_end,
-        "segment": mention.segment.value,
-        "modality": mention.modality.value,
-    }
 
 
 def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
