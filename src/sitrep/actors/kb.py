@@ -80,8 +80,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,4}$")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
-    """Fold a name to the key used for matching.
+    """Fold a name to the key used for matching (memoised: the resolver asks for the
+    same few thousand spans on every page).
 
     Casefolds, strips diacritics, removes apostrophes/quote marks and full stops, turns
     hyphens, dashes and other separators into spaces, drops a trailing possessive and a
@@ -763,13 +765,22 @@ class ActorBase:
     @functools.lru_cache(maxsize=256)  # noqa: B019 - the base is immutable and lives as long as its users
     def _title_nouns_on(self, on: str | None) -> dict[str, tuple[Actor, ...]]:
         out: dict[str, list[Actor]] = {}
+        for noun, held in self._title_roles().items():
+            for actor, role in held:
+                if role.holds_on(on):
+                    bucket = out.setdefault(noun, [])
+                    if actor not in bucket:
+                        bucket.append(actor)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @functools.cache  # noqa: B019 - built once per base, which never changes after loading
+    def _title_roles(self) -> dict[str, tuple[tuple[Actor, Role], ...]]:
+        """Normalised role noun -> every (actor, role) with that noun, whatever the date."""
+        out: dict[str, list[tuple[Actor, Role]]] = {}
         for e in self._entries.values():
             for role, nouns in zip(e.actor.roles, e.title_nouns, strict=True):
-                if nouns and role.holds_on(on):
-                    for noun in nouns:
-                        bucket = out.setdefault(normalise_name(noun), [])
-                        if e.actor not in bucket:
-                            bucket.append(e.actor)
+                for noun in nouns or ():
+                    out.setdefault(normalise_name(noun), []).append((e.actor, role))
         return {k: tuple(v) for k, v in out.items()}
 
     @property

@@ -37,26 +37,40 @@ def _window(value: str) -> tuple[str, str] | None:
     return value, value + "-99"
 
 
+_SAME = "type = :type AND doc != :doc AND segment != :comment"
+_COLUMNS = ", ".join(
+    f'"{c.name}"' for c in schema.events.c
+)  # named: a result is matched by position
+_CANDIDATES = sa.text(
+    # two reads of the (type, date) index, one per kind of date: an OR of both can make
+    # SQLite read every stored event of the type. Plain SQL: building this statement
+    # with the expression language cost more than running it.
+    f"SELECT {_COLUMNS} FROM (SELECT {_COLUMNS} FROM events WHERE {_SAME}"
+    " AND date >= :low AND date <= :high"
+    " ORDER BY date, event_id LIMIT 200) AS near"
+    f" UNION ALL SELECT {_COLUMNS} FROM (SELECT {_COLUMNS} FROM events WHERE {_SAME}"
+    " AND date IN (:year, :month) ORDER BY date, event_id LIMIT 200) AS vague"
+    " ORDER BY date, event_id LIMIT 200"
+).columns(*schema.events.c)
+
+
 def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
-    ev = schema.events
     if event.date is None or event.segment == SegmentKind.COMMENT:
         return []
     bounds = _window(event.date)
     if bounds is None:
         return []
     low, high = bounds
-    prefixes = {event.date[:4], event.date[:7]}
-    stmt = (
-        sa.select(ev)
-        .where(
-            ev.c.type == event.type,
-            ev.c.doc != event.doc_id,
-            ev.c.segment != SegmentKind.COMMENT.value,
-            sa.or_(sa.and_(ev.c.date >= low, ev.c.date <= high), ev.c.date.in_(prefixes)),
-        )
-        .order_by(ev.c.date, ev.c.event_id)
-        .limit(200)
-    )
+    params = {
+        "type": event.type,
+        "doc": event.doc_id,
+        "comment": SegmentKind.COMMENT.value,
+        "low": low,
+        "high": high,
+        "year": event.date[:4],
+        "month": event.date[:7],
+    }
+    stmt = _CANDIDATES.bindparams(**params)
     return [records.event_from_row(row._mapping) for row in conn.execute(stmt)]
 
 

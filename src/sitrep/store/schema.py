@@ -126,6 +126,7 @@ events = sa.Table(
     sa.Index("ix_events_doc", "doc"),
     sa.Index("ix_events_date", "date"),
     sa.Index("ix_events_type", "type"),
+    sa.Index("ix_events_type_date", "type", "date"),  # the cluster lookup (migration 0006)
     sa.Index("ix_events_cluster_id", "cluster_id"),
     sa.Index("ix_events_date_event_id", "date", "event_id"),
     sa.Index("ix_events_score_event_id", "score", "event_id"),
