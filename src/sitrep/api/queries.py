@@ -13,11 +13,13 @@ import binascii
 import dataclasses
 import json
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 
 from sitrep import export
@@ -310,16 +312,22 @@ COMMON_SHARE = 0.01
 while a page is read in sort order (``EXISTS``); a rarer one is looked up first (``IN``)."""
 
 
-def _actors_are_common(conn: sa.Connection, query: EventQuery) -> bool:
-    """True when, on SQLite, the query names one actor and the events naming it are
-    likely common enough (``COMMON_SHARE``) that a scan in sort order soon finds a page.
+def _actors_are_common(conn: sa.Connection, query: EventQuery, limit: int = 50) -> bool:
+    """True when the query names one actor and the events naming it are likely common
+    enough that a scan in sort order, checking each event, soon finds a page.
 
-    The share is estimated from index-only counts of ``event_actors`` rows per actor, as
-    if the actors were independent. PostgreSQL's planner chooses well by itself.
+    On SQLite the share is estimated from index-only counts of ``event_actors`` rows per
+    actor (``COMMON_SHARE``). On PostgreSQL see ``_actor_is_common_postgres``: its planner
+    misjudges how many events an ``IN`` over a union of id lists selects, and left alone
+    joins every event of a common actor and sorts them for one page.
     """
     actors = [a for a in (query.filters.actor, query.also_actor) if a and a.strip()]
-    if len(actors) != 1 or conn.dialect.name != "sqlite":
+    if len(actors) != 1:
         return False  # two actors: their intersection is small, looked up first
+    if conn.dialect.name == "postgresql":
+        return _actor_is_common_postgres(conn, actors[0], limit)
+    if conn.dialect.name != "sqlite":
+        return False
     ea, ev = schema.event_actors, schema.events
     events = conn.execute(sa.select(sa.func.count()).select_from(ev)).scalar_one()
     if not events:
@@ -331,6 +339,38 @@ def _actors_are_common(conn: sa.Connection, query: EventQuery) -> bool:
         ).scalar_one()
         share *= min(1.0, named / events)
     return share >= COMMON_SHARE
+
+
+def _actor_is_common_postgres(conn: sa.Connection, actor: str, limit: int) -> bool:
+    """True when checking events one by one in sort order should read fewer of them than
+    looking up every event naming ``actor``: with ``m`` of ``n`` events naming it, a page
+    of ``limit`` takes about ``limit * n / m`` checks against ``m`` lookups, so the scan
+    wins from ``m >= sqrt(limit * n)``. ``n`` is the planner's row estimate (no count of
+    the table), ``m`` a count of index entries that stops at that threshold.
+    """
+    estimate = conn.execute(
+        sa.text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:table)"),
+        {"table": schema.events.name},
+    ).scalar()
+    if estimate is None or estimate < 0:  # never analysed: count
+        estimate = conn.execute(sa.select(sa.func.count()).select_from(schema.events)).scalar()
+    threshold = math.ceil(math.sqrt((limit + 1) * max(float(estimate or 0), 1.0)))
+    naming = _events_naming(actor).subquery()
+    found = conn.execute(
+        sa.select(sa.func.count()).select_from(
+            sa.select(naming.c.event_id).limit(threshold).subquery()
+        )
+    ).scalar_one()
+    return found >= threshold
+
+
+def _ids_condition(conn: sa.Connection, ids: list[str]) -> sa.ColumnElement[bool]:
+    """``event_id`` is one of ``ids``: on PostgreSQL one array parameter (``= ANY``), not
+    a parameter per id, which costs the driver and the server time to bind and parse."""
+    event_id = schema.events.c.event_id
+    if conn.dialect.name == "postgresql":
+        return event_id == sa.any_(sa.bindparam("event_ids", ids, type_=ARRAY(sa.Text)))
+    return event_id.in_(ids)
 
 
 PAIR_IDS_INLINE = 20_000
@@ -357,7 +397,7 @@ def _with_actor_pair_resolved(
             query, filters=dataclasses.replace(query.filters, actor=None), also_actor=None
         )
     )
-    return [*resolved, schema.events.c.event_id.in_(found)]
+    return [*resolved, _ids_condition(conn, found)]
 
 
 def list_events(
@@ -373,7 +413,7 @@ def list_events(
     name, descending = parse_sort(sort, EVENT_SORTS)
     with engine.connect() as conn:
         where = _with_actor_pair_resolved(conn, query, event_conditions(query))
-        correlated = name in ORDERED_SORTS and _actors_are_common(conn, query)
+        correlated = name in ORDERED_SORTS and _actors_are_common(conn, query, limit)
         rows, next_cursor = _page(
             conn,
             sa.select(ev).where(*(event_conditions(query, True) if correlated else where)),

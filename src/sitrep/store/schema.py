@@ -250,5 +250,18 @@ ingest_state = sa.Table(
     sa.Index("ix_ingest_state_state", "state"),
 )
 
+POSTGRES_ONLY_INDEXES = frozenset(
+    {
+        "ix_events_read_date_quad",  # (date, quad) outside reader comments
+        "ix_events_read_place",  # place columns and score, outside comments, located
+        "ix_events_read_pair",  # pair columns and score, outside comments, one pair
+        "ix_events_sentence_trgm",  # GIN trigram index for text search (needs pg_trgm)
+    }
+)
+"""Indexes migration 0007 creates on PostgreSQL only: partial and trigram indexes that
+SQLite lacks or does not need. They are not declared on the tables above (SQLAlchemy
+would create them on SQLite too, and Alembic's schema comparison ignores ``ddl_if``), so
+the schema checks leave exactly these names out."""
+
 TABLES = ("documents", "events", "mentions", "places", "actors", "relations", "claims")
 """The tables a user can read through ``Store.iter_rows`` and ``sitrep export``."""
