@@ -38,6 +38,7 @@ from sitrep.actors.mentions import (
     inside_place,
     is_capitalised,
 )
+from sitrep.actors.phrases import counterpart_actor, widen_coordinated_names
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
 from sitrep.models import Actor, ActorType, Place, SegmentKind
@@ -215,6 +216,7 @@ class ActorResolver:
             for sent in ps.doc.sents:
                 self._match_names(index, seg_i, ps, sent, places, page_people, date)
         self._drop_locative_states(index)
+        widen_coordinated_names(index, self.kb, date)
         country = self.finder.dominant_country(index, places)
         titles = self.kb.title_nouns(date)
         protest = _protest_page(segments)
@@ -390,6 +392,25 @@ class ActorResolver:
             if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "amod":
                 continue
             if self._capital_metonym(index, seg_i, head):
+                continue
+            counterparts = counterpart_actor(index, seg_i, head, self.kb, date)
+            if counterparts is not None:
+                actors, start = counterparts
+                for inner in {m for k in range(start, head.i + 1) if (m := index.at(seg_i, k))}:
+                    index.remove(inner)
+                text = doc[start : head.i + 1].text
+                index.add(
+                    ActorMention(
+                        seg_i,
+                        start,
+                        head.i + 1,
+                        actors[0],
+                        text,
+                        "generic",
+                        head.i,
+                        tuple(actors[1:]),
+                    )
+                )
                 continue
             if (
                 head.dep_ in ("compound", "nmod")

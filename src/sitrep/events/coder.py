@@ -39,6 +39,7 @@ from sitrep.events.clauses import (
 )
 from sitrep.events.discourse import PageContext
 from sitrep.events.folding import is_restatement
+from sitrep.events.implied import reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
@@ -586,9 +587,9 @@ class EventCoder(RecipientFinder):
                     event = self._event(
                         doc_id, ps, seg_i, sentence, trig, index, places, when, told
                     )
-                    if event is not None:
-                        events.append(event)
-                        told.add(event, seg_i)
+                    for part in reciprocal_parts(event, trig.token) if event else ():
+                        events.append(part)
+                        told.add(part, seg_i)
         return events
 
     def _event(

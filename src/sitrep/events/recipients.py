@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from sitrep.events.implied import own_government
 from sitrep.events.syntax import children, complements, pobjs, with_conjuncts
 from sitrep.models import ActorRef, Place
 
@@ -165,6 +166,9 @@ class RecipientFinder:
         target = self._refs(index, seg_i, embedded, date)
         if not target and told is not None:
             target = self._told_recipient(trig, source, told)
+        if not target and trig.type == "PROTEST" and self.actors is not None:
+            crowd = self.book.cues.crowd_sectors
+            target = own_government(index, seg_i, trig.token, source, crowd, date)
         if target or self.actors is None and not places:
             return target
         area = self._covers_area(trig)

@@ -1,0 +1,97 @@
+"""Recipients the grammar implies but no argument names.
+
+- **Reciprocals.** "India and Pakistan accused each other": one event per side, each
+  side's act done to the others (``reciprocal_parts``).
+- **A crowd's own government.** "Thousands marched in Dhaka": a protest by a country's
+  own people (every source of a ``crowd_sectors`` sector, one country) that names no
+  addressee is addressed to that country's government, when the page names it
+  (``own_government``). The recipient is always a mention on the page, never invented:
+  the government's mention nearest before the protest, else the first after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from sitrep.actors.mentions import ActorIndex, ActorMention
+from sitrep.models import ActorRef, Event
+
+RECIPROCAL_WORDS = frozenset({("each", "other"), ("one", "another")})
+GOVERNMENT_SECTOR = "GOV"
+
+
+def _is_reciprocal(tok: Token) -> bool:
+    """``tok`` is either word of "each other" or "one another" (parsers head the pair
+    on either word)."""
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    return (before, tok.lower_) in RECIPROCAL_WORDS or (tok.lower_, after) in RECIPROCAL_WORDS
+
+
+def names_each_other(trigger: Token) -> bool:
+    """The act is done to "each other" / "one another": as its object, as the object of
+    one of its prepositions ("clashed with each other"), or of its object's preposition
+    ("accused each other of ...", "traded accusations with one another")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "prep"))]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "pobj", "prep") and _is_reciprocal(child):
+                return True
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and _is_reciprocal(g) for g in child.children
+            ):
+                return True
+    return False
+
+
+def reciprocal_parts(event: Event, trigger: Token) -> list[Event]:
+    """The event as told, or, for a reciprocal act of two or more sides with no other
+    recipient, one event per side with the other sides as its recipients."""
+    if len(event.source) < 2 or event.target or not names_each_other(trigger):
+        return [event]
+    parts = []
+    for side in event.source:
+        others = tuple(ref for ref in event.source if ref.id != side.id)
+        key = f"{event.event_id}:{side.id}".encode()
+        parts.append(
+            dataclasses.replace(
+                event,
+                event_id=hashlib.sha1(key).hexdigest()[:16],
+                source=(side,),
+                target=others,
+            )
+        )
+    return parts
+
+
+def own_government(
+    index: ActorIndex,
+    seg: int,
+    trigger: Token,
+    source: Sequence[ActorRef],
+    crowd_sectors: frozenset[str],
+    date: str | None,
+) -> tuple[ActorRef, ...]:
+    """The government of the country whose people protest (see the module docstring)."""
+    if not source or any(ref.code[3:].lower() not in crowd_sectors for ref in source):
+        return ()
+    countries = {ref.code[:3] for ref in source}
+    if len(countries) != 1 or any(len(ref.code) != 6 for ref in source):
+        return ()
+    wanted = countries.pop() + GOVERNMENT_SECTOR
+    before: ActorMention | None = None
+    after: ActorMention | None = None
+    for mention in index.sorted():
+        if mention.actor.code_on(date) != wanted or mention.via == "implied":
+            continue
+        if (mention.seg, mention.start) <= (seg, trigger.i):
+            before = mention
+        elif after is None:
+            after = mention
+    chosen = before or after
+    return (index.to_ref(chosen, date),) if chosen is not None else ()

@@ -1,0 +1,61 @@
+"""Implied recipients (events/implied.py): reciprocal acts and a crowd's own government."""
+
+from __future__ import annotations
+
+
+def _triples(analysed):
+    return {
+        (tuple(sorted(a.code for a in e.source)), e.type, tuple(sorted(a.code for a in e.target)))
+        for e in analysed.events
+    }
+
+
+def test_accusing_each_other_is_one_accusation_per_side(analyse_text):
+    found = _triples(
+        analyse_text("India and Pakistan accused each other on Sunday of breaking the truce.")
+    )
+    assert (("IND",), "ACCUSE", ("PAK",)) in found
+    assert (("PAK",), "ACCUSE", ("IND",)) in found
+    assert (("IND", "PAK"), "ACCUSE", ()) not in found
+
+
+def test_one_another_after_a_preposition_splits_too(analyse_text):
+    analysed = analyse_text("Armenia and Azerbaijan clashed with one another on the border.")
+    found = _triples(analysed)
+    assert (("ARM",), "ASSAULT", ("AZE",)) in found
+    assert (("AZE",), "ASSAULT", ("ARM",)) in found
+    assert len({e.event_id for e in analysed.events}) == len(analysed.events)
+
+
+def test_a_joint_act_without_each_other_stays_one_event(analyse_text):
+    found = _triples(analyse_text("India and Pakistan accused Afghanistan of harbouring militants."))
+    assert (("IND", "PAK"), "ACCUSE", ("AFG",)) in found
+
+
+def test_a_protest_with_no_addressee_is_against_its_own_government_named_on_the_page(
+    analyse_text,
+):
+    analysed = analyse_text(
+        "Prime Minister Sheikh Hasina ordered a curfew on Sunday. "
+        "Thousands of students marched in Dhaka on Monday.",
+        date="2024-08-01",
+    )
+    protests = [e for e in analysed.events if e.type == "PROTEST"]
+    assert protests
+    assert [a.code for a in protests[0].target] == ["BGDGOV"]
+    assert protests[0].target[0].text == "Sheikh Hasina"  # a mention on the page
+
+
+def test_no_government_on_the_page_means_no_recipient(analyse_text):
+    analysed = analyse_text("Thousands of students marched in Dhaka on Monday.", date="2024-08-01")
+    protests = [e for e in analysed.events if e.type == "PROTEST"]
+    assert protests and protests[0].target == ()
+
+
+def test_a_foreign_government_is_not_the_crowds_own(analyse_text):
+    analysed = analyse_text(
+        "The French government raised fuel taxes. Thousands of students marched in Dhaka.",
+        date="2024-08-01",
+    )
+    protests = [e for e in analysed.events if e.type == "PROTEST"]
+    assert protests and all(not a.code.startswith("FRA") for a in protests[0].target)
