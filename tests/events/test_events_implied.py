@@ -28,7 +28,9 @@ def test_one_another_after_a_preposition_splits_too(analyse_text):
 
 
 def test_a_joint_act_without_each_other_stays_one_event(analyse_text):
-    found = _triples(analyse_text("India and Pakistan accused Afghanistan of harbouring militants."))
+    found = _triples(
+        analyse_text("India and Pakistan accused Afghanistan of harbouring militants.")
+    )
     assert (("IND", "PAK"), "ACCUSE", ("AFG",)) in found
 
 
