@@ -37,10 +37,13 @@ def _window(value: str) -> tuple[str, str] | None:
     return value, value + "-99"
 
 
-_SAME = "type = :type AND doc != :doc AND segment != :comment"
-_COLUMNS = ", ".join(
-    f'"{c.name}"' for c in schema.events.c
-)  # named: a result is matched by position
+_SAME = (
+    "type = :type AND doc != :doc AND segment != :comment AND EXISTS (SELECT 1 FROM"
+    " event_actors AS ea WHERE ea.event_id = events.event_id AND ((ea.role = 'source'"
+    " AND ea.actor_id IN :sources) OR (ea.role = 'target' AND ea.actor_id IN :targets)))"
+)
+# named, not *: the result's columns are matched to the table's by position
+_COLUMNS = ", ".join(f'"{c.name}"' for c in schema.events.c)
 _CANDIDATES = sa.text(
     # two reads of the (type, date) index, one per kind of date: an OR of both can make
     # SQLite read every stored event of the type. Plain SQL: building this statement
@@ -51,6 +54,10 @@ _CANDIDATES = sa.text(
     f" UNION ALL SELECT {_COLUMNS} FROM (SELECT {_COLUMNS} FROM events WHERE {_SAME}"
     " AND date IN (:year, :month) ORDER BY date, event_id LIMIT 200) AS vague"
     " ORDER BY date, event_id LIMIT 200"
+)
+_CANDIDATES = _CANDIDATES.bindparams(
+    sa.bindparam("sources", expanding=True, type_=sa.Text),
+    sa.bindparam("targets", expanding=True, type_=sa.Text),
 ).columns(*schema.events.c)
 
 
@@ -69,6 +76,10 @@ def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
         "high": high,
         "year": event.date[:4],
         "month": event.date[:7],
+        # the same event shares a source or a target (``same_event``): only events that
+        # do are read, so the lookup stays small however many events a day has
+        "sources": [ref.id for ref in event.source],
+        "targets": [ref.id for ref in event.target],
     }
     stmt = _CANDIDATES.bindparams(**params)
     return [records.event_from_row(row._mapping) for row in conn.execute(stmt)]
