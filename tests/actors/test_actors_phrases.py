@@ -56,3 +56,31 @@ def test_counterparts_from_two_countries(analyse_text):
 def test_a_counterpart_with_no_country_is_left_alone(analyse_text):
     analysed = analyse_text("Russian Foreign Minister Sergei Lavrov met his counterpart.")
     assert not any("counterpart" in m.text and m.actor for m in analysed.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Pakistan said its air force shot down five Indian jets.", "its air force", "PAKMIL"),
+        ("The Iraqi government said its troops had retaken the town.", "troops", "IRQMIL"),
+    ],
+)
+def test_a_states_possessed_force_is_its_sector(analyse_text, text, words, code):
+    assert _codes(analyse_text(text), words) == [code]
+
+
+def test_a_rebel_groups_possessed_fighters_stay_the_group(analyse_text):
+    analysed = analyse_text("Hamas said its fighters attacked an Israeli patrol.")
+    assert _codes(analysed, "fighters") == ["PSEREB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Fighters of JNIM opened fire on the convoy.", "IMGREB"),
+        ("Militants from the Islamic State attacked a checkpoint in Kirkuk.", "IMGREB"),
+    ],
+)
+def test_an_of_phrase_names_the_group_a_sector_noun_belongs_to(analyse_text, text, code):
+    event = _event(analyse_text(text), "ASSAULT")
+    assert [a.code for a in event.source] == [code]

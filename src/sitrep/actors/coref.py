@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.actors.anaphora import Anaphora, Referent
+from sitrep.actors.mentions import STATE_SECTORS
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.models import GENERIC_ACTOR_PREFIX, ActorType, SegmentKind
 
@@ -120,7 +121,8 @@ def _own_generic_head(index: ActorIndex, seg_i: int, pronoun, antecedent: ActorM
         return  # only a phrase with no country of its own ("his men", not "his Iraqi allies")
     owner = antecedent.actor
     actor = owner
-    if owner.type == ActorType.STATE and owner.country:
+    if owner.country and (owner.type == ActorType.STATE or owner.code[3:6] in STATE_SECTORS):
+        # a state's or its government's "men" are that country's sector
         sector = head.actor.code[-3:]
         actor = dataclasses.replace(
             head.actor,

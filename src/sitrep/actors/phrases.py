@@ -10,6 +10,8 @@
   from the nationality word or an "of/from" phrase, the sector from the possessor's
   code (an army chief's counterpart is the other country's military), defaulting to the
   government. ``counterpart_actor`` returns that actor for the sector pass to add.
+- **Forces a pronoun possesses.** "Pakistan said its air force shot down ...": after
+  coreference, ``possessed_forces`` gives "its air force" Pakistan's military.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import dataclasses
 
 from spacy.tokens import Token
 
+from sitrep.actors.context import CountryFinder
 from sitrep.actors.kb import ActorBase
-from sitrep.actors.mentions import ActorIndex, ActorMention, generic_actor
+from sitrep.actors.mentions import STATE_SECTORS, ActorIndex, ActorMention, generic_actor
 from sitrep.models import Actor, ActorType
 
 COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
@@ -135,3 +138,30 @@ def _possessor_sector(index: ActorIndex, seg: int, head: Token, date: str | None
             if sector is not None:
                 return sector
     return None
+
+
+def possessed_forces(index: ActorIndex, finder: CountryFinder, kb: ActorBase, date) -> None:
+    """ "Pakistan said its air force ...", "the government said its troops ...": once
+    coreference has found whom the possessive pronoun stands for, a sector noun it
+    possesses is that country's sector (PAKMIL), not the bare country."""
+    for mention in list(index.mentions):
+        if mention.via != "pronoun" or mention.end - mention.start != 1:
+            continue
+        doc = index.segments[mention.seg].doc
+        pronoun = doc[mention.start]
+        head = pronoun.head
+        if pronoun.dep_ != "poss" or pronoun.tag_ != "PRP$" or head.i <= pronoun.i:
+            continue
+        if index.at(mention.seg, head.i) is not None:
+            continue
+        country = mention.actor.country
+        code = mention.actor.code_on(date)
+        if not country or (code != country and _sector(code) not in STATE_SECTORS):
+            continue  # a rebel group's "its fighters" are the group itself
+        sector = finder.sector_of(head)
+        if sector is None:
+            continue
+        index.remove(mention)
+        actor = generic_actor(country, sector[0], kb)
+        text = doc[pronoun.i : head.i + 1].text
+        index.add(ActorMention(mention.seg, pronoun.i, head.i + 1, actor, text, "generic", head.i))

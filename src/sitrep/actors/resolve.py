@@ -38,7 +38,7 @@ from sitrep.actors.mentions import (
     inside_place,
     is_capitalised,
 )
-from sitrep.actors.phrases import counterpart_actor, widen_coordinated_names
+from sitrep.actors.phrases import counterpart_actor, possessed_forces, widen_coordinated_names
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
 from sitrep.models import Actor, ActorType, Place, SegmentKind
@@ -225,6 +225,7 @@ class ActorResolver:
             self._match_phrases(index, seg_i, ps.doc, date, context)
             self.unknown.match(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, date)
+        possessed_forces(index, self.finder, self.kb, date)
         return index
 
     # -- pass 1: names from the base --------------------------------------------------
@@ -383,7 +384,28 @@ class ActorResolver:
             info = self.kb.country_by_demonym(tok.text)
             if info is not None and info.iso3 not in countries:
                 countries.append(info.iso3)
+        if not countries:
+            owner = self._of_owner(index, seg_i, head)
+            if owner is not None:
+                return [], owner, left
         return countries, None, left
+
+    @staticmethod
+    def _of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
+        """ "fighters of JNIM", "militants from the Islamic State": the armed group or
+        organisation an "of"/"from" phrase after the noun names."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for obj in prep.children:
+                mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
+                if mention is not None and mention.actor.type in (
+                    ActorType.ARMED_GROUP,
+                    ActorType.ORGANISATION,
+                    ActorType.PARTY,
+                ):
+                    return mention.actor
+        return None
 
     def _match_phrases(
         self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: PageContext
