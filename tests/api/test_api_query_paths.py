@@ -216,6 +216,20 @@ def test_text_search_matches_words_in_any_case_and_takes_like_characters_literal
         assert set(got) == expected, words
 
 
+@pytest.mark.parametrize("cap", [3, 1_000_000])
+def test_a_text_search_total_stops_at_the_cap_and_says_so(engine, store, monkeypatch, cap):
+    monkeypatch.setattr(queries, "TEXT_TOTAL_CAP", cap)
+    rows = _rows(store)
+    matching = sum("ceasefire" in r["sentence"].lower() for r in rows)
+    assert matching > 3
+    page = queries.list_events(engine, queries.EventQuery(text="ceasefire"), limit=2)
+    assert page.total == min(matching, cap)
+    assert page.total_capped == (matching > cap)
+    assert len(page.items) == 2 and page.next_cursor is not None
+    other = queries.list_events(engine, queries.EventQuery(), limit=2)
+    assert other.total == len(rows) and not other.total_capped  # only text search is capped
+
+
 @pytest.mark.parametrize("box", ["30,30,48,37", "-80,30,40,40", "170,-10,-170,10", "40,30,-75,40"])
 def test_bbox_matches_the_event_locations(engine, store, box):
     parsed = queries.BBox.parse(box)

@@ -303,7 +303,12 @@ Events = Annotated[EventParams, Depends(_event_params)]
 
 
 def _page_json(page: queries.ResultPage) -> dict[str, Any]:
-    return {"items": list(page.items), "next_cursor": page.next_cursor, "total": page.total}
+    return {
+        "items": list(page.items),
+        "next_cursor": page.next_cursor,
+        "total": page.total,
+        "total_capped": page.total_capped,
+    }
 
 
 def _api_routes(app: FastAPI) -> None:
@@ -328,7 +333,13 @@ def _api_routes(app: FastAPI) -> None:
         ] = "date",
         cursor: Annotated[str | None, Query(max_length=2000)] = None,
         limit: Limit = 50,
-        total: Annotated[bool, Query(description="Count all matches (-1 when false).")] = True,
+        total: Annotated[
+            bool,
+            Query(
+                description="Count all matches (-1 when false). A text search (q) counts up "
+                "to 10,000 and sets total_capped when there are more."
+            ),
+        ] = True,
     ) -> dict[str, Any]:
         """Events matching the filters, one page at a time (pass next_cursor back)."""
         page = queries.list_events(ctx.engine, params.query, sort, limit, cursor, total)

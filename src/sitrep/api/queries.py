@@ -91,6 +91,7 @@ class ResultPage:
     items: tuple[dict[str, Any], ...]
     next_cursor: str | None
     total: int
+    total_capped: bool = False  # ``total`` is a floor: counting stopped at a cap
 
 
 def _escape_like(value: str) -> str:
@@ -424,11 +425,29 @@ def list_events(
             limit,
             cursor,
         )
-        total = -1
+        total, capped = -1, False
         if with_total:
-            count = sa.select(sa.func.count()).select_from(ev).where(*where)
-            total = int(conn.execute(count).scalar_one())
-    return ResultPage(tuple(event_dict(r) for r in rows), next_cursor, total)
+            total, capped = _count_events(conn, where, capped=bool(query.text))
+    return ResultPage(tuple(event_dict(r) for r in rows), next_cursor, total, capped)
+
+
+TEXT_TOTAL_CAP = 10_000
+"""A text search counts its matches up to this many (as Elasticsearch does by default):
+no index can count the sentences containing a common word, and a page of results does
+not need the exact figure beyond it."""
+
+
+def _count_events(
+    conn: sa.Connection, where: Sequence[sa.ColumnElement[bool]], capped: bool
+) -> tuple[int, bool]:
+    """The number of events matching ``where``, and whether it stopped at the cap."""
+    ev = schema.events
+    if not capped:
+        count = sa.select(sa.func.count()).select_from(ev).where(*where)
+        return int(conn.execute(count).scalar_one()), False
+    first = sa.select(ev.c.event_id).where(*where).limit(TEXT_TOTAL_CAP + 1).subquery()
+    found = int(conn.execute(sa.select(sa.func.count()).select_from(first)).scalar_one())
+    return min(found, TEXT_TOTAL_CAP), found > TEXT_TOTAL_CAP
 
 
 def get_event(engine: sa.Engine, event_id: str) -> dict[str, Any] | None:

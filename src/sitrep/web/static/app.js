@@ -156,7 +156,7 @@
     for (const event of body.items) tbody.appendChild(eventRow(event));
     nextCursor = body.next_cursor;
     el("more").hidden = !nextCursor;
-    if (body.total >= 0) el("event-total").textContent = `(${body.total})`;
+    if (body.total >= 0) el("event-total").textContent = `(${body.total}${body.total_capped ? "+" : ""})`;
     if (!body.items.length && !append) {
       const row = make("tr", { class: "empty" });
       row.appendChild(make("td", { colspan: 8 }, "No events match these filters."));
