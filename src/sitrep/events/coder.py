@@ -38,7 +38,7 @@ from sitrep.events.clauses import (
     obligation_clause,
 )
 from sitrep.events.discourse import PageContext
-from sitrep.events.folding import is_restatement
+from sitrep.events.folding import is_restatement, promised_threats, protest_aims
 from sitrep.events.implied import reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
@@ -453,6 +453,8 @@ class EventCoder(RecipientFinder):
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
         verbs, agreed = self._agreed_concessions(verbs)
+        verbs = promised_threats(verbs, self.book, self._lemma)
+        verbs = protest_aims(verbs, self.book)
         verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
         acting = {t.token.i for t in verbs if t.token.pos_ in ("VERB", "AUX")}
         return [

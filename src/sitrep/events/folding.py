@@ -1,6 +1,6 @@
 """How the triggers found in one sentence fold into each other.
 
-One rule, about event words that do not name an event of their own:
+Three rules. First, about event words that do not name an event of their own:
 
 - A restatement: an event noun that characterises or is acted on by another event word is
   not a new event. "condemned the strikes", "suspended security assistance", "accepted
@@ -8,6 +8,10 @@ One rule, about event words that do not name an event of their own:
   they happened; here they are what the verbal or material act is about. "was a direct
   assault on democracy", "called it a violation", "condemned the raid as a breach of the
   truce": a predicate that judges something is a name for it, not an act.
+- A promised hostile act: "vowed to crush the rebels" is a THREATEN, not an AGREE
+  (``promised_threats``).
+- A protest's aim: "rallied to denounce the United States" is one PROTEST against the
+  United States, not a PROTEST and an ACCUSE (``protest_aims``).
 
 Not done: folding "agreed to disarm" into one RETREAT, as our gold files do, would lose
 the PLOVER gold-standard records, which code "agreed to resign" and "offered to hand over"
@@ -16,15 +20,23 @@ as AGREE; the AGREE with its content embedded stays.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.tokens import Token
+
+from sitrep.events.clauses import announced_type
+
+if TYPE_CHECKING:
+    from sitrep.events.patterns import PatternBook
 
 # the event types a commitment verb turns into when its complement is one of them
 COMMITTED_TYPES = frozenset({"RETREAT"})
 # the types whose verbs commit their subject to the complement ("agreed to", "offered to")
 COMMITTING_TYPES = frozenset({"AGREE"})
+# promising verbs: AGREE, but promising a hostile act is a threat ("vowed to crush")
+PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 
 
 class _Trigger(Protocol):
@@ -32,6 +44,7 @@ class _Trigger(Protocol):
     type: str
     mode: str | None
     source_tokens: tuple[Token, ...]
+    target_tokens: tuple[Token, ...]
 
 
 T = TypeVar("T", bound=_Trigger)
@@ -57,3 +70,73 @@ def is_restatement(noun: Token, acting_verbs: Iterable[int]) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ in ("VERB", "AUX"):
         return True
     return head.dep_ in ("dobj", "nsubjpass") and head.head.i in set(acting_verbs)
+
+
+def _deps(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token], str]) -> list[T]:
+    """ "vowed to crush the rebels", "pledged that those responsible would be hunted
+    down": promising a hostile act (a material-conflict complement) is a THREATEN,
+    with the act's recipient and a mode from the act (README-patterns.md); the
+    complement stays the threat's content."""
+    by_token = {t.token.i: t for t in found}
+    out = []
+    for trig in found:
+        if trig.type == "AGREE" and lemma(trig.token) in PROMISING_VERBS:
+            for comp in _deps(trig.token, "xcomp", "ccomp"):
+                inner = next(
+                    (by_token[c.i] for c in (comp, *comp.conjuncts) if c.i in by_token), None
+                )
+                if inner is None or book.type_info(inner.type).quad != "material_conflict":
+                    continue
+                negated = any(c.dep_ == "neg" for c in comp.children)
+                coded = announced_type(inner.type, "material_conflict", inner.mode, negated)
+                if coded is not None:
+                    trig = replace(
+                        trig,
+                        type=coded[0],
+                        mode=coded[1],
+                        target_tokens=inner.target_tokens or trig.target_tokens,
+                    )
+                    break
+        out.append(trig)
+    return out
+
+
+def protest_aims(found: list[T], book: PatternBook) -> list[T]:
+    """ "rallied to denounce the United States", "marched, chanting slogans against the
+    prime minister": the words a protest is made to say are the protest's aim, not
+    acts of their own; the protest takes their recipient. The aim is a verbal
+    conflict act in a clause without its own subject that hangs from the protest verb
+    (directly, or through a phrase of it: "rallied after prayers to denounce")."""
+    protests = {t.token.i: t for t in found if t.type == "PROTEST" and t.token.pos_ == "VERB"}
+    folded: dict[int, T] = {}
+    dropped: set[int] = set()
+    for inner in found:
+        clause = inner.token
+        if (
+            not protests
+            or clause.pos_ != "VERB"
+            or book.type_info(inner.type).quad != "verbal_conflict"
+            or clause.dep_ not in ("advcl", "xcomp", "acl")
+            or _deps(clause, "nsubj", "nsubjpass")
+        ):
+            continue
+        up = clause.head
+        for _ in range(3):
+            if up.i in protests or up.dep_ not in ("pobj", "prep", "dobj"):
+                break
+            up = up.head
+        trig = protests.get(up.i)
+        if trig is None:
+            continue
+        dropped.add(id(inner))
+        protest = folded.get(up.i, trig)
+        folded[up.i] = replace(protest, target_tokens=protest.target_tokens or inner.target_tokens)
+    return [
+        folded.get(t.token.i, t) if t.type == "PROTEST" else t
+        for t in found
+        if id(t) not in dropped
+    ]

@@ -1,0 +1,58 @@
+"""Promised hostile acts are threats; a protest's aim is part of the protest (folding.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(analysed):
+    return [
+        (sorted(a.code for a in e.source), e.type, e.mode, sorted(a.code for a in e.target))
+        for e in analysed.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "mode"),
+    [
+        (
+            "The Sudanese army vowed to crush the rebels in Darfur.",
+            ["SDNMIL"],
+            ["SDNREB"],
+            "violence",
+        ),  # fmt: skip
+        ("Iran vowed to retaliate against Israel.", ["IRN"], ["ISR"], "violence"),
+        (
+            "The Iraqi government pledged to arrest members of the Mahdi Army.",
+            ["IRQGOV"],
+            ["IRQREB"],
+            "arrest",
+        ),  # fmt: skip
+    ],
+)
+def test_promising_a_hostile_act_is_a_threat(analyse_text, text, source, target, mode):
+    coded = _coded(analyse_text(text))
+    assert (source, "THREATEN", mode, target) in coded, coded
+    assert not any(c[1] in ("AGREE", "ASSAULT", "COERCE") for c in coded)
+
+
+def test_promising_a_cooperative_act_stays_an_agreement(analyse_text):
+    coded = _coded(analyse_text("Qatar pledged to send food aid to Gaza."))
+    assert any(c[1] == "AGREE" for c in coded)
+    assert not any(c[1] == "THREATEN" for c in coded)
+
+
+def test_a_protest_made_to_denounce_takes_the_denounced_as_recipient(analyse_text):
+    coded = _coded(
+        analyse_text("Thousands of people rallied in Sanaa after prayers to denounce Israel.")
+    )
+    assert [(c[0], c[3]) for c in coded if c[1] == "PROTEST"] == [(["YEMCVL"], ["ISR"])]
+    assert not any(c[1] == "ACCUSE" for c in coded)
+
+
+def test_an_accusation_with_its_own_speaker_is_not_folded_into_a_protest(analyse_text):
+    coded = _coded(
+        analyse_text("Students protested in Dhaka and the government accused them of rioting.")
+    )
+    assert any(c[1] == "PROTEST" for c in coded)
+    assert any(c[1] == "ACCUSE" and c[0] == ["BGDGOV"] for c in coded)
