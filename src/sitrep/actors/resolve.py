@@ -48,6 +48,11 @@ __all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
 
 log = logging.getLogger(__name__)
 
+# sectors whose unnamed members belong to no country the page implies: aid workers and
+# rights groups on a page about Sudan are mostly international (code NGO), so only a
+# nationality word ("Sudanese aid workers") gives them one
+UNPLACED_SECTORS = frozenset({"NGO"})
+
 MAX_ALIAS_TOKENS = 8
 LOCATIVE_PREPS = {
     "in",
@@ -175,6 +180,13 @@ def _model_name(tok: Token) -> bool:
         if head.pos_ == "NOUN" and head.text.islower():
             return True
     return False
+
+
+def _indefinite(head: Token) -> bool:
+    """ "a shopkeeper in Muzaffarabad", "one resident": one unnamed person."""
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in head.children
+    )
 
 
 def _punct_between(a: Token, b: Token) -> bool:
@@ -479,12 +491,15 @@ class ActorResolver:
                 )
                 or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)
                 or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
+                or (code == "CVL" and head.tag_ == "NN" and _indefinite(head))
             ):
                 group = self._armed_group_antecedent(index, seg_i, head, code, date)
                 if group is not None:
                     actor, via = group, "role_noun"
                 else:
                     implied = self.finder.implied_country(index, seg_i, head, context)
+                    if code in UNPLACED_SECTORS:
+                        implied = None  # "rights groups", "aid workers": international
                     if junta and implied:
                         code = self._junta_sector(implied, context)
                     actor, via = generic_actor(implied, code, self.kb), "implied"
