@@ -282,7 +282,7 @@ def read_limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.FloatRange(min=0),
             default=120.0,
             show_default=True,
-            help="Seconds one page may take to analyse, 0 for no limit (E111; single process).",
+            help="Seconds one page may take to analyse, 0 for no limit (E111).",
         ),
     ]
     for option in reversed(options):

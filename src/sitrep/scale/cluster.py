@@ -79,7 +79,9 @@ class ResourcesPlugin(WorkerPlugin):
         return self._stores[db]
 
 
-def analyse_partition(pages: tuple[Page, ...], db: str, batch_size: int) -> tuple[PageOutcome, ...]:
+def analyse_partition(
+    pages: tuple[Page, ...], db: str, batch_size: int, page_timeout: float | None = None
+) -> tuple[PageOutcome, ...]:
     """The task run on a worker: analyse a partition and save it in batches."""
     plugin = get_worker().plugins[PLUGIN_NAME]
     if plugin.resources is None:  # pragma: no cover - setup always runs first
@@ -87,7 +89,7 @@ def analyse_partition(pages: tuple[Page, ...], db: str, batch_size: int) -> tupl
     store = plugin.store(db)
     outcomes: list[PageOutcome] = []
     for batch in chunks(pages, batch_size):
-        outcomes.extend(analyse_and_save(store, batch, plugin.resources))
+        outcomes.extend(analyse_and_save(store, batch, plugin.resources, page_timeout))
     return tuple(outcomes)
 
 
@@ -183,7 +185,13 @@ def ingest_on_dask(
                 continue
             pages = tuple(todo)
             future = client.submit(
-                analyse_partition, pages, db, options.batch_size, pure=False, retries=0
+                analyse_partition,
+                pages,
+                db,
+                options.batch_size,
+                options.page_timeout,
+                pure=False,
+                retries=0,
             )
             submitted[future.key] = pages
             running.add(future)

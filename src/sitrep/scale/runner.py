@@ -77,7 +77,7 @@ class IngestOptions:
 
     batch_size: int = 50
     retry_failed: bool = False
-    page_timeout: float | None = 120.0  # seconds per page (single process); None: none
+    page_timeout: float | None = 120.0  # seconds per page; None: no limit
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
