@@ -41,6 +41,13 @@ ELSEWHERE_WORDS = frozenset(
 # an open complement shares its governor's time ("began targeting ships in November")
 SAME_TIME_DEPS = frozenset({"xcomp"})
 WHEN_MARKERS = frozenset({"when", "as"})
+# verbs of saying and judging: a conjunct told with one is a statement of its own, not
+# the next step of the act it is joined to
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "add", "claim", "blame", "accuse", "deny", "condemn", "call", "urge",
+     "warn", "report", "state", "insist", "allege", "praise", "criticise", "criticize",
+     "describe", "announce", "confirm", "reject", "welcome", "demand", "argue"}
+)  # fmt: skip
 MODALS = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "'ll"})
 OFFSET_UNITS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 MAX_DEPTH = 60
@@ -94,7 +101,9 @@ def is_modal(head: Token) -> bool:
 
 def clause_shift(head: Token) -> int | None:
     """Days from the governing clause's date to this clause's, for "a day after X" (-1)
-    and "two days before X" (+2); None when the clause carries no such offset."""
+    and "two days before X" (+2); None when the clause carries no such offset. The marker
+    is the clause's own "after" ("three days after she resigned") or the preposition whose
+    gerund the clause is ("a day after ordering the release")."""
     marker = next(
         (
             c
@@ -103,9 +112,15 @@ def clause_shift(head: Token) -> int | None:
         ),
         None,
     )
+    if marker is None and head.dep_ == "pcomp" and head.head.lower_ in ("after", "before"):
+        marker = head.head
     if marker is None:
         return None
-    for child in head.children:
+    # "a day" hangs from the clause or from its marker; a preposition the clause merely
+    # governs ("meeting a demand, a day after ordering X") shifts its gerund, not the clause
+    governed = marker.head.i == head.i and marker.dep_ == "prep"
+    offsets = [*head.children, *(() if governed else marker.children)]
+    for child in offsets:
         if child.dep_ != "npadvmod" or child.lemma_.lower() not in OFFSET_UNITS:
             continue
         count = 1
@@ -126,7 +141,7 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
     if own.dep_ in BACKGROUND_DEPS and _dates_noun_of(date, own.head):
         # "in 2004, when his militia was fighting"; "Sunday's vote, which many boycotted"
         return Attachment(2)
-    if _modifies_other_noun(date_root, trigger):
+    if modifies_other_noun(date_root, trigger):
         return None
     current = date_root
     for _ in range(MAX_DEPTH):
@@ -149,6 +164,9 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
     if _is_when_clause(date_unit) and _lends_to(clause_unit(clause_head(date_unit.head)), own):
         # "were killed when gunmen stormed the hotel on Friday": the same moment
         return Attachment(2)
+    if _is_since_clause(date_unit) and clause_unit(clause_head(date_unit.head)).i == own.i:
+        # "have fired missiles since the war began last month": the state's start
+        return Attachment(2)
     if is_modal(own):
         return None
     shift = clause_shift(own)
@@ -158,9 +176,9 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
         return Attachment(2, shift)
     unit, shift = own, 0
     for level in range(MAX_DEPTH):
-        if unit.head.i == unit.i or (unit.dep_ in BACKGROUND_DEPS and _is_pluperfect(unit)):
+        if unit.head.i == unit.i or (unit.dep_ in BACKGROUND_DEPS and is_pluperfect(unit)):
             return None
-        if unit.dep_ == "conj" and _has_subject(unit):
+        if unit.dep_ == "conj" and _has_subject(unit) and not _next_act(unit, date_unit):
             return None  # "..., and witnesses blamed the militia": its own statement
         offset = clause_shift(unit)
         if offset is not None:
@@ -180,6 +198,41 @@ def _is_when_clause(head: Token) -> bool:
     )
 
 
+def _next_act(conj: Token, date_unit: Token) -> bool:
+    """Whether a conjunct with its own subject goes on with the dated act it is joined to,
+    on the same occasion: both told in the simple past, the dated one directly, and the
+    conjunct an act rather than words about it ("He landed in Madrid on Sunday, and the
+    government granted him asylum"; not "..., and witnesses blamed the militia")."""
+    governor = clause_unit(clause_head(conj.head))
+    if governor.i != date_unit.i or conj.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    return _simple_past(conj) and _simple_past(governor)
+
+
+def _simple_past(head: Token) -> bool:
+    """A clause in the simple past, active ("landed") or passive ("were killed")."""
+    if head.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return True
+    return (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
+        and not any(c.dep_ == "aux" for c in head.children)
+    )
+
+
+def _is_since_clause(head: Token) -> bool:
+    """An adverbial clause introduced by "since" that dates the start of an ongoing
+    state told in the perfect ("have fired drones since the war began in October")."""
+    if head.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "since" and c.i < head.i for c in head.children
+    ):
+        return False
+    governor = clause_unit(clause_head(head.head))
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in governor.children) or any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in governor.children
+    )
+
+
 def _lends_to(governor: Token, own: Token) -> bool:
     """Whether ``governor`` is ``own`` or a subjectless verb joined to it ("were killed and
     wounded when ...")."""
@@ -193,7 +246,7 @@ def _lends_to(governor: Token, own: Token) -> bool:
     return False
 
 
-def _is_pluperfect(head: Token) -> bool:
+def is_pluperfect(head: Token) -> bool:
     """Whether the clause is told in the past perfect ("had stormed", "had been seized")."""
     return any(c.dep_ == "aux" and c.lower_ in PLUPERFECT_AUX for c in head.children)
 
@@ -221,7 +274,7 @@ def _dates_noun_of(date: Span, noun: Token) -> bool:
     )
 
 
-def _modifies_other_noun(date_root: Token, trigger: Token) -> bool:
+def modifies_other_noun(date_root: Token, trigger: Token) -> bool:
     """A date that modifies a noun other than the trigger, where that noun is no point in
     time for its clause ("withdrawing from the 2015 agreement")."""
     if date_root.dep_ == "npadvmod" and date_root.head.tag_ == "NNS":
@@ -230,9 +283,23 @@ def _modifies_other_noun(date_root: Token, trigger: Token) -> bool:
     if date_root.dep_ not in NOUN_MODIFIER_DEPS or date_root.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = date_root.head
+    if _leads_a_name(date_root, noun):
+        return False
     if noun.i == trigger.i:
         return False
     return not (noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS)
+
+
+def _leads_a_name(date_root: Token, noun: Token) -> bool:
+    """A time phrase that opens its sentence and that the parser hung on the name after it
+    ("Last night Ahmed Khan took the oath"): names take no date modifier, so it is the
+    clause's time."""
+    if date_root.dep_ != "compound" or noun.pos_ != "PROPN":
+        return False
+    first = min(t.i for t in date_root.subtree)
+    return first == date_root.sent.start and not any(
+        t.dep_ in ("det", "poss") for t in noun.children if t.i < date_root.i
+    )
 
 
 def _reached_elsewhere(noun: Token, clause: Token) -> bool:

@@ -20,6 +20,20 @@ NUMBER_WORDS = {
     "several": 3, "a few": 3, "few": 3, "couple of": 2, "a couple of": 2,
 }  # fmt: skip
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# Holidays on a fixed day (month, day). An event "before Christmas" is bounded by the
+# holiday without a day of its own: it is dated to the holiday's month.
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+def _holiday_names() -> str:
+    """The holidays as one alternation, longest first, any apostrophe and spacing."""
+    names = sorted(HOLIDAYS, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for n in names)
+
 
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -96,14 +110,21 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "narrative_same",
             r"\b(?:(?:later|earlier)\s+(?:that|the same)\s+(?:day|night|morning|afternoon|evening)"
             r"|that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+day"
-            r"|(?:hours|minutes|moments)\s+(?:later|earlier))\b",
+            r"|(?:hours|minutes|moments)\s+(?:later|earlier)"
+            r"|within\s+(?:(?:a\s+few|several|two|three|24|48)\s+)?(?:hours|minutes))\b",
         ),
         (
             "narrative_next",
-            r"\b(?:the\s+(?P<rel>next|following|previous)\s+(?:day|morning|afternoon|evening|night)"
+            r"\b(?:the\s+(?P<rel>next|following|previous)\s+(?:day|morning|afternoon|evening|night)(?!s)"
             r"|the\s+day\s+(?P<rel2>before|after)(?=\s*(?:[.,;:)]|$)))",
         ),
         ("overnight", r"\b(?P<word>overnight)\b"),
+        # "over the first weekend of March": a week span inside a named month
+        (
+            "month_week",
+            rf"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last))\s+"
+            rf"(?P<unit>(?i:weekend|week))\s+(?i:of|in)\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
+        ),
         ("ordinal_day", r"\b(?i:on)\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b"),
         ("weekend", r"\b(?P<which>last|this|next|over the|this past|the past)\s+weekend\b"),
         (
@@ -125,6 +146,11 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "month",
             rf"\b(?P<prep>(?i:in|since|during|by|last|this|next|early|late|mid-?|until|before|after))\s*{_MONTH}\b",
+        ),
+        (
+            "holiday",
+            r"\b(?P<prep>before|by|after|since|until|over|at|on|for|around|ahead\s+of|"
+            r"in\s+time\s+for|last|this|next)\s+(?P<holiday>" + _holiday_names() + r")\b",
         ),
         ("year_part", rf"\b(?P<part>early|mid|late|the end of|the start of)[\s-]+{_YEAR}\b(?!-)"),
         ("year", rf"\b(?P<prep>in|since|during|by|of|from|until|before|after)\s+{_YEAR}\b(?!-)"),

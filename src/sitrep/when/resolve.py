@@ -12,8 +12,10 @@ from sitrep.when.attach import attachment, clause_head, clause_unit
 from sitrep.when.patterns import (
     EXPRESSIONS,
     FUTURE_MARKERS,
+    HOLIDAYS,
     MONTHS,
     NUMBER_WORDS,
+    ORDINALS,
     SEASONS,
     WEEKDAYS,
 )
@@ -30,6 +32,9 @@ _DATELINE_AFTER = re.compile(
 )
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'\-]{2,},(?:\s+[A-Z][A-Za-z.]+,?)*\s*$")
 _TIMESTAMP_AFTER = re.compile(r"^,?\s+\d{1,2}:\d\d")
+_LINE_END = re.compile(r"[ \t]*\n")
+# the widest a name-and-timestamp line at the top of a comment may be
+BYLINE_WIDTH = 60
 _ABSOLUTE_DAY = ("iso", "month_day_year", "day_month_year")
 _BARE_YEAR = re.compile(r"(?:the\s+)?(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 
@@ -215,8 +220,25 @@ def _is_metadata(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 40]
     if _TIMESTAMP_AFTER.match(after):
         return True
+    if _ends_byline(text, match):
+        return True
+    if "month" not in match.re.groupindex:
+        return False  # "Reuters, from last night:" introduces copy; datelines name the day
     return _DATELINE_AFTER.match(after) is not None or (
         _DATELINE_BEFORE.search(text[: match.start()]) is not None and match.start() < 80
+    )
+
+
+def _ends_byline(text: str, match: re.Match[str]) -> bool:
+    """A full date closing a short first line that a comment or post begins with
+    ("Rafael G. Sep 13, 2024" and then the comment's text): its timestamp."""
+    if match.re.groupindex.get("year") is None or not match.group("year"):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return (
+        line_start == 0
+        and match.start() < BYLINE_WIDTH
+        and _LINE_END.match(text, match.end()) is not None
     )
 
 
@@ -358,6 +380,10 @@ def _resolve(
         return _span_start(anchor - timedelta(days=1)).isoformat(), "week"
     if kind == "ordinal_day":
         return _ordinal_day(int(m.group("day")), anchor, future)
+    if kind == "holiday":
+        return _holiday(m, anchor, future)
+    if kind == "month_week":
+        return _month_week(m, anchor, future)
     if kind == "month":
         return _month(MONTHS[_month_word(m)], m.group("prep").lower(), anchor, future)
     return None
@@ -386,6 +412,54 @@ def _narrative(m: re.Match[str], kind: str, story: date | None) -> tuple[str, st
         year, month = _add_months(story.year, story.month, step)
         return f"{year:04d}-{month:02d}", "month"
     return f"{story.year + step:04d}", "year"
+
+
+def _holiday(m: re.Match[str], anchor: date, future: bool) -> tuple[str, str] | None:
+    """ "Before Christmas": the holiday's month, in the year of its occurrence nearest the
+    page's date; the next one for future events and "next", the one before for "last"."""
+    name = re.sub(r"\s+", " ", m.group("holiday").lower().replace("\u2019", "'"))
+    month, day_of_month = HOLIDAYS[name]
+    prep = (m.group("prep") or "").lower()
+    before = _safe_date(anchor.year, month, day_of_month)
+    if before is None:
+        return None
+    after = before
+    if before > anchor:
+        before = _safe_date(anchor.year - 1, month, day_of_month) or before
+    if after < anchor:
+        after = _safe_date(anchor.year + 1, month, day_of_month) or after
+    if prep == "next" or (future and prep != "last"):
+        chosen = after
+    elif prep == "last" or prep == "since":
+        chosen = before
+    else:
+        chosen = after if (after - anchor) < (anchor - before) else before
+    return f"{chosen.year:04d}-{chosen.month:02d}", "month"
+
+
+def _month_week(m: re.Match[str], anchor: date | None, future: bool) -> tuple[str, str] | None:
+    """ "The first weekend of March": the span's first day (a Saturday for a weekend, else
+    the Monday of the week holding the month's first, second ... day-of-week run)."""
+    month = MONTHS[_month_word(m)]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif anchor is not None:
+        year = int(_month(month, "in", anchor, future)[0][:4])
+    else:
+        return None
+    nth = ORDINALS[m.group("nth").lower()]
+    weekend = m.group("unit").lower() == "weekend"
+    if nth > 0:
+        first = date(year, month, 1)
+        if weekend:
+            first += timedelta(days=(5 - first.weekday()) % 7)
+            return (first + timedelta(weeks=nth - 1)).isoformat(), "week"
+        return _week_start(first + timedelta(weeks=nth - 1)).isoformat(), "week"
+    next_year, next_month = _add_months(year, month, 1)
+    last = date(next_year, next_month, 1) - timedelta(days=1)
+    if weekend:
+        return (last - timedelta(days=(last.weekday() - 5) % 7)).isoformat(), "week"
+    return _week_start(last).isoformat(), "week"
 
 
 def _ordinal_day(day_of_month: int, anchor: date, future: bool) -> tuple[str, str] | None:
