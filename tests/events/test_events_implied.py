@@ -61,3 +61,21 @@ def test_a_foreign_government_is_not_the_crowds_own(analyse_text):
     )
     protests = [e for e in analysed.events if e.type == "PROTEST"]
     assert protests and all(not a.code.startswith("FRA") for a in protests[0].target)
+
+
+def test_a_threat_to_act_in_a_place_concerns_that_place(analyse_text):
+    analysed = analyse_text("Israel threatened to ban voting in East Jerusalem.")
+    threats = [e for e in analysed.events if e.type == "THREATEN"]
+    assert threats and [a.code for a in threats[0].target] == ["PSE"]
+
+
+def test_a_raid_in_a_place_does_not_make_the_place_its_target(analyse_text):
+    analysed = analyse_text("Iraqi forces raided houses in Basra.")
+    raids = [e for e in analysed.events if e.type == "COERCE"]
+    assert raids and raids[0].target == ()
+
+
+def test_the_town_of_a_place_stands_for_its_country(analyse_text):
+    analysed = analyse_text("U.S. helicopters evacuated the wounded from the town of Gorazde.")
+    aid = [e for e in analysed.events if e.type == "AID"]
+    assert aid and [a.code for a in aid[0].target] == ["BIH"]

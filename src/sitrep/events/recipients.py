@@ -31,6 +31,9 @@ DATIVE_PREPS = ("to", "for")
 AREA_MODES = frozenset({"curfew", "martial-law", "restrict", "access"})
 SITE_PREPS = frozenset({"in", "near", "around", "inside", "outside", "across", "throughout"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# verbal acts about an act of their own (threat, refusal, offer): where that act would
+# take place is what they concern
+CONTENT_RECIPIENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE"})
 # a force that attacks, takes, leaves or hits back with no recipient named acts on its enemy
 ADVERSARY_TYPES = frozenset({"ASSAULT", "RETREAT"})
 # types whose makers a claim noun ("rejected the charge") answers
@@ -78,6 +81,17 @@ def embedded_arguments(verb: Token) -> list[Token]:
         out.extend(pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
         for obj in children(clause, "dobj"):
             out.extend(pobjs(obj, ("to", "for", "against", "on", "with")))
+    return with_conjuncts(out)
+
+
+def site_arguments(verb: Token) -> list[Token]:
+    """Where the act in a verb's complement would take place: the objects of "in" on
+    the complement or on its object ("to impose a curfew in Algiers")."""
+    out: list[Token] = []
+    for clause in complements(verb):
+        out.extend(pobjs(clause, ("in",)))
+        for obj in children(clause, "dobj"):
+            out.extend(pobjs(obj, ("in",)))
     return with_conjuncts(out)
 
 
@@ -180,6 +194,10 @@ class RecipientFinder:
         if trig.type != "CONSULT" and not area:
             # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
             candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
+        if trig.type in CONTENT_RECIPIENT_TYPES:
+            # "threatened to ban voting in East Jerusalem", "refused to deploy troops in
+            # Iraq": a threat, refusal or offer of an act there concerns that place
+            candidates += site_arguments(trig.token)
         return self._place_actors(ps, candidates, places, date)
 
     def _told_recipient(
@@ -259,8 +277,11 @@ class RecipientFinder:
         """The countries of the places that ``tokens`` name, as actors."""
         out: dict[str, ActorRef] = {}
         for tok in with_conjuncts(tokens):
-            # "in Montenegro province": the place may be the noun's compound
+            # "in Montenegro province": the place may be the noun's compound; "the
+            # republic of Nakhichevan", "the town of Gorazde": the object of its "of"
             named = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+            if tok.pos_ == "NOUN":
+                named += pobjs(tok, ("of",))
             for word in named:
                 at = ps.offset + word.idx
                 for place in places:
