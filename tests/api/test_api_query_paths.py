@@ -329,7 +329,7 @@ def test_actor_event_counts_count_each_event_once(engine, store):
     assert set(expected) <= set(got)
 
 
-def test_migration_0005_fills_the_new_columns_of_stored_rows(tmp_path):
+def test_migrations_0005_and_0008_fill_the_new_columns_of_stored_rows(tmp_path):
     path = tmp_path / "old.db"
     engine = sa.create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
@@ -349,7 +349,8 @@ def test_migration_0005_fills_the_new_columns_of_stored_rows(tmp_path):
             )
             links = [link for e in analysed.events for link in records.event_actor_values(e)]
             for link in links:
-                del link["repeats_actor"]
+                for newer in ("repeats_actor", "type", "date"):  # columns of later migrations
+                    del link[newer]
             conn.execute(sa.insert(schema.event_actors), links)
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -362,6 +363,12 @@ def test_migration_0005_fills_the_new_columns_of_stored_rows(tmp_path):
                 sa.select(ea.c.event_id, ea.c.role, ea.c.position, ea.c.repeats_actor)
             )
         }
+        typed = {
+            (r.event_id, r.role, r.position): (r.type, r.date)
+            for r in conn.execute(
+                sa.select(ea.c.event_id, ea.c.role, ea.c.position, ea.c.type, ea.c.date)
+            )
+        }
     engine.dispose()
     for event in (e for a in pages for e in a.events):
         wanted = {**records.event_place_values(event), **records.event_pair_values(event)}
@@ -369,3 +376,4 @@ def test_migration_0005_fills_the_new_columns_of_stored_rows(tmp_path):
         for link in records.event_actor_values(event):
             key = (link["event_id"], link["role"], link["position"])
             assert bool(repeats[key]) == link["repeats_actor"], key
+            assert typed[key] == (event.type, event.date), key  # filled by 0008

@@ -37,23 +37,28 @@ def _window(value: str) -> tuple[str, str] | None:
     return value, value + "-99"
 
 
-_SAME = (
-    "type = :type AND doc != :doc AND segment != :comment AND EXISTS (SELECT 1 FROM"
-    " event_actors AS ea WHERE ea.event_id = events.event_id AND ((ea.role = 'source'"
-    " AND ea.actor_id IN :sources) OR (ea.role = 'target' AND ea.actor_id IN :targets)))"
-)
+def _linked(role: str, dates: str) -> str:
+    return (
+        f"SELECT event_id FROM event_actors WHERE actor_id IN :{role}s AND role = '{role}'"
+        f" AND type = :type AND {dates}"
+    )
+
+
+_NEAR = "date >= :low AND date <= :high"
+_VAGUE = "date IN (:year, :month)"
 # named, not *: the result's columns are matched to the table's by position
 _COLUMNS = ", ".join(f'"{c.name}"' for c in schema.events.c)
 _CANDIDATES = sa.text(
-    # two reads of the (type, date) index, one per kind of date: an OR of both can make
-    # SQLite read every stored event of the type. Plain SQL: building this statement
-    # with the expression language cost more than running it.
-    f"SELECT {_COLUMNS} FROM (SELECT {_COLUMNS} FROM events WHERE {_SAME}"
-    " AND date >= :low AND date <= :high"
-    " ORDER BY date, event_id LIMIT 200) AS near"
-    f" UNION ALL SELECT {_COLUMNS} FROM (SELECT {_COLUMNS} FROM events WHERE {_SAME}"
-    " AND date IN (:year, :month) ORDER BY date, event_id LIMIT 200) AS vague"
-    " ORDER BY date, event_id LIMIT 200"
+    # the same event shares a source or a target (``same_event``): the events of the
+    # same type and dates are found through the actors' rows, read from the index on
+    # event_actors (actor_id, role, type, date), so the lookup costs what the actors'
+    # own events in the window cost, however busy the archive's days are. Plain SQL:
+    # building this statement with the expression language cost more than running it.
+    f"SELECT {_COLUMNS} FROM events WHERE event_id IN ("
+    + " UNION ".join(
+        _linked(role, dates) for role in ("source", "target") for dates in (_NEAR, _VAGUE)
+    )
+    + ") AND doc != :doc AND segment != :comment ORDER BY date, event_id LIMIT 200"
 )
 _CANDIDATES = _CANDIDATES.bindparams(
     sa.bindparam("sources", expanding=True, type_=sa.Text),
@@ -76,8 +81,6 @@ def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
         "high": high,
         "year": event.date[:4],
         "month": event.date[:7],
-        # the same event shares a source or a target (``same_event``): only events that
-        # do are read, so the lookup stays small however many events a day has
         "sources": [ref.id for ref in event.source],
         "targets": [ref.id for ref in event.target],
     }

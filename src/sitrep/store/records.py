@@ -271,6 +271,8 @@ def event_actor_values(event: Event) -> list[dict[str, Any]]:
                     "name": ref.name,
                     "code": ref.code,
                     "repeats_actor": ref.id in seen,
+                    "type": event.type,
+                    "date": event.date,
                 }
             )
             seen.add(ref.id)

@@ -169,6 +169,9 @@ event_actors = sa.Table(
     sa.Column("code", sa.Text, nullable=False),
     # true when the same actor is named earlier in this event (migration 0005)
     sa.Column("repeats_actor", sa.Boolean),
+    # the event's type and date, for the cluster lookup by actor (migration 0008)
+    sa.Column("type", sa.Text),
+    sa.Column("date", sa.Text),
     sa.CheckConstraint("role IN ('source', 'target')", name="ck_event_actors_role"),
     sa.Index("ix_event_actors_actor_id", "actor_id"),
     sa.Index("ix_event_actors_code", "code"),
@@ -178,6 +181,7 @@ event_actors = sa.Table(
     sa.Index(
         "ix_event_actors_actor_id_repeats_actor_event_id", "actor_id", "repeats_actor", "event_id"
     ),
+    sa.Index("ix_event_actors_actor_id_role_type_date", "actor_id", "role", "type", "date"),
 )
 
 
