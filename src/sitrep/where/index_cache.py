@@ -32,11 +32,11 @@ from typing import Literal
 log = logging.getLogger(__name__)
 
 # Bump when the layout of the cached index or the rules that build it change.
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2
 CACHE_DIR_ENV = "SITREP_CACHE_DIR"
 _MAGIC = b"sitrep-gazetteer-index\n"
 # Modules whose code decides what goes into the index.
-_BUILDER_MODULES = ("gazetteer.py", "names.py", "extras.py", "index_cache.py")
+_BUILDER_MODULES = ("gazetteer.py", "names.py", "extras.py", "index_cache.py", "admin1.py")
 
 CacheDirSetting = str | Path | None | Literal[False]
 
