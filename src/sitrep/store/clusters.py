@@ -13,11 +13,12 @@ events rather than reports of them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from sitrep.events.merge import same_event
+from sitrep.events.merge import PAGE_PRECISION, same_event
 from sitrep.models import AnalysedDocument, Event, SegmentKind
 from sitrep.store import records, schema
 
@@ -58,7 +59,11 @@ _CANDIDATES = sa.text(
     + " UNION ".join(
         _linked(role, dates) for role in ("source", "target") for dates in (_NEAR, _VAGUE)
     )
-    + ") AND doc != :doc AND segment != :comment ORDER BY date, event_id LIMIT 200"
+    + ") AND doc != :doc AND segment != :comment"
+    # dates that ``same_event`` can accept: one date the other's prefix, or either date
+    # only the page's (checked again there; here it spares reading the others)
+    " AND (:own_page OR date_precision = :page OR date LIKE :prefix OR date IN (:year, :month))"
+    " ORDER BY date, event_id LIMIT 200"
 )
 _CANDIDATES = _CANDIDATES.bindparams(
     sa.bindparam("sources", expanding=True, type_=sa.Text),
@@ -66,12 +71,14 @@ _CANDIDATES = _CANDIDATES.bindparams(
 ).columns(*schema.events.c)
 
 
-def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
+def _candidates(conn: sa.Connection, event: Event) -> Iterator[Event]:
+    """Stored events that may be ``event`` told by another page, earliest first; made
+    into records one at a time, since the first that is the same event ends the search."""
     if event.date is None or event.segment == SegmentKind.COMMENT:
-        return []
+        return iter(())
     bounds = _window(event.date)
     if bounds is None:
-        return []
+        return iter(())
     low, high = bounds
     params = {
         "type": event.type,
@@ -81,11 +88,14 @@ def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
         "high": high,
         "year": event.date[:4],
         "month": event.date[:7],
+        "own_page": event.date_precision == PAGE_PRECISION,
+        "page": PAGE_PRECISION,
+        "prefix": event.date + "%",
         "sources": [ref.id for ref in event.source],
         "targets": [ref.id for ref in event.target],
     }
-    stmt = _CANDIDATES.bindparams(**params)
-    return [records.event_from_row(row._mapping) for row in conn.execute(stmt)]
+    rows = conn.execute(_CANDIDATES.bindparams(**params)).fetchall()
+    return (records.event_from_row(row._mapping) for row in rows)
 
 
 def clustered(conn: sa.Connection, analysed: AnalysedDocument) -> AnalysedDocument:
