@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,32 @@ def analyse_text(resources):
         return analyse(page, resources)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the whole session: the one ``$SITREP_TEST_POSTGRES_URL``
+    names, else a throwaway one started by ``scripts/setup-postgres.sh`` (stopped at the
+    end); tests that need it are skipped, saying why, only when none can be started."""
+    url = os.environ.get("SITREP_TEST_POSTGRES_URL")
+    if url:
+        yield url
+        return
+    try:
+        started = subprocess.run(
+            ["bash", str(REPO / "scripts" / "setup-postgres.sh")],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    if started.returncode != 0:
+        pytest.skip(f"no PostgreSQL server could be started: {started.stderr.strip()[-500:]}")
+    folder = next(
+        line.split("server in ", 1)[1].split(" ", 1)[0]
+        for line in started.stderr.splitlines()
+        if "server in " in line
+    )
+    yield started.stdout.strip()
+    subprocess.run(["bash", str(REPO / "scripts" / "setup-postgres.sh"), "--stop", folder])

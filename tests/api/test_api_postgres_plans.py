@@ -3,13 +3,13 @@ PostgreSQL-only query shapes (an actor checked event by event in sort order, a p
 event ids bound as one array, text search through the trigram index, aggregations over
 partial indexes) give the answers the store's own filters give.
 
-Runs against the server ``$SITREP_TEST_POSTGRES_URL`` names (a fresh database per
-module); skipped, saying so, without one.
+Runs against the session's ``postgres_server`` (tests/conftest.py: the server
+``$SITREP_TEST_POSTGRES_URL`` names, else a throwaway one), in a fresh database per
+module; skipped, saying why, only when no server can be started.
 """
 
 from __future__ import annotations
 
-import os
 import random
 import uuid
 from collections import Counter
@@ -101,10 +101,8 @@ def _pages() -> list[AnalysedDocument]:
 
 
 @pytest.fixture(scope="module")
-def pg_store():
-    server = os.environ.get("SITREP_TEST_POSTGRES_URL")
-    if not server:
-        pytest.skip("set SITREP_TEST_POSTGRES_URL to a PostgreSQL server to run these")
+def pg_store(postgres_server):
+    server = postgres_server
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(database_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -1,17 +1,14 @@
 """The store on a real PostgreSQL server: same schema and migrations, concurrent upserts.
 
-The server is the one ``$SITREP_TEST_POSTGRES_URL`` names, else a throwaway one that
-``scripts/setup-postgres.sh`` starts for this module; the tests are skipped, saying why,
-only when no server can be started.
+The server is the session's ``postgres_server`` (tests/conftest.py): the one
+``$SITREP_TEST_POSTGRES_URL`` names, else a throwaway one that ``scripts/setup-postgres.sh``
+starts; the tests are skipped, saying why, only when no server can be started.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import threading
 import uuid
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -21,34 +18,6 @@ from alembic.runtime.migration import MigrationContext
 from sitrep.scale import ingest_pages
 from sitrep.scale.generate import generate_pages
 from sitrep.store import Filters, Store, migrate, schema
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def postgres_server():
-    url = os.environ.get("SITREP_TEST_POSTGRES_URL")
-    if url:
-        yield url
-        return
-    try:
-        started = subprocess.run(
-            ["bash", str(REPO / "scripts" / "setup-postgres.sh")],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.skip(f"no PostgreSQL server could be started: {exc}")
-    if started.returncode != 0:
-        pytest.skip(f"no PostgreSQL server could be started: {started.stderr.strip()[-500:]}")
-    folder = next(
-        line.split("server in ", 1)[1].split(" ", 1)[0]
-        for line in started.stderr.splitlines()
-        if "server in " in line
-    )
-    yield started.stdout.strip()
-    subprocess.run(["bash", str(REPO / "scripts" / "setup-postgres.sh"), "--stop", folder])
 
 
 @pytest.fixture
