@@ -762,7 +762,7 @@ class ActorBase:
         work is memoised per date, since the base never changes after loading."""
         return {k: list(v) for k, v in self._title_nouns_on(on).items()}
 
-    @functools.lru_cache(maxsize=256)  # noqa: B019 - the base is immutable and lives as long as its users
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one entry per page date; the base never changes
     def _title_nouns_on(self, on: str | None) -> dict[str, tuple[Actor, ...]]:
         out: dict[str, list[Actor]] = {}
         for noun, held in self._title_roles().items():

@@ -288,6 +288,10 @@ class ActorResolver:
         place_spans = [(p.start, p.end) for p in places]
         i = sent.start
         while i < sent.end:
+            first = doc[i].text[:1]
+            if not (first.isupper() or first.isdigit()):
+                i += 1  # neither _lookup nor _short_name matches a span starting here
+                continue
             found: tuple[int, list[Actor], str] | None = None
             for n in range(min(MAX_ALIAS_TOKENS, sent.end - i), 0, -1):
                 span = doc[i : i + n]

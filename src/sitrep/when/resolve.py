@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -253,7 +254,10 @@ def _is_future_clause(head: Token) -> bool:
     return head.tag_ == "MD" and head.lower_ in FUTURE_MARKERS
 
 
-def _expressions(sentence: Span) -> list[_Found]:
+@functools.lru_cache(maxsize=64)
+def _expressions(sentence: Span) -> tuple[_Found, ...]:
+    """Date expressions in the sentence (memoised: the coder asks once per event, and the
+    narrative looks back over earlier sentences; a Span hashes by its Doc and offsets)."""
     text = sentence.text
     taken: list[tuple[int, int]] = []
     found = []
@@ -274,7 +278,7 @@ def _expressions(sentence: Span) -> list[_Found]:
         match = _BARE_YEAR.fullmatch(text, start, end)
         if match:
             found.append(_Found("year", match))
-    return found
+    return tuple(found)
 
 
 def _depth(sentence: Span, match: re.Match[str]) -> tuple[int, int]:

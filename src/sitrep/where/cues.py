@@ -165,15 +165,29 @@ def is_whole_name(tokens: Sequence[Token]) -> bool:
 
 def feature_after(doc: Doc, end: int) -> Feature | None:
     """Feature words starting at token ``end`` ("province", "air base"), longest first."""
-    words = [t.lower_ for t in doc[end : end + 3]]
+    if end >= len(doc):
+        return None
+    candidates = _FEATURES_BY_FIRST_WORD.get(doc[end].lower_)
+    if not candidates:
+        return None
+    words = tuple(t.lower_ for t in doc[end : end + 3])
     best: Feature | None = None
+    for kind, feature in candidates:
+        if words[: len(feature)] == feature and (best is None or len(feature) > best.length):
+            best = Feature(len(feature), kind)
+    return best
+
+
+def _features_by_first_word() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """First word -> (kind, feature words), in FEATURE_KINDS order (earlier wins a tie)."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for kind, features in FEATURE_KINDS:
         for feature in features:
-            if tuple(words[: len(feature)]) == feature and (
-                best is None or len(feature) > best.length
-            ):
-                best = Feature(len(feature), kind)
-    return best
+            out.setdefault(feature[0], []).append((kind, feature))
+    return {word: tuple(found) for word, found in out.items()}
+
+
+_FEATURES_BY_FIRST_WORD = _features_by_first_word()
 
 
 def compass_before(doc: Doc, start: int) -> Token | None:
