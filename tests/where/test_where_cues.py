@@ -128,3 +128,14 @@ def test_apposition_with_a_place_noun_is_a_cue(nlp, gazetteer):
     )
     assert places["Wad Madani"].country == "SDN"
     assert places["Gezira state"].precision == "admin1"
+
+
+def test_advancing_on_a_town_and_a_region_noun_are_cues(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "The rebel spokesman told a rally that his fighters would march on Bukavu next.",
+        "A drone came down near the border of Azerbaijan's Nakhchivan exclave on Monday.",
+    )
+    assert places["Bukavu"].country == "COD"
+    assert places["Nakhchivan"].country == "AZE"

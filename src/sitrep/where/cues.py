@@ -38,11 +38,17 @@ LEAVING_VERBS = frozenset(
      "arrive", "drive", "fly", "move", "deport", "expel", "displace", "pull", "push",
      "oust", "relocate", "transfer"}
 )  # fmt: skip
+# Verbs of advancing after which "on X" names a place: "rebels would march on Bukavu",
+# "columns advanced on Tripoli" ("on" alone is too often a topic: "talks on Syria").
+ADVANCING_VERBS = frozenset(
+    {"march", "advance", "move", "converge", "close", "push", "descend", "bear", "press"}
+)  # fmt: skip
 # Lower-case nouns after a name, singular or plural, that make it a region's name
-# ("Oromia and Amhara regions", "Borno state").
+# ("Oromia and Amhara regions", "Borno state", "the Nakhchivan exclave").
 REGION_NOUNS = frozenset(
     {"province", "provinces", "region", "regions", "state", "states", "governorate",
-     "governorates", "oblast", "oblasts", "prefecture", "prefectures"}
+     "governorates", "oblast", "oblasts", "prefecture", "prefectures", "district",
+     "districts", "county", "counties", "exclave", "enclave", "municipality"}
 )  # fmt: skip
 # Nouns that introduce a place name: "the capital Naypyitaw", "the town of Al Qaim".
 PLACE_NOUNS = frozenset(
@@ -97,7 +103,8 @@ class Feature:
 def has_locative_cue(tokens: Sequence[Token]) -> bool:
     """Whether the words around ``tokens`` (one whole name) say that it is a place: a
     locative preposition or place noun before it ("in Kut", "the capital Naypyitaw",
-    "the town of Al Qaim"), "from" after a verb of leaving ("fled from Goma"), the
+    "the town of Al Qaim"), "from" after a verb of leaving ("fled from Goma"), "on"
+    after a verb of advancing ("march on Bukavu"), the
     object of a verb of taking ("rebels took Goma"), a region noun after it ("Amhara
     region"), or a place noun in apposition after it ("X, the capital")."""
     doc = tokens[0].doc
@@ -111,6 +118,8 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
         if before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in PLACE_NOUNS:
             return True
         if before.lower_ == "from" and before.head.lemma_ in LEAVING_VERBS:
+            return True
+        if before.lower_ == "on" and before.head.lemma_ in ADVANCING_VERBS:
             return True
     if _object_of_taking(tokens):
         return True
