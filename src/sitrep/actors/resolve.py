@@ -198,6 +198,25 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
+def _of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
+    """The country an "of" phrase after a noun names: "the president of Armenia"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
+            if mention is not None and mention.actor.type == ActorType.STATE:
+                return mention.actor.country
+    return None
+
+
+def _title_sector(holders: Sequence[Actor], date: str | None) -> str:
+    """The sector a title carries, read from the codes of those who hold it elsewhere
+    (a president's GOV, an army chief's MIL); GOV when none says."""
+    sectors = [a.code_on(date)[3:6] for a in holders if len(a.code_on(date)) >= 6]
+    return max(sorted(set(sectors)), key=sectors.count) if sectors else "GOV"
+
+
 class ActorResolver:
     """Resolves actor mentions on a page. Construct once per process; call per page."""
 
@@ -471,7 +490,12 @@ class ActorResolver:
             code, sector_start = sector
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
             if not countries and owner is None:
-                countries = self._counted_countries(index, seg_i, head, context)
+                of_state = _of_state(index, seg_i, head)  # "the army of Iraq"
+                countries = (
+                    [of_state]
+                    if of_state
+                    else self._counted_countries(index, seg_i, head, context)
+                )
             country = countries[0] if countries else None
             partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
             junta = head.lemma_.lower() in JUNTA_NOUNS or head.lower_ in JUNTA_NOUNS
@@ -634,8 +658,13 @@ class ActorResolver:
                 # follows the title, so the name is the mention, whoever holds the title today
                 return None
             countries, _owner, left = self._modifier_owner(index, seg_i, head, start)
-            country = countries[0] if countries else context.page_country
+            named = countries[0] if countries else _of_state(index, seg_i, head)
+            country = named or context.page_country
             chosen = [a for a in holders if a.country == country] if country else []
+            if len(chosen) != 1 and named and not countries:
+                # "the president of Armenia" with no one in the base for it: the
+                # country's office, never the page's own president
+                chosen = [generic_actor(named, _title_sector(holders, context.date), self.kb)]
             if len(chosen) != 1:
                 return None
             first = min(left, start)

@@ -548,6 +548,8 @@ class EventCoder(RecipientFinder):
                 up, depth = up.head, depth + 1
                 if up.dep_ in ("relcl", "acl", "ccomp", "advcl"):
                     depth = 99
+            if sub.dep_ == "poss" and sub.pos_ == "PRON":
+                depth += 1  # "its European partners": the owner only if nothing else
             if best is None or depth < best[0]:
                 best = (depth, mention)
         return best[1] if best and best[0] <= 4 else None

@@ -23,6 +23,14 @@ MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 # prepositions whose object is where an act is directed ("sent arms to Pakistan")
 DIRECTED_PREPS = ("to", "into", "against", "on", "at", "toward", "towards", "from", "with")
+# verbs whose object is what is sent, placed or handed over, not whom the act concerns
+TRANSFER_VERBS = frozenset(
+    {"deploy", "send", "dispatch", "station", "withdraw", "pull", "contribute", "provide",
+     "supply", "deliver", "hand", "transfer", "ship", "give", "return", "move", "redeploy"}
+)  # fmt: skip
+CONDITION_MARKS = frozenset({"if", "unless"})
+# how a condition may hang from the threat: "threatened to stop talks (meant) to reduce ..."
+CONDITION_PATH = frozenset({"xcomp", "ccomp", "acl", "dobj", "conj"})
 # prepositions of an object noun that name whom the object concerns or comes from
 OBJECT_OWNER_PREPS = ("of", "from")
 # material cooperation is given to someone: "granted asylum to 18 rebels"
@@ -74,14 +82,45 @@ def fallback_targets(verb: Token) -> list[Token]:
 
 def embedded_arguments(verb: Token) -> list[Token]:
     """Who the act in a verb's complement is done to: its objects and the objects of its
-    directed prepositions ("threatened to attack Iraq", "offered aid to Chad")."""
+    directed prepositions ("threatened to attack Iraq", "offered aid to Chad"). The
+    object of a verb of sending or placing is what is moved, not whom it concerns
+    ("refused to deploy peacekeepers in Iraq", "offered to hand over two suspects")."""
     out: list[Token] = []
     for clause in complements(verb):
-        out.extend(children(clause, "dobj", "dative"))
+        if clause.lemma_.lower() in TRANSFER_VERBS:
+            out.extend(children(clause, "dative"))
+        else:
+            out.extend(children(clause, "dobj", "dative"))
         out.extend(pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
         for obj in children(clause, "dobj"):
             out.extend(pobjs(obj, ("to", "for", "against", "on", "with")))
     return with_conjuncts(out)
+
+
+def condition_subjects(verb: Token) -> list[Token]:
+    """Whom a threat's condition names: the subject of its "if" or "unless" clause
+    ("threatened to launch an offensive unless Baghdad accepted", "threatened to stop
+    the talks if the United States goes ahead")."""
+    out: list[Token] = []
+    for clause in verb.subtree:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children
+        ):
+            continue
+        up, steps = clause.head, 0  # the threatened act's own condition, not a quote's
+        while up.i != verb.i and _on_condition_path(up) and steps < 4:
+            up, steps = up.head, steps + 1
+        if up.i == verb.i:
+            out.extend(children(clause, "nsubj", "nsubjpass"))
+    return with_conjuncts(out)
+
+
+def _on_condition_path(tok: Token) -> bool:
+    """A link from a condition up to its threat: a complement, an object, a conjunct, or
+    an infinitive the parser hung as an adverbial ("threatened on Monday to close")."""
+    if tok.dep_ in CONDITION_PATH:
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def site_arguments(verb: Token) -> list[Token]:
@@ -178,6 +217,8 @@ class RecipientFinder:
         if trig.type == "PROTEST":
             embedded += protest_addressees(trig.token)
         target = self._refs(index, seg_i, embedded, date)
+        if not target and trig.type == "THREATEN":
+            target = self._refs(index, seg_i, condition_subjects(trig.token), date)
         if not target and told is not None:
             target = self._told_recipient(trig, source, told)
         if not target and trig.type == "PROTEST" and self.actors is not None:

@@ -23,8 +23,28 @@ def pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
     out = []
     for prep in head.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
-            out.extend(children(prep, "pobj", "pcomp"))
+            out.extend(children(prep, "pobj", "pcomp") or stranded_object(prep))
     return out
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty because it made the noun the
+    subject of a reduced clause that follows ("granted asylum to five officers holed up
+    in the embassy": "officers" hangs from "holed"). The noun phrase must start right
+    after the preposition and its clause must follow it."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    start = prep.i + 1
+    for tok in prep.doc[start : start + 8]:
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.pos_ in ("NOUN", "PROPN", "PRON")
+            and tok.left_edge.i == start
+            and tok.head.i > tok.i
+            and tok.head.pos_ in ("VERB", "AUX")
+        ):
+            return [tok]
+    return []
 
 
 def complements(verb: Token) -> list[Token]:

@@ -1,0 +1,27 @@
+"""A title or sector noun with "of <country>" belongs to that country, not the page's."""
+
+from __future__ import annotations
+
+
+def _codes(analysed):
+    return {m.text: m.actor.code for m in analysed.mentions if m.actor is not None}
+
+
+def test_the_president_of_a_named_country_is_that_country_office(analyse_text):
+    analysed = analyse_text(
+        "Putin said on Friday that he would meet the president of Armenia in Moscow.",
+        date="2000-01-05",
+    )
+    president = [m for m in analysed.mentions if m.text.endswith("president")]
+    assert president and president[0].actor.code.startswith("ARM")
+    assert not president[0].actor.code.startswith("RUS")
+
+
+def test_the_army_of_a_named_country_is_its_military(analyse_text):
+    codes = _codes(
+        analyse_text(
+            "Sudan's envoy flew to Sudan's border on Monday. The army of Chad said it had "
+            "pushed the rebels back."
+        )
+    )
+    assert codes.get("army") == "TCDMIL"
