@@ -36,7 +36,8 @@ from sitrep.actors.mentions import (
     PageContext,
     is_capitalised,
 )
-from sitrep.models import ActorType, Place, SegmentKind
+from sitrep.models import Actor, ActorType, Place, SegmentKind
+from sitrep.nlp import ParsedSegment
 
 WHERE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
@@ -281,3 +282,53 @@ class CountryFinder:
             if m.actor.country and len(own) == 6 and own[3:] == code and later:
                 best = m
         return best.actor.country if best else None
+
+
+PROTEST_WORDS = frozenset(
+    {
+        "protest",
+        "protester",
+        "protestor",
+        "demonstration",
+        "demonstrator",
+        "uprising",
+        "sit-in",
+        "rally",
+        "unrest",
+        "riot",
+        "curfew",
+    }
+)
+PROTEST_CROWDS = frozenset({"student", "students"})
+MIN_PROTEST_WORDS = 3  # a curfew and two protests, say
+
+
+def protest_page(segments: Sequence[ParsedSegment]) -> bool:
+    """True when a page's body tells of protests: its words for them recur."""
+    seen = 0
+    for ps in segments:
+        if ps.kind == SegmentKind.COMMENT:
+            continue
+        seen += sum(1 for t in ps.doc if t.lemma_.lower() in PROTEST_WORDS)
+        if seen >= MIN_PROTEST_WORDS:
+            return True
+    return False
+
+
+def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
+    """The country an "of" phrase after a noun names: "the president of Armenia"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
+            if mention is not None and mention.actor.type == ActorType.STATE:
+                return mention.actor.country
+    return None
+
+
+def title_sector(holders: Sequence[Actor], date: str | None) -> str:
+    """The sector a title carries, read from the codes of those who hold it elsewhere
+    (a president's GOV, an army chief's MIL); GOV when none says."""
+    sectors = [a.code_on(date)[3:6] for a in holders if len(a.code_on(date)) >= 6]
+    return max(sorted(set(sectors)), key=sectors.count) if sectors else "GOV"

@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
-from sitrep.actors.context import CountryFinder, hyphen_agent
+from sitrep.actors.context import (
+    PROTEST_CROWDS,
+    CountryFinder,
+    hyphen_agent,
+    of_state,
+    protest_page,
+    title_sector,
+)
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
     STATE_SECTORS,
@@ -124,37 +131,6 @@ def _count(tok: Token) -> int:
     return COUNT_WORDS.get(tok.lower_, 0)
 
 
-PROTEST_WORDS = frozenset(
-    {
-        "protest",
-        "protester",
-        "protestor",
-        "demonstration",
-        "demonstrator",
-        "uprising",
-        "sit-in",
-        "rally",
-        "unrest",
-        "riot",
-        "curfew",
-    }
-)
-PROTEST_CROWDS = frozenset({"student", "students"})
-MIN_PROTEST_WORDS = 3  # a curfew and two protests, say
-
-
-def _protest_page(segments: Sequence[ParsedSegment]) -> bool:
-    """True when a page's body tells of protests: its words for them recur."""
-    seen = 0
-    for ps in segments:
-        if ps.kind == SegmentKind.COMMENT:
-            continue
-        seen += sum(1 for t in ps.doc if t.lemma_.lower() in PROTEST_WORDS)
-        if seen >= MIN_PROTEST_WORDS:
-            return True
-    return False
-
-
 def _dateline(tok: Token) -> bool:
     """ "SANAA, Nov 19 (wire) -", "WASHINGTON/SANAA, January 12": a place in capitals
     at the start of a report says where it was filed, not who acted."""
@@ -198,25 +174,6 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
-def _of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
-    """The country an "of" phrase after a noun names: "the president of Armenia"."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for obj in prep.children:
-            mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
-            if mention is not None and mention.actor.type == ActorType.STATE:
-                return mention.actor.country
-    return None
-
-
-def _title_sector(holders: Sequence[Actor], date: str | None) -> str:
-    """The sector a title carries, read from the codes of those who hold it elsewhere
-    (a president's GOV, an army chief's MIL); GOV when none says."""
-    sectors = [a.code_on(date)[3:6] for a in holders if len(a.code_on(date)) >= 6]
-    return max(sorted(set(sectors)), key=sectors.count) if sectors else "GOV"
-
-
 class ActorResolver:
     """Resolves actor mentions on a page. Construct once per process; call per page."""
 
@@ -250,7 +207,7 @@ class ActorResolver:
         widen_coordinated_names(index, self.kb, date)
         country = self.finder.dominant_country(index, places)
         titles = self.kb.title_nouns(date)
-        protest = _protest_page(segments)
+        protest = protest_page(segments)
         for seg_i, ps in enumerate(segments):
             context = PageContext(ps.offset, places, country, titles, date, protest)
             self._match_phrases(index, seg_i, ps.doc, date, context)
@@ -490,11 +447,9 @@ class ActorResolver:
             code, sector_start = sector
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
             if not countries and owner is None:
-                of_state = _of_state(index, seg_i, head)  # "the army of Iraq"
+                named = of_state(index, seg_i, head)  # "the army of Iraq"
                 countries = (
-                    [of_state]
-                    if of_state
-                    else self._counted_countries(index, seg_i, head, context)
+                    [named] if named else self._counted_countries(index, seg_i, head, context)
                 )
             country = countries[0] if countries else None
             partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
@@ -658,13 +613,13 @@ class ActorResolver:
                 # follows the title, so the name is the mention, whoever holds the title today
                 return None
             countries, _owner, left = self._modifier_owner(index, seg_i, head, start)
-            named = countries[0] if countries else _of_state(index, seg_i, head)
+            named = countries[0] if countries else of_state(index, seg_i, head)
             country = named or context.page_country
             chosen = [a for a in holders if a.country == country] if country else []
             if len(chosen) != 1 and named and not countries:
                 # "the president of Armenia" with no one in the base for it: the
                 # country's office, never the page's own president
-                chosen = [generic_actor(named, _title_sector(holders, context.date), self.kb)]
+                chosen = [generic_actor(named, title_sector(holders, context.date), self.kb)]
             if len(chosen) != 1:
                 return None
             first = min(left, start)
