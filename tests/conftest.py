@@ -55,6 +55,23 @@ def analyse_text(resources):
 
 
 @pytest.fixture(scope="session")
+def event_triples():
+    """(sorted source codes, type, sorted target codes) of each event of an analysed page."""
+
+    def triples(analysed) -> set[tuple[tuple[str, ...], str, tuple[str, ...]]]:
+        return {
+            (
+                tuple(sorted(a.code for a in e.source)),
+                e.type,
+                tuple(sorted(a.code for a in e.target)),
+            )
+            for e in analysed.events
+        }
+
+    return triples
+
+
+@pytest.fixture(scope="session")
 def postgres_server():
     """A PostgreSQL server for the whole session: the one ``$SITREP_TEST_POSTGRES_URL``
     names, else a throwaway one started by ``scripts/setup-postgres.sh`` (stopped at the

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 
-def _triples(analysed):
-    return {
-        (tuple(sorted(a.code for a in e.source)), e.type, tuple(sorted(a.code for a in e.target)))
-        for e in analysed.events
-    }
-
-
-def test_accusing_each_other_is_one_accusation_per_side(analyse_text):
-    found = _triples(
+def test_accusing_each_other_is_one_accusation_per_side(analyse_text, event_triples):
+    found = event_triples(
         analyse_text("India and Pakistan accused each other on Sunday of breaking the truce.")
     )
     assert (("IND",), "ACCUSE", ("PAK",)) in found
@@ -19,16 +12,16 @@ def test_accusing_each_other_is_one_accusation_per_side(analyse_text):
     assert (("IND", "PAK"), "ACCUSE", ()) not in found
 
 
-def test_one_another_after_a_preposition_splits_too(analyse_text):
+def test_one_another_after_a_preposition_splits_too(analyse_text, event_triples):
     analysed = analyse_text("Armenia and Azerbaijan clashed with one another on the border.")
-    found = _triples(analysed)
+    found = event_triples(analysed)
     assert (("ARM",), "ASSAULT", ("AZE",)) in found
     assert (("AZE",), "ASSAULT", ("ARM",)) in found
     assert len({e.event_id for e in analysed.events}) == len(analysed.events)
 
 
-def test_a_joint_act_without_each_other_stays_one_event(analyse_text):
-    found = _triples(
+def test_a_joint_act_without_each_other_stays_one_event(analyse_text, event_triples):
+    found = event_triples(
         analyse_text("India and Pakistan accused Afghanistan of harbouring militants.")
     )
     assert (("IND", "PAK"), "ACCUSE", ("AFG",)) in found

@@ -6,15 +6,8 @@ from __future__ import annotations
 from sitrep.events.syntax import stranded_object
 
 
-def _triples(analysed):
-    return {
-        (tuple(sorted(a.code for a in e.source)), e.type, tuple(sorted(a.code for a in e.target)))
-        for e in analysed.events
-    }
-
-
-def test_a_threat_is_made_to_whom_its_condition_names(analyse_text):
-    found = _triples(
+def test_a_threat_is_made_to_whom_its_condition_names(analyse_text, event_triples):
+    found = event_triples(
         analyse_text(
             "Egypt threatened on Monday to close its airspace to cargo flights unless Sudan "
             "handed over the suspects."
@@ -23,8 +16,8 @@ def test_a_threat_is_made_to_whom_its_condition_names(analyse_text):
     assert (("EGY",), "THREATEN", ("SDN",)) in found
 
 
-def test_a_condition_under_the_threatened_act_counts_too(analyse_text):
-    found = _triples(
+def test_a_condition_under_the_threatened_act_counts_too(analyse_text, event_triples):
+    found = event_triples(
         analyse_text(
             "China threatened to suspend talks meant to cut tariffs if Japan goes ahead "
             "with the new export controls."
@@ -33,34 +26,36 @@ def test_a_condition_under_the_threatened_act_counts_too(analyse_text):
     assert (("CHN",), "THREATEN", ("JPN",)) in found
 
 
-def test_a_conditional_threat_with_a_named_object_keeps_the_object(analyse_text):
-    found = _triples(
+def test_a_conditional_threat_with_a_named_object_keeps_the_object(analyse_text, event_triples):
+    found = event_triples(
         analyse_text("Turkey threatened to strike Syria if Russia did not stop the offensive.")
     )
     assert any(s == ("TUR",) and t == "THREATEN" and "SYR" in r for s, t, r in found)
 
 
-def test_troops_one_refuses_to_send_are_not_the_recipient(analyse_text):
-    found = _triples(analyse_text("Brazil has refused to deploy troops in Haiti again."))
+def test_troops_one_refuses_to_send_are_not_the_recipient(analyse_text, event_triples):
+    found = event_triples(analyse_text("Brazil has refused to deploy troops in Haiti again."))
     assert (("BRA",), "REJECT", ("HTI",)) in found
     assert not any(t == "REJECT" and "BRAMIL" in r for _, t, r in found)
 
 
-def test_a_named_actor_beats_the_owner_pronoun_beside_it(analyse_text):
-    found = _triples(
+def test_a_named_actor_beats_the_owner_pronoun_beside_it(analyse_text, event_triples):
+    found = event_triples(
         analyse_text("Italy demanded that its NATO partners reject the proposal at once.")
     )
     assert (("ITA",), "REQUEST", ("IGO",)) in found
 
 
-def test_a_preposition_the_parser_left_empty_still_gives_the_recipient(analyse_text, nlp):
+def test_a_preposition_the_parser_left_empty_still_gives_the_recipient(
+    analyse_text, nlp, event_triples
+):
     text = "Chile has granted asylum to four Bolivian opposition leaders holed up in its embassy."
     doc = nlp(text)
     to = next(t for t in doc if t.lower_ == "to")
     leaders = next(t for t in doc if t.lower_ == "leaders")
     if not list(to.children):  # the parse this test is about: "leaders" hangs from "holed"
         assert stranded_object(to) == [leaders]
-    found = _triples(analyse_text(text))
+    found = event_triples(analyse_text(text))
     assert any(
         s == ("CHL",) and t == "AID" and any(c.startswith("BOL") for c in r) for s, t, r in found
     )
