@@ -154,6 +154,24 @@ def test_negate_and_passive_flags(book):
     assert book.match_verb(VerbContext("attack", passive=True)).type == "ASSAULT"
 
 
+def test_infinitive_complements_select_the_reading(book):
+    """ "declined to send troops" is a refusal, "declined to comment" is no event, and
+    "exports declined" (no infinitive) matches neither reading."""
+    send = book.match_verb(VerbContext("decline", infinitive="send"))
+    assert (send.type, send.infinitives) == ("REJECT", ("any",))
+    assert not book.match_verb(VerbContext("decline", infinitive="comment")).is_event
+    assert not book.match_verb(VerbContext("refuse", infinitive="comment")).is_event
+    assert book.match_verb(VerbContext("refuse", infinitive="negotiate")).type == "REJECT"
+    assert book.match_verb(VerbContext("decline")) is None
+
+
+def test_infinitive_field_must_list_single_words(tmp_path):
+    error = load_error(
+        tmp_path, "schema: 1\nverbs:\n  - {lemma: balk, infinitive: [give up], type: REJECT}\n"
+    )
+    assert "field 'infinitive' must list single words" in error.problem
+
+
 def test_crack_down_on(book):
     context = VerbContext("crack", particle="down", prep_objects=(("on", ("protester",)),))
     pattern = book.match_verb(context)

@@ -59,3 +59,17 @@ def test_a_preposition_the_parser_left_empty_still_gives_the_recipient(
     assert any(
         s == ("CHL",) and t == "AID" and any(c.startswith("BOL") for c in r) for s, t, r in found
     )
+
+
+def test_declining_an_act_is_a_refusal_not_the_act(analyse_text, event_triples):
+    found = event_triples(analyse_text("Kenya declined to send more police officers to Haiti."))
+    assert (("KEN",), "REJECT", ("HTI",)) in found
+    assert not any(t == "MOBILIZE" for _, t, _ in found)
+
+
+def test_declining_to_comment_is_no_event(analyse_text):
+    analysed = analyse_text(
+        "A spokesman for the Ugandan army refused to comment, and the defence ministry "
+        "declined to be named."
+    )
+    assert analysed.events == ()

@@ -132,6 +132,21 @@ def _adjective_complements(verb: Token) -> list[Token]:
     ]
 
 
+def _infinitive(verb: Token) -> Token | None:
+    """The verb of a to-infinitive complement: "declined to send troops" -> send."""
+    return next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ == "xcomp"
+            and child.pos_ in ("VERB", "AUX")
+            and child.i > verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ),
+        None,
+    )
+
+
 def _complement_sources_targets(
     verb: Token, pattern: VerbPattern
 ) -> tuple[list[Token], list[Token]]:
@@ -184,6 +199,8 @@ class EventCoder(RecipientFinder):
             out.append(noun.lemma_.lower())
             for of_obj in _pobjs(noun, ("of",)):  # "a state of emergency"
                 out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
+            if noun.pos_ == "NUM":  # "gave $5 million in aid": the amount is of aid
+                out.extend(self._object_lemmas(_pobjs(noun, ("in",))))
             mods = [
                 c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
             ]
@@ -205,8 +222,16 @@ class EventCoder(RecipientFinder):
             prep_objects += ((particle, objects),)
         negated = any(c.dep_ == "neg" for c in verb.children)
         comps = tuple(w for c in _adjective_complements(verb) for w in (c.lower_, c.lemma_.lower()))
+        infinitive = _infinitive(verb)
         context = VerbContext(
-            self._lemma(verb), particle, objects, prep_objects, negated, passive, comps
+            self._lemma(verb),
+            particle,
+            objects,
+            prep_objects,
+            negated,
+            passive,
+            comps,
+            self._lemma(infinitive) if infinitive is not None else None,
         )
         return self.book.match_verb(context)
 
@@ -377,7 +402,9 @@ class EventCoder(RecipientFinder):
                 and self._noun_pattern(child) is not None
             ):
                 return child
-        for obj in _pobjs(holder, ("of",)):
+        # "$11.5 million in humanitarian aid": an amount counts what its "in" phrase names
+        measures = ("of", "in") if holder.pos_ == "NUM" else ("of",)
+        for obj in _pobjs(holder, measures):
             if obj.pos_ == "NOUN" and self._noun_pattern(obj) is not None:
                 return obj
         return None

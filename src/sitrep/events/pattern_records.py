@@ -18,6 +18,7 @@ from sitrep.models import Modality
 
 SCHEMA_VERSION = 1
 NOT_AN_EVENT = "NONE"  # type of a pattern that blocks an event reading
+ANY_INFINITIVE = "any"  # a verb pattern's `infinitive: any`: every to-infinitive complement
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
 QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 TARGETS = ("dobj", "prep", "none")
@@ -79,6 +80,9 @@ class VerbPattern:
     passive_ok: bool = True
     # adjective/participle complement lemmas the verb must have ("hold X accountable")
     complements: tuple[str, ...] = ()
+    # lemmas of a to-infinitive the verb must govern ("refused to comment"); ANY_INFINITIVE
+    # accepts every infinitive ("declined to send troops")
+    infinitives: tuple[str, ...] = ()
     negate: bool = False  # applies only when the verb itself is negated
     symmetric: bool = False  # mutual event: coordinated actors are each other's recipients
     note: str = ""
@@ -89,20 +93,31 @@ class VerbPattern:
         return self.type != NOT_AN_EVENT
 
     @property
-    def key(self) -> tuple[str, str | None, str | None, tuple[str, ...], bool, tuple[str, ...]]:
+    def key(self) -> tuple:
         """Identity for duplicate detection and user overrides."""
         objects = tuple(sorted(self.objects))
         complements = tuple(sorted(self.complements))
-        return (self.lemma, self.particle, self.prep, objects, self.negate, complements)
+        infinitives = tuple(sorted(self.infinitives))
+        return (
+            self.lemma,
+            self.particle,
+            self.prep,
+            objects,
+            self.negate,
+            complements,
+            infinitives,
+        )
 
     @property
     def specificity(self) -> int:
-        """Higher is more specific: negation 8, objects or complement 4, particle 2,
-        preposition 1."""
+        """Higher is more specific: negation 8, objects, complement or named infinitives 4,
+        particle 2, any infinitive 2, preposition 1."""
+        named = bool(self.infinitives) and ANY_INFINITIVE not in self.infinitives
         return (
             8 * self.negate
-            + 4 * bool(self.objects or self.complements)
+            + 4 * bool(self.objects or self.complements or named)
             + 2 * bool(self.particle)
+            + 2 * (bool(self.infinitives) and not named)
             + bool(self.prep)
         )
 
@@ -118,6 +133,14 @@ class VerbPattern:
         if self.prep is not None and self.prep not in preps:
             return False
         if self.complements and not set(self.complements) & set(context.complements):
+            return False
+        if self.infinitives and (
+            context.infinitive is None
+            or (
+                ANY_INFINITIVE not in self.infinitives
+                and context.infinitive not in self.infinitives
+            )
+        ):
             return False
         if not self.objects:
             return True
@@ -144,9 +167,11 @@ class VerbContext:
     negated: bool = False
     passive: bool = False
     complements: tuple[str, ...] = ()  # adjective/participle complement lemmas
+    infinitive: str | None = None  # lemma of a to-infinitive complement ("refused to comment")
 
     def __post_init__(self) -> None:
         norm = normalize_lemma
+        object.__setattr__(self, "infinitive", norm(self.infinitive) if self.infinitive else None)
         object.__setattr__(self, "lemma", norm(self.lemma))
         object.__setattr__(self, "particle", norm(self.particle) if self.particle else None)
         object.__setattr__(self, "objects", tuple(norm(o) for o in self.objects))

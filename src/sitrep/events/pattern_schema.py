@@ -246,7 +246,7 @@ def _read_old_names(path: str, data: Any, types: Mapping[str, TypeInfo]) -> dict
     return out
 
 
-_VERB_FIELDS = ("lemma", "type", "mode", "particle", "prep", "object", "target", "negate", "passive_ok", "symmetric", "complement", "note")  # fmt: skip
+_VERB_FIELDS = ("lemma", "type", "mode", "particle", "prep", "object", "target", "negate", "passive_ok", "symmetric", "complement", "infinitive", "note")  # fmt: skip
 _NOUN_FIELDS = ("lemma", "type", "mode", "target_preps", "source_preps", "premod_ok", "symmetric", "premod_role", "note")  # fmt: skip
 PREMOD_ROLES = ("source", "target", "patient")
 _LIGHT_FIELDS = ("lemma", "particle", "prep", "note")
@@ -290,6 +290,7 @@ def _read_verbs(path, items, types, old, allow_disable) -> list[tuple[VerbPatter
             passive_ok=check.flag("passive_ok", True), negate=check.flag("negate", False),
             symmetric=check.flag("symmetric", False), note=check.text("note", default="") or "",
             complements=check.words("complement", one_word=True) or (),
+            infinitives=check.words("infinitive", one_word=True) or (),
             origin=f"{path}, {check.entry}",
         )  # fmt: skip
         for obj in () if disabled else pattern.objects:
