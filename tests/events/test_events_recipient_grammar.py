@@ -73,3 +73,23 @@ def test_declining_to_comment_is_no_event(analyse_text):
         "declined to be named."
     )
     assert analysed.events == ()
+
+
+def test_a_leader_visiting_a_city_of_his_own_country_meets_no_one(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "Iraqi Prime Minister Nouri al-Maliki flew to Basra on Monday. Two days later "
+            "Prime Minister Gordon Brown flew to Baghdad."
+        )
+    )
+    assert not any(t == "CONSULT" and r == ("IRQ",) and s[0].startswith("IRQ") for s, t, r in found)
+    assert any(
+        t == "CONSULT" and s[0].startswith("GBR") and r[0].startswith("IRQ") for s, t, r in found
+    )
+
+
+def test_flying_people_somewhere_is_no_visit(analyse_text):
+    analysed = analyse_text(
+        "Israeli military helicopters flew several of the wounded to hospitals near Haifa."
+    )
+    assert not [e for e in analysed.events if e.type == "CONSULT"]

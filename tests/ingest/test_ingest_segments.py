@@ -100,6 +100,22 @@ def test_packaged_cues_load() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Support independent journalism from Mosul: become a member",
+        "If you like these notes from Kabul, buy me a coffee",
+        "Help fund this blog - every dollar counts",
+    ],
+)
+def test_donation_appeals_are_boilerplate(line: str) -> None:
+    assert default_cues().is_boilerplate(line)
+
+
+def test_support_for_a_party_is_not_a_donation_appeal() -> None:
+    assert not default_cues().is_boilerplate("Support for the ruling party fell in the north.")
+
+
+@pytest.mark.parametrize(
     ("change", "problem"),
     [
         (lambda s: s.replace("schema: 1", "schema: 99"), "schema"),

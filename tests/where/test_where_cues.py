@@ -60,6 +60,18 @@ def test_names_tagged_as_people_are_places_after_a_locative_word(nlp, gazetteer)
     assert places["Hilla"].country == "IRQ"  # listed with Kut
 
 
+def test_names_tagged_as_people_are_places_when_visited_or_gone_to(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "The president visited Kherson on Monday and flew to Odesa the next day.",
+        "The envoy wrote to Rouhani before he visited Netanyahu.",
+    )
+    assert places["Kherson"].country == "UKR"
+    assert places["Odesa"].country == "UKR"
+    assert not {"Rouhani", "Netanyahu"} & set(places)
+
+
 def test_person_names_do_not_become_places(nlp, gazetteer):
     places = _places(
         nlp,

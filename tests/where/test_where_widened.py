@@ -59,6 +59,13 @@ def test_small_town_dropped_without_its_country_on_the_page(nlp, gazetteer):
     assert not [p for p in places if p.text == "Goris"]
 
 
+def test_a_town_is_not_taken_for_a_bigger_town_with_a_similar_name(nlp, gazetteer):
+    """GeoNames lists "Goris" among Gori's other names; the Armenian town of that very
+    name is too small to stand on a cue alone, and Gori in Georgia is not meant."""
+    places = _places(nlp, gazetteer, "The mayor said he would spend the night in Goris.")
+    assert not [p for p in places if p.text == "Goris" and p.country == "GEO"]
+
+
 def test_new_regions_resolve_to_their_country(gazetteer):
     for name, country in [
         ("Galmudug", "SOM"),

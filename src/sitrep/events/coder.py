@@ -132,6 +132,12 @@ def _adjective_complements(verb: Token) -> list[Token]:
     ]
 
 
+def _home_visit(source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
+    """A visit whose only recipient is the visitor's own country (a place in it)."""
+    homes = {ref.code[:3] for ref in source}
+    return len(homes) == 1 and bool(target) and all(ref.code in homes for ref in target)
+
+
 def _infinitive(verb: Token) -> Token | None:
     """The verb of a to-infinitive complement: "declined to send troops" -> send."""
     return next(
@@ -642,6 +648,8 @@ class EventCoder(RecipientFinder):
             return None
         if trig.mode == "phone" and not target:
             return None  # "called provincial demands unrealistic": nobody was called
+        if trig.mode == "visit" and _home_visit(source, target):
+            return None  # "Maliki flew to Basra": a leader inside his own country meets no one
         reading = read_modality(trig.token, sentence, self.book.cues)
         attributed = None
         if reading.speaker is not None:

@@ -29,7 +29,15 @@ LOCATIVE_PREPOSITIONS = frozenset(
 TAKING_VERBS = frozenset(
     {"take", "capture", "seize", "retake", "recapture", "overrun", "storm", "enter",
      "reach", "besiege", "encircle", "surround", "shell", "bomb", "bombard", "liberate",
-     "occupy", "invade", "annex", "raid", "evacuate", "flee", "leave", "control"}
+     "occupy", "invade", "annex", "raid", "evacuate", "flee", "leave", "control", "visit",
+     "tour"}
+)  # fmt: skip
+# Verbs of going after which "to X" names a place: "flew to Kherson", "troops were
+# redeployed to Odesa" ("to" alone is too often a recipient: "wrote to Macron").
+GOING_VERBS = frozenset(
+    {"travel", "fly", "go", "come", "return", "head", "drive", "sail", "deploy", "redeploy",
+     "rush", "flee", "move", "relocate", "evacuate", "march", "walk", "retreat", "withdraw",
+     "arrive", "escape", "transfer", "airlift"}
 )  # fmt: skip
 # Verbs of leaving after which "from X" names a place: "fled from Goma", "withdrew from
 # Kherson" (a bare "from" too often names a sender: "a statement from Hamas").
@@ -104,8 +112,8 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
     """Whether the words around ``tokens`` (one whole name) say that it is a place: a
     locative preposition or place noun before it ("in Kut", "the capital Naypyitaw",
     "the town of Al Qaim"), "from" after a verb of leaving ("fled from Goma"), "on"
-    after a verb of advancing ("march on Bukavu"), the
-    object of a verb of taking ("rebels took Goma"), a region noun after it ("Amhara
+    after a verb of advancing ("march on Bukavu"), "to" after a verb of going ("flew to
+    Kherson"), the object of a verb of taking or visiting ("rebels took Goma"), a region noun after it ("Amhara
     region"), or a place noun in apposition after it ("X, the capital")."""
     doc = tokens[0].doc
     k = tokens[0].i - 1
@@ -120,6 +128,8 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
         if before.lower_ == "from" and before.head.lemma_ in LEAVING_VERBS:
             return True
         if before.lower_ == "on" and before.head.lemma_ in ADVANCING_VERBS:
+            return True
+        if before.lower_ == "to" and before.head.lemma_ in GOING_VERBS:
             return True
     if _object_of_taking(tokens):
         return True

@@ -342,8 +342,11 @@ def _cued(
 
 
 def _known_with_cue(matches: Sequence[Match], text: str) -> bool:
-    """Whether the gazetteer knows ``text`` well enough to trust a grammatical cue."""
-    for match in matches:
+    """Whether the gazetteer knows ``text`` well enough to trust a grammatical cue. A name
+    known under its very spelling is not read as a variant of another ("Goris" is the
+    Armenian town, not a spelling of Gori in Georgia)."""
+    own = [m for m in matches if m.exact and exact_key(m.entry.name) == exact_key(text)]
+    for match in own or matches:
         entry = match.entry
         big = entry.precision in ("country", "admin1") or entry.population >= MIN_POPULATION_CUED
         if entry.curated or (big and cues.spelled_like(text, entry.name)):
