@@ -27,3 +27,25 @@ def test_one_unnamed_civilian_takes_the_country_of_the_place(analyse_text):
 def test_a_definite_singular_civilian_noun_is_left_to_coreference(analyse_text):
     analysed = analyse_text("The resident said the shelling lasted all night.")
     assert _codes(analysed, "resident") == []
+
+
+def test_one_unnamed_attacker_or_group_is_an_actor(analyse_text):
+    analysed = analyse_text(
+        "A suicide bomber killed 12 people at a market in Mogadishu. A rights monitoring "
+        "group said the toll would rise."
+    )
+    assert _codes(analysed, "suicide bomber") == ["SOMREB"]
+    assert _codes(analysed, "rights monitoring group") == ["NGO"]
+
+
+def test_one_unnamed_member_of_a_state_sector_is_not(analyse_text):
+    analysed = analyse_text("A force of 300 men was seen near Kismayo.")
+    assert _codes(analysed, "force") == []
+
+
+def test_the_longest_sector_phrase_wins(analyse_text):
+    analysed = analyse_text(
+        "The Ukrainian border guard service said militant groups had crossed overnight."
+    )
+    assert _codes(analysed, "Ukrainian border guard service") == ["UKRCOP"]
+    assert [c[3:] for c in _codes(analysed, "militant groups")] == ["REB"]

@@ -105,15 +105,19 @@ class CountryFinder:
         self.kb = kb
 
     def sector_of(self, head: Token) -> tuple[str, int] | None:
-        """Sector code of a head noun, trying two-word phrases ("security forces") first."""
+        """Sector code of a head noun, trying the longest phrase of its premodifiers first:
+        "border guard service", then "security forces", then "forces"."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
         doc = head.doc
-        if head.i > 0 and doc[head.i - 1].dep_ in ("compound", "amod"):
-            two = f"{doc[head.i - 1].lower_} {head.lower_}"
-            code = self.kb.sector_for(two)
+        start = head.i
+        while start > 0 and head.i - start < 2 and doc[start - 1].dep_ in ("compound", "amod"):
+            start -= 1
+        for first in range(start, head.i):
+            phrase = " ".join(t.lower_ for t in doc[first : head.i + 1])
+            code = self.kb.sector_for(phrase)
             if code:
-                return code, head.i - 1
+                return code, first
         code = self.kb.sector_for(head.lower_) or self.kb.sector_for(head.lemma_.lower())
         return (code, head.i) if code else None
 

@@ -59,6 +59,10 @@ log = logging.getLogger(__name__)
 # rights groups on a page about Sudan are mostly international (code NGO), so only a
 # nationality word ("Sudanese aid workers") gives them one
 UNPLACED_SECTORS = frozenset({"NGO"})
+# Sectors whose nouns name an actor even as one unnamed member: "a suicide bomber", "a
+# rights group", "one demonstrator". State sectors are left out: "a force", "a unit" and
+# "a court" are as often things as actors.
+INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED"})
 
 MAX_ALIAS_TOKENS = 8
 LOCATIVE_PREPS = {
@@ -159,9 +163,12 @@ def _model_name(tok: Token) -> bool:
 
 
 def _indefinite(head: Token) -> bool:
-    """ "a shopkeeper in Muzaffarabad", "one resident": one unnamed person."""
+    """ "a shopkeeper in Muzaffarabad", "one resident": one unnamed person. The article
+    may hang from a premodifier ("A rights monitoring group")."""
+    edge = head.left_edge
     return any(
-        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in head.children
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+        for c in (*head.children, edge)
     )
 
 
@@ -474,7 +481,7 @@ class ActorResolver:
                 )
                 or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)
                 or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
-                or (code == "CVL" and head.tag_ == "NN" and _indefinite(head))
+                or (code in INDEFINITE_SECTORS and head.tag_ == "NN" and _indefinite(head))
             ):
                 group = self._armed_group_antecedent(index, seg_i, head, code, date)
                 if group is not None:
