@@ -173,3 +173,19 @@ def test_coordinated_verbs_share_their_subject(coded):
 def test_coordinated_content_of_an_agreement_is_not_coded_twice(coded):
     events = coded("Russia agreed to withdraw its troops and release the prisoners.")
     assert [e.type for e in events] == ["AGREE"]
+
+
+def test_an_act_announced_with_an_unless_condition_is_a_threat(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "Nigeria announced that it will withdraw its peacekeeping force from Chad unless "
+            "the government arranged a ceasefire with the rebels."
+        )
+    )
+    assert (("NGA",), "THREATEN", ("TCD",)) in found
+    assert not any(t in ("AGREE", "RETREAT") and s == ("NGA",) for s, t, _ in found)
+
+
+def test_an_act_announced_without_a_condition_stays_an_intent(analyse_text, event_triples):
+    found = event_triples(analyse_text("Syria said it will withdraw its troops from Lebanon."))
+    assert (("SYR",), "AGREE", ("LBN",)) in found

@@ -130,12 +130,33 @@ def _upper_subject(tok: Token) -> Token | None:
     return next(iter(_clause_subject(tok)), None)
 
 
-def announced_type(type_: str, quad: str, mode: str | None, negated: bool) -> tuple[str, str | None] | None:  # fmt: skip
+def has_unless_condition(trigger: Token) -> bool:
+    """The trigger's act, or the clause announcing it, is conditioned by "unless": "will
+    withdraw its force from Chad unless ...", "said it would boycott the vote unless ..."."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    tok = verb
+    for _ in range(3):
+        for clause in tok.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children
+            ):
+                return True
+        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unless: bool = False) -> tuple[str, str | None] | None:  # fmt: skip
     """The PLOVER type of an actor's announcement of its own act of ``type_``: AGREE for a
-    cooperative act, REJECT for one it says it will not do, THREATEN for a hostile one.
+    cooperative act, REJECT for one it says it will not do, THREATEN for a hostile one,
+    and THREATEN for any act it will do "unless" others act (a coercive condition).
     None when the announcement is not coded differently from the act."""
     if quad in COOPERATIVE_QUADS and negated:
         return "REJECT", None  # "said it would not accept the proposal"
+    if unless and not negated and type_ not in ("THREATEN", "REQUEST"):
+        # "will withdraw its peacekeepers unless the ceasefire holds": a threat
+        return "THREATEN", THREAT_MODE_BY_MODE.get(mode or "", THREAT_MODES.get(type_))
     if quad in COOPERATIVE_QUADS and type_ != "AGREE":
         return "AGREE", None
     if quad == "material_conflict" and not negated:

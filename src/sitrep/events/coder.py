@@ -33,6 +33,7 @@ from sitrep.events.clauses import (
     announced_type,
     announcer,
     context_of,
+    has_unless_condition,
     is_purpose,
     is_subordinate,
     obligation_clause,
@@ -765,7 +766,8 @@ class EventCoder(RecipientFinder):
         info = self.book.type_info(trig.type)
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
         negated = modality == Modality.NEGATED or any(c.dep_ == "neg" for c in verb.children)
-        coded = announced_type(trig.type, info.quad, trig.mode, negated)
+        unless = has_unless_condition(trig.token)
+        coded = announced_type(trig.type, info.quad, trig.mode, negated, unless)
         if coded is None:
             return None
         return (*coded, Modality.ASSERTED, by)
