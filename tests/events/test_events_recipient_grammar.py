@@ -93,3 +93,15 @@ def test_flying_people_somewhere_is_no_visit(analyse_text):
         "Israeli military helicopters flew several of the wounded to hospitals near Haifa."
     )
     assert not [e for e in analysed.events if e.type == "CONSULT"]
+
+
+def test_whom_something_is_given_to_beats_what_is_given(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "Syria has again offered its troops to Lebanon's government. Finland will give "
+            "Tanzania a grant of 64 million dollars."
+        )
+    )
+    assert (("SYR",), "AGREE", ("LBNGOV",)) in found
+    assert (("FIN",), "AID", ("TZA",)) in found
+    assert not any(r == ("SYRMIL",) for _, _, r in found)

@@ -28,6 +28,9 @@ TRANSFER_VERBS = frozenset(
     {"deploy", "send", "dispatch", "station", "withdraw", "pull", "contribute", "provide",
      "supply", "deliver", "hand", "transfer", "ship", "give", "return", "move", "redeploy"}
 )  # fmt: skip
+# verbs of giving: what they give is their object, whom they give it to the recipient
+# ("offered its troops to Lebanon's president", "handed two suspects over to Sudan")
+GIVING_VERBS = TRANSFER_VERBS | {"offer", "lend", "grant", "sell", "donate", "pledge"}
 CONDITION_MARKS = frozenset({"if", "unless"})
 # how a condition may hang from the threat: "threatened to stop talks (meant) to reduce ..."
 CONDITION_PATH = frozenset({"xcomp", "ccomp", "acl", "dobj", "conj"})
@@ -95,6 +98,22 @@ def embedded_arguments(verb: Token) -> list[Token]:
         for obj in children(clause, "dobj"):
             out.extend(pobjs(obj, ("to", "for", "against", "on", "with")))
     return with_conjuncts(out)
+
+
+def _given_to(trigger: Token) -> list[Token]:
+    """Whom a verb of giving gives to: its indirect object or the object of its "to"
+    ("offered troops to Lebanon", "gave Tanzania a grant"), when it also has what it
+    gives as a direct object."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.lemma_.lower() not in GIVING_VERBS:
+        return []
+    objects = children(trigger, "dobj")
+    if not objects:
+        return []
+    to = [c for c in children(trigger, "dative") if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    to += pobjs(trigger, ("to",))
+    for obj in objects:
+        to += pobjs(obj, ("to",))
+    return with_conjuncts(to)
 
 
 def condition_subjects(verb: Token) -> list[Token]:
@@ -196,6 +215,11 @@ class RecipientFinder:
         to attack Iraq"), else what the page told before (``_told_recipient``), else a
         place the act is directed at ("sent arms to Pakistan", "arrived in Amman" for a
         visit): the place's country."""
+        given_to = _given_to(trig.token)
+        if given_to:
+            target = self._refs(index, seg_i, given_to, date)
+            if target:
+                return target
         target = self._refs(index, seg_i, trig.target_tokens, date)
         if target:
             return target
