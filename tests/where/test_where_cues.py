@@ -151,3 +151,14 @@ def test_advancing_on_a_town_and_a_region_noun_are_cues(nlp, gazetteer):
     )
     assert places["Bukavu"].country == "COD"
     assert places["Nakhchivan"].country == "AZE"
+
+
+def test_the_head_noun_of_an_organisation_is_no_town(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "Officials of the African Union met the rebels on Monday.",
+        "Statistics Canada said prices rose in Toronto.",
+    )
+    assert "Union" not in places
+    assert "Toronto" in places
