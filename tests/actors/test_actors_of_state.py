@@ -25,3 +25,9 @@ def test_the_army_of_a_named_country_is_its_military(analyse_text):
         )
     )
     assert codes.get("army") == "TCDMIL"
+
+
+def test_officials_of_an_international_body_belong_to_it(analyse_text):
+    analysed = analyse_text("Officials of the African Union met the rebel leaders on Monday.")
+    codes = {m.text: m.actor.code for m in analysed.mentions if m.actor}
+    assert codes["Officials"] == "IGO"

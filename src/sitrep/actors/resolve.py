@@ -391,8 +391,9 @@ class ActorResolver:
 
     @staticmethod
     def _of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
-        """ "fighters of JNIM", "militants from the Islamic State": the armed group or
-        organisation an "of"/"from" phrase after the noun names."""
+        """ "fighters of JNIM", "militants from the Islamic State", "officials of the
+        African Union": the armed group, organisation, party or international body an
+        "of"/"from" phrase after the noun names."""
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
                 continue
@@ -402,6 +403,7 @@ class ActorResolver:
                     ActorType.ARMED_GROUP,
                     ActorType.ORGANISATION,
                     ActorType.PARTY,
+                    ActorType.BODY,
                 ):
                     return mention.actor
         return None
