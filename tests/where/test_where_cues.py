@@ -162,3 +162,13 @@ def test_the_head_noun_of_an_organisation_is_no_town(nlp, gazetteer):
     )
     assert "Union" not in places
     assert "Toronto" in places
+
+
+def test_a_surname_the_tagger_split_from_its_given_name_is_no_place(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, visited Baghdad.",
+    )
+    assert "Oshima" not in places
+    assert "Baghdad" in places

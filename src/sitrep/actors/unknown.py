@@ -29,6 +29,14 @@ from sitrep.actors.typos import TypoMatcher
 from sitrep.models import Actor, ActorType
 
 ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
+# last words of an office's name: "the UN Emergency Relief Coordinator"
+OFFICE_WORDS = frozenset(
+    {"coordinator", "envoy", "commissioner", "chief", "spokesman", "spokeswoman",
+     "spokesperson", "secretary", "representative", "rapporteur", "head", "director",
+     "chairman", "chairwoman", "chair", "president", "mission", "delegation", "negotiator",
+     "mediator", "leader", "commander"}
+)  # fmt: skip
+BODY_TYPES = (ActorType.BODY, ActorType.ORGANISATION, ActorType.ARMED_GROUP, ActorType.PARTY)
 ARGUMENT_DEPS = {
     "nsubj",
     "nsubjpass",
@@ -100,6 +108,11 @@ class UnknownNames:
                     continue
             if not any(t.is_alpha and is_capitalised(t) for t in ent):
                 continue
+            office = self.office_of_known_body(ent)
+            if office is not None:
+                # "the United Nations Emergency Relief Coordinator" speaks for the UN
+                index.add(ActorMention(seg_i, ent.start, ent.end, office, ent.text, "alias", ent.root.i))  # fmt: skip
+                continue
             code, country = self.compose_code(index, seg_i, ent, context)
             if code and country is None:
                 # "Prime Minister Abiy Ahmed" on a page about Ethiopia
@@ -150,6 +163,21 @@ class UnknownNames:
             if definite:
                 actor = self.kb.find(info.actor_id) or actor
             index.add(ActorMention(seg_i, tok.i, tok.i + 1, actor, tok.text, "generic", tok.i))
+
+    def office_of_known_body(self, ent: Span) -> Actor | None:
+        """The known organisation, armed group or international body whose office an
+        unknown name is: the name ends in an office word and starts with the body's name
+        ("the United Nations Emergency Relief Coordinator", "Hamas political bureau
+        chief")."""
+        words = [t for t in ent if t.lower_ != "the"]
+        if len(words) < 2 or words[-1].lower_ not in OFFICE_WORDS:
+            return None
+        for end in range(len(words) - 1, 0, -1):
+            found = self.kb.lookup(" ".join(t.text for t in words[:end]))
+            bodies = [a for a in found if a.type in BODY_TYPES]
+            if len(bodies) == 1:
+                return bodies[0]
+        return None
 
     def earlier_unknown(self, index: ActorIndex, actor: Actor) -> Actor | None:
         """ "Williams" after "Holly Williams": the same unknown person."""

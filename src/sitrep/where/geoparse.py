@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
@@ -182,6 +182,8 @@ def find_toponyms(
     used: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
+            if _surname_after_given_name(ent, gazetteer):
+                continue  # "Kenzo Oshima, the UN relief coordinator": a person
             tokens = _with_hyphened_words(_trim(list(ent)))
             spans = _longest_matches(tokens, gazetteer, tagged=True)
             if not _covers_name(tokens, spans):
@@ -707,6 +709,22 @@ def _could_be_name(token: Token) -> bool:
     if token.pos_ == "ADJ":  # "Iraqi", but "Amhara region": a name before a region noun
         return cues.region_noun_after(token.doc, token.i + 1)
     return token.pos_ == "PROPN" or (text.isupper() and len(text) > 2 and text.isalpha())
+
+
+def _surname_after_given_name(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A one-word place entity right after a capitalised word that the tagger left out of
+    every entity and that forms no known place with it: the tagger has split a person's
+    name ("Kenzo Oshima") and taken the surname for a town."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    given = ent.doc[ent.start - 1]
+    if given.ent_type_ or given.pos_ != "PROPN" or not given.text.isalpha():
+        return False
+    if not given.text[:1].isupper() or given.is_upper or given.lower_ in QUALIFIERS:
+        return False
+    if list(gazetteer.lookup(f"{given.text} {ent.text}")):
+        return False
+    return not any(m.exact for m in gazetteer.lookup(given.text))
 
 
 def _inside_organisation(token: Token) -> bool:

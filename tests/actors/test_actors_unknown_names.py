@@ -1,0 +1,22 @@
+"""Names the actor base does not know (actors/unknown.py): an office of a known body."""
+
+from __future__ import annotations
+
+
+def _codes(analysed):
+    return {m.text: m.actor.code for m in analysed.mentions if m.actor}
+
+
+def test_an_unknown_office_of_a_known_body_speaks_for_the_body(analyse_text):
+    analysed = analyse_text(
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that the "
+        "parties allow aid convoys through."
+    )
+    assert _codes(analysed)["the United Nations Emergency Relief Coordinator"] == "UNO"
+    assert any(e.type == "REQUEST" and e.source[0].code == "UNO" for e in analysed.events)
+
+
+def test_a_body_name_without_an_office_word_stays_unknown(analyse_text):
+    analysed = analyse_text("The United Nations Development Fund for Rural Roads opened.")
+    codes = _codes(analysed)
+    assert codes.get("The United Nations Development Fund for Rural Roads") != "UNO"
