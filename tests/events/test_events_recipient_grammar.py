@@ -105,3 +105,13 @@ def test_whom_something_is_given_to_beats_what_is_given(analyse_text, event_trip
     assert (("SYR",), "AGREE", ("LBNGOV",)) in found
     assert (("FIN",), "AID", ("TZA",)) in found
     assert not any(r == ("SYRMIL",) for _, _, r in found)
+
+
+def test_a_force_on_its_own_ground_acts_on_its_enemy_not_its_country(analyse_text):
+    analysed = analyse_text(
+        "Ethiopian troops clashed with Tigrayan rebels near Mekelle on Friday. On Saturday "
+        "Ethiopian troops took full control of Mekelle."
+    )
+    took = [e for e in analysed.events if e.trigger == "took"]
+    assert took and [a.code for a in took[0].target] == ["ETHREB"]
+    assert not any(a.code == "ETH" for e in analysed.events for a in e.target)

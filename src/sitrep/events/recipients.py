@@ -45,6 +45,9 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its"
 # verbal acts about an act of their own (threat, refusal, offer): where that act would
 # take place is what they concern
 CONTENT_RECIPIENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE"})
+# acts whose recipient is never the actor's own country, when a place in it is all the
+# sentence names
+HOME_GROUND_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 # a force that attacks, takes, leaves or hits back with no recipient named acts on its enemy
 ADVERSARY_TYPES = frozenset({"ASSAULT", "RETREAT"})
 # types whose makers a claim noun ("rejected the charge") answers
@@ -263,7 +266,15 @@ class RecipientFinder:
             # "threatened to ban voting in East Jerusalem", "refused to deploy troops in
             # Iraq": a threat, refusal or offer of an act there concerns that place
             candidates += site_arguments(trig.token)
-        return self._place_actors(ps, candidates, places, date)
+        placed = self._place_actors(ps, candidates, places, date)
+        if placed and source and not area and trig.type in HOME_GROUND_TYPES:
+            homes = {a.code[:3] for a in source}
+            if all(p.code[:3] in homes for p in placed):
+                # "the army took control of Mekelle", "ordered the military into Tigray":
+                # a force on its own country's ground acts on its enemy there, not on
+                # its own country
+                return told.adversary(source) if told is not None else ()
+        return placed
 
     def _told_recipient(
         self, trig: Trigger, source: tuple[ActorRef, ...], told: PageContext
