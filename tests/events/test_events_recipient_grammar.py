@@ -115,3 +115,12 @@ def test_a_force_on_its_own_ground_acts_on_its_enemy_not_its_country(analyse_tex
     took = [e for e in analysed.events if e.trigger == "took"]
     assert took and [a.code for a in took[0].target] == ["ETHREB"]
     assert not any(a.code == "ETH" for e in analysed.events for a in e.target)
+
+
+def test_a_government_ordering_troops_home_is_aimed_at_the_enemy(analyse_text):
+    analysed = analyse_text(
+        "Ethiopian troops clashed with Tigrayan rebels near Mekelle on Friday. On Saturday "
+        "Ethiopia's prime minister ordered the army into Tigray."
+    )
+    ordered = [e for e in analysed.events if e.trigger == "ordered"]
+    assert ordered and [a.code for a in ordered[0].target] == ["ETHREB"]

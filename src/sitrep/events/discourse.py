@@ -17,6 +17,9 @@ from sitrep.models import ActorRef, Event
 
 # events that make their two sides adversaries of each other
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+# codes that start with no country: international bodies, NGOs, unknown and transnational
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "UNO", "UNK", "MNC", "IMG", "INT"})
 # how far back (in events) an implied actor is looked for
 LOOKBACK = 12
 
@@ -40,6 +43,16 @@ class ToldEvent:
 
 def _codes(refs: Iterable[ActorRef]) -> set[str]:
     return {r.code for r in refs}
+
+
+def _state_of(code: str) -> str | None:
+    """The country whose state an actor code is part of ("ETHGOV", "ETHMIL", "ETH"), or
+    None for anyone else ("ETHREB", "UNO")."""
+    if code[:3] in NON_STATE_PREFIXES:
+        return None
+    if len(code) in (3, 6) and code[3:] in STATE_SECTORS and code[:3].isalpha():
+        return code[:3]
+    return None
 
 
 class PageContext:
@@ -68,19 +81,35 @@ class PageContext:
                 return told
         return None
 
-    def adversary(self, source: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
-        """The other side of the newest hostile event ``source`` took part in."""
+    def adversary(
+        self, source: Iterable[ActorRef], same_country: bool = False
+    ) -> tuple[ActorRef, ...]:
+        """The other side of the newest hostile event ``source`` took part in; with
+        ``same_country``, one that any actor of the source's country took part in (a
+        government ordering its army in fights the army's enemy)."""
         codes = _codes(source)
         if not codes:
             return ()
+
+        states = {_state_of(c) for c in codes} - {None} if same_country else set()
+
+        def ours(code: str) -> bool:
+            return code in codes or _state_of(code) in states
+
+        def side(refs: Iterable[ActorRef]) -> bool:
+            return any(ours(r.code) for r in refs)
+
+        def other(refs: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+            return tuple(r for r in refs if not ours(r.code))
+
         found: list[tuple[ActorRef, ...]] = []
         for told in self._recent():
             if told.type not in HOSTILE_TYPES:
                 continue
-            if codes & _codes(told.source):
-                found.append(tuple(t for t in told.target if t.code not in codes))
-            elif codes & _codes(told.target):
-                found.append(tuple(s for s in told.source if s.code not in codes))
+            if side(told.source):
+                found.append(other(told.target))
+            elif side(told.target):
+                found.append(other(told.source))
         # a side with a sector ("UKRMIL") is a better enemy than a bare country, which
         # is often only where an earlier act took place
         for sides in found:

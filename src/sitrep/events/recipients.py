@@ -273,7 +273,7 @@ class RecipientFinder:
                 # "the army took control of Mekelle", "ordered the military into Tigray":
                 # a force on its own country's ground acts on its enemy there, not on
                 # its own country
-                return told.adversary(source) if told is not None else ()
+                return told.adversary(source, same_country=True) if told is not None else ()
         return placed
 
     def _told_recipient(
