@@ -158,3 +158,10 @@ def test_two_triggers_of_one_mode_in_a_sentence_are_one_event():
     chanting = dataclasses.replace(marched, event_id="e1b", trigger_start=140, trigger="chanting")
     merged = merge_events([marched, chanting])
     assert len(merged) == 1 and len(merged[0].mentions) == 2
+
+
+def test_a_mutual_act_does_not_swallow_one_sides_act():
+    mutual = event(1, source=(USA, KH), target=(USA, KH))
+    directed = event(2, source=(KH,), target=(USA,))
+    assert not same_event(mutual, directed)
+    assert same_event(mutual, event(3, source=(USA, KH), target=(USA, KH)))

@@ -124,3 +124,20 @@ def test_a_government_ordering_troops_home_is_aimed_at_the_enemy(analyse_text):
     )
     ordered = [e for e in analysed.events if e.trigger == "ordered"]
     assert ordered and [a.code for a in ordered[0].target] == ["ETHREB"]
+
+
+def test_a_mutual_act_has_every_side_as_doer_and_recipient(analyse_text, event_triples):
+    found = event_triples(analyse_text("Armenia and Azerbaijan clashed on the border overnight."))
+    assert (("ARM", "AZE"), "ASSAULT", ("ARM", "AZE")) in found
+
+
+def test_sides_acting_each_on_its_own_are_not_mutual(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("The African Union and the Arab League both held emergency meetings.")
+    )
+    assert not any(s == r and s for s, t, r in found if t == "CONSULT")
+
+
+def test_swarms_of_drones_sent_across_a_border_are_an_attack(analyse_text, event_triples):
+    found = event_triples(analyse_text("Russia sent swarms of drones across the border overnight."))
+    assert any(s == ("RUS",) and t == "ASSAULT" for s, t, _ in found)

@@ -32,6 +32,14 @@ PRONOUN_DEPS = {
     "appos",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# "both sides", "the two countries", "the two neighbours": the pair the page has just named
+PAIR_NOUNS = frozenset(
+    {"side", "sides", "country", "countries", "nation", "nations", "neighbour", "neighbours",
+     "neighbor", "neighbors", "party", "parties", "rival", "rivals", "foe", "foes",
+     "adversary", "adversaries", "enemy", "enemies", "government", "governments", "capital",
+     "capitals", "two"}
+)  # fmt: skip
 
 
 def _threads(index: ActorIndex) -> list[int]:
@@ -76,6 +84,18 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
         for tok in doc:
             if index.at(seg_i, tok.i) is not None:
                 continue
+            if _pair_phrase(tok):
+                here = ordinals[(seg_i, tok.sent.start)]
+                pair = _recent_pair(index, seg_i, tok, threads, ordinals, here)
+                if pair is not None:
+                    start = _phrase_start(tok)
+                    text = doc[start : tok.i + 1].text
+                    index.add(
+                        ActorMention(
+                            seg_i, start, tok.i + 1, pair[0], text, "pronoun", tok.i, pair[1:]
+                        )  # fmt: skip
+                    )
+                continue
             referent, via = None, ""
             if tok.pos_ == "PRON" and tok.lower_ in anaphora.pronouns and tok.dep_ in PRONOUN_DEPS:
                 referent, via = anaphora.pronouns[tok.lower_], "pronoun"
@@ -98,6 +118,7 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
             if antecedent is None:
                 continue
             start = tok.i if via == "pronoun" else _phrase_start(tok)
+            partners = _partners(index, antecedent) if tok.lower_ in PLURAL_PRONOUNS else ()
             index.add(
                 ActorMention(
                     seg_i,
@@ -107,32 +128,104 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
                     doc[start : tok.i + 1].text,
                     via,
                     tok.i,
+                    partners,
                 )
             )
             if tok.dep_ == "poss":
-                _own_generic_head(index, seg_i, tok, antecedent)
+                _own_generic_head(index, seg_i, tok, antecedent, partners)
 
 
-def _own_generic_head(index: ActorIndex, seg_i: int, pronoun, antecedent: ActorMention) -> None:
+def _own_generic_head(
+    index: ActorIndex, seg_i: int, pronoun, antecedent: ActorMention, partners: tuple = ()
+) -> None:
     """ "his men", "their fighters": a sector noun owned by a resolved pronoun belongs to
-    the pronoun's actor (a state's men are that state's sector)."""
+    the pronoun's actor (a state's men are that state's sector); "their troops" after
+    "India and Pakistan" are the troops of both."""
     head = index.at(seg_i, pronoun.head.i)
     if head is None or head.via != "implied":
         return  # only a phrase with no country of its own ("his men", not "his Iraqi allies")
-    owner = antecedent.actor
-    actor = owner
+    owners = [antecedent.actor, *partners]
+    actors = [_owned(head.actor, owner) for owner in owners]
+    index.remove(head)
+    index.add(dataclasses.replace(head, actor=actors[0], via="pronoun", partners=tuple(actors[1:])))
+
+
+def _owned(generic, owner):
+    """The generic sector actor ``generic`` as owned by ``owner``: a state's or its
+    government's "men" are that country's sector; anyone else's are the owner itself."""
     if owner.country and (owner.type == ActorType.STATE or owner.code[3:6] in STATE_SECTORS):
-        # a state's or its government's "men" are that country's sector
-        sector = head.actor.code[-3:]
-        actor = dataclasses.replace(
-            head.actor,
+        sector = generic.code[-3:]
+        return dataclasses.replace(
+            generic,
             id=f"{GENERIC_ACTOR_PREFIX}{(owner.country + sector).lower()}",
             code=owner.country + sector,
             country=owner.country,
             name=f"{owner.name} {sector}",
         )
-    index.remove(head)
-    index.add(dataclasses.replace(head, actor=actor, via="pronoun"))
+    return owner
+
+
+def _partners(index: ActorIndex, antecedent: ActorMention) -> tuple:
+    """The actors coordinated with a plural pronoun's antecedent ("Cuba and Norway said
+    they ..."): its own partners and the mentions joined to it by "and"."""
+    doc = index.segments[antecedent.seg].doc
+    head = doc[antecedent.head]
+    group = {head.i, *(t.i for t in head.conjuncts)}
+    out = list(antecedent.partners)
+    for i in sorted(group - {head.i}):
+        other = index.at(antecedent.seg, i)
+        if other is not None and other.actor.id != antecedent.actor.id:
+            out.extend([other.actor, *other.partners])
+    seen = {antecedent.actor.id}
+    return tuple(a for a in out if not (a.id in seen or seen.add(a.id)))
+
+
+def _pair_phrase(tok) -> bool:
+    """ "both sides", "the two countries", "the two" (as an argument)."""
+    if tok.lower_ not in PAIR_NOUNS or tok.pos_ not in ("NOUN", "NUM", "PROPN"):
+        return False
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "quantmod")}
+    if tok.lower_ == "two":
+        return "the" in words and tok.dep_ in PRONOUN_DEPS
+    return "both" in words or {"the", "two"} <= words
+
+
+def _recent_pair(index, seg_i, tok, threads, ordinals, here) -> tuple | None:
+    """The two actors the page named last, in one sentence at most ``MAX_SENTENCES_BACK``
+    back (the current sentence before ``tok`` included): a sentence with exactly two
+    distinct actors, or a coordinated pair."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for m in index.mentions:
+        if threads[m.seg] != threads[seg_i] or (m.seg, m.start) >= (seg_i, tok.i):
+            continue
+        sent = index.segments[m.seg].doc[m.head].sent
+        distance = here - ordinals[(m.seg, sent.start)]
+        if 1 <= distance <= MAX_SENTENCES_BACK:
+            by_sentence.setdefault(distance, []).append(m)
+    for distance in sorted(by_sentence):
+        sides: dict[str, object] = {}
+        for m in sorted(by_sentence[distance], key=lambda m: (m.seg, m.start)):
+            for actor in (m.actor, *m.partners):
+                side = _side(actor)
+                if side is not None and (side not in sides or actor.type == ActorType.STATE):
+                    sides[side] = actor  # a country's own name stands best for its side
+        if len(sides) == 2:
+            return tuple(sides.values())
+    return None
+
+
+def _side(actor) -> str | None:
+    """Which side of a conflict or a negotiation an actor can be: a state (its government,
+    army and police are one side), an armed group, a party or an international body;
+    civilians, protesters and the press are no side."""
+    code = actor.code_on(None) if hasattr(actor, "code_on") else actor.code
+    if actor.type == ActorType.STATE or (actor.country and code[3:6] in STATE_SECTORS):
+        return actor.country or code[:3]
+    if actor.type in (ActorType.ARMED_GROUP, ActorType.PARTY, ActorType.BODY):
+        return actor.id
+    if code[3:6] in ("REB", "PRM", "INS"):
+        return actor.id
+    return None
 
 
 def _role_key(tok, anaphora: Anaphora) -> str:

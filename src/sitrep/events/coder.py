@@ -40,7 +40,7 @@ from sitrep.events.clauses import (
 )
 from sitrep.events.discourse import PageContext
 from sitrep.events.folding import is_restatement, promised_threats, protest_aims
-from sitrep.events.implied import reciprocal_parts
+from sitrep.events.implied import names_each_other, reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
@@ -55,6 +55,14 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
+DISTRIBUTIVE_WORDS = frozenset({"both", "each", "separately", "individually", "respectively"})
+# nouns that count what their "of" names: "swarms of drones", "a barrage of rockets"
+MEASURE_NOUNS = frozenset(
+    {"swarm", "wave", "barrage", "salvo", "volley", "hail", "series", "string", "number",
+     "dozen", "hundred", "thousand", "score", "couple", "pair", "batch", "convoy", "column",
+     "contingent", "unit", "battalion", "company", "group", "team", "squad", "flotilla",
+     "fleet", "shipment", "consignment", "ton", "tonne", "truckload", "package"}
+)  # fmt: skip
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
@@ -76,6 +84,8 @@ class Trigger:
     fallback_targets: tuple[Token, ...] = ()
     # the reading itself holds the negation ("did not rule out", "will not go unanswered")
     negation_read: bool = False
+    # a mutual act ("clashed", "talks between A and B"): its sides are each other's recipients
+    symmetric: bool = False
 
     @classmethod
     def of(
@@ -97,6 +107,7 @@ class Trigger:
             confidence,
             tuple(fallback_targets),
             isinstance(pattern, VerbPattern) and pattern.negate,
+            pattern.symmetric,
         )
 
 
@@ -131,6 +142,16 @@ def _adjective_complements(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.tag_ in ("JJ", "VBN")
     ]
+
+
+def _distributive(trigger: Token, sources: Sequence[Token]) -> bool:
+    """The sides act each on its own: "A and B both held meetings", "each signed"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    words = [*verb.children, *(c for s in sources for c in s.children)]
+    return any(
+        w.lower_ in DISTRIBUTIVE_WORDS and w.dep_ in ("appos", "advmod", "dep", "nsubj", "npadvmod")
+        for w in words
+    )
 
 
 def _home_visit(source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
@@ -208,6 +229,8 @@ class EventCoder(RecipientFinder):
                 out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
             if noun.pos_ == "NUM":  # "gave $5 million in aid": the amount is of aid
                 out.extend(self._object_lemmas(_pobjs(noun, ("in",))))
+            if noun.lemma_.lower() in MEASURE_NOUNS:  # "sent swarms of drones"
+                out.extend(self._object_lemmas(_pobjs(noun, ("of",))))
             mods = [
                 c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
             ]
@@ -307,8 +330,6 @@ class EventCoder(RecipientFinder):
                 targets = _children(verb, "dobj", "dative") or _pobjs(
                     verb, ("against", "on", "at", "with")
                 )
-        if pattern.symmetric and not targets:
-            sources, targets = self._split_symmetric(sources)
         # a missing actor is penalised once, by ``_confidence``, when the event is built
         return [Trigger.of(verb, pattern, sources, targets, 0.85, fallback_targets(verb))]
 
@@ -347,14 +368,6 @@ class EventCoder(RecipientFinder):
             verb, ("of", "against", "about", "over")
         )
         return bool(told) and not content
-
-    @staticmethod
-    def _split_symmetric(tokens: Sequence[Token]) -> tuple[list[Token], list[Token]]:
-        """ "police and protesters clashed": each side is the other's recipient."""
-        everyone = _with_conjuncts(tokens)
-        if len(everyone) < 2:
-            return list(tokens), []
-        return [everyone[0]], everyone[1:]
 
     def _light_verb_triggers(self, verb: Token) -> list[Trigger]:
         out = []
@@ -637,6 +650,17 @@ class EventCoder(RecipientFinder):
         source = self._refs(index, seg_i, trig.source_tokens, date)
         target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
+        # "accused each other": one event per side (reciprocal_parts); "both held
+        # meetings", "each signed": each side did it on its own
+        mutual = (
+            trig.symmetric
+            and not names_each_other(trig.token)
+            and not _distributive(trig.token, trig.source_tokens)
+        )
+        if mutual and len(source) + len(target) >= 2 and not (source and target):
+            # "India and Pakistan traded fire", "talks between A and B": every side is a
+            # doer and a recipient of the mutual act
+            source = target = source or target
         if not source and target and told is not None and self._agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)

@@ -7,7 +7,8 @@ before they leave the pipeline. Two tellings are the same event when:
 
 - they have the same PLOVER type, and the same mode or one of them has none;
 - their actors agree: on each side (sources, targets) one set contains the other, and
-  together they share at least one actor;
+  together they share at least one actor; a mutual act (the same sides as doers and
+  recipients: "India and Pakistan exchanged fire") merges only with mutual acts;
 - their dates are compatible: equal, one a prefix of the other ("2020-01" and
   "2020-01-03"), or one only inherited from the page;
 - their places are compatible: the same place, or one of them has none;
@@ -119,6 +120,8 @@ def same_event(a: Event, b: Event) -> bool:
     sa, sb, ta, tb = _ids(a.source), _ids(b.source), _ids(a.target), _ids(b.target)
     if not (_nested(sa, sb) and _nested(ta, tb)):
         return False
+    if (sa == ta) != (sb == tb):
+        return False  # a mutual act ("the two sides exchanged fire") is not one side's act
     if not ((sa & sb) or (ta & tb)):
         return False
     return dates_compatible(a, b) and _places_compatible(a, b)
