@@ -141,3 +141,11 @@ def test_sides_acting_each_on_its_own_are_not_mutual(analyse_text, event_triples
 def test_swarms_of_drones_sent_across_a_border_are_an_attack(analyse_text, event_triples):
     found = event_triples(analyse_text("Russia sent swarms of drones across the border overnight."))
     assert any(s == ("RUS",) and t == "ASSAULT" for s, t, _ in found)
+
+
+def test_setting_fire_to_a_flag_is_a_protest_at_its_country(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Lawmakers in the Iranian parliament set fire to a paper U.S. flag.")
+    )
+    assert (("IRNLEG",), "PROTEST", ("USA",)) in found
+    assert not any(t == "ASSAULT" for _, t, _ in found)

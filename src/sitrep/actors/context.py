@@ -319,14 +319,23 @@ def protest_page(segments: Sequence[ParsedSegment]) -> bool:
     return False
 
 
+INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
 def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
-    """The country an "of" phrase after a noun names: "the president of Armenia"."""
+    """The country an "of" phrase after a noun names ("the president of Armenia"), or a
+    state institution an "of", "in" or "from" phrase names ("lawmakers in the Iranian
+    parliament", "officials from the Iraqi interior ministry")."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
             continue
         for obj in prep.children:
             mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
-            if mention is not None and mention.actor.type == ActorType.STATE:
+            if mention is None or not mention.actor.country:
+                continue
+            if prep.lower_ == "of" and mention.actor.type == ActorType.STATE:
+                return mention.actor.country
+            if mention.actor.code[3:6] in INSTITUTION_SECTORS:
                 return mention.actor.country
     return None
 

@@ -229,6 +229,13 @@ class EventCoder(RecipientFinder):
                 out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
             if noun.pos_ == "NUM":  # "gave $5 million in aid": the amount is of aid
                 out.extend(self._object_lemmas(_pobjs(noun, ("in",))))
+            out.extend(  # "a paper U.S. flag", parsed as paper + appos flag
+                appos.lemma_.lower()
+                for appos in noun.children
+                if appos.dep_ == "appos"
+                and appos.i > noun.i
+                and not any(t.is_punct for t in noun.doc[noun.i + 1 : appos.i])
+            )
             if noun.lemma_.lower() in MEASURE_NOUNS:  # "sent swarms of drones"
                 out.extend(self._object_lemmas(_pobjs(noun, ("of",))))
             mods = [

@@ -159,7 +159,7 @@ def site_arguments(verb: Token) -> list[Token]:
 def protest_addressees(trigger: Token) -> list[Token]:
     """Whom a protest addresses, from what it demands: "staged a hunger strike to demand
     the resignation of X", "marched, calling for independence from X", "rioted in protest
-    against X", "blocked streets in defiance of X"."""
+    against X", "blocked streets in defiance of X", "set fire to a U.S. flag"."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     out: list[Token] = []
     for head in {verb.i: verb, trigger.i: trigger}.values():
@@ -173,6 +173,8 @@ def protest_addressees(trigger: Token) -> list[Token]:
         for pobj in pobjs(head, ("in",)):
             if pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
                 out.extend(pobjs(pobj, ("against", "of", "at", "to", "over")))
+        # "set fire to a U.S. flag", "marched to parliament": what the protest goes to
+        out.extend(pobjs(head, ("to",)))
     return with_conjuncts(out)
 
 
