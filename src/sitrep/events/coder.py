@@ -44,7 +44,12 @@ from sitrep.events.implied import names_each_other, reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
+from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
+from sitrep.events.syntax import distributive as _distributive
+from sitrep.events.syntax import infinitive as _infinitive
+from sitrep.events.syntax import is_passive as _is_passive
+from sitrep.events.syntax import is_time as _is_time
 from sitrep.events.syntax import pobjs as _pobjs
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
@@ -55,7 +60,6 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
-DISTRIBUTIVE_WORDS = frozenset({"both", "each", "separately", "individually", "respectively"})
 # nouns that count what their "of" names: "swarms of drones", "a barrage of rockets"
 MEASURE_NOUNS = frozenset(
     {"swarm", "wave", "barrage", "salvo", "volley", "hail", "series", "string", "number",
@@ -134,45 +138,10 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _adjective_complements(verb: Token) -> list[Token]:
-    """Adjective or participle complements: "hold X accountable" (parsed as a small clause
-    or an object predicate), "would not go unanswered"."""
-    return [
-        c
-        for c in verb.children
-        if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.tag_ in ("JJ", "VBN")
-    ]
-
-
-def _distributive(trigger: Token, sources: Sequence[Token]) -> bool:
-    """The sides act each on its own: "A and B both held meetings", "each signed"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    words = [*verb.children, *(c for s in sources for c in s.children)]
-    return any(
-        w.lower_ in DISTRIBUTIVE_WORDS and w.dep_ in ("appos", "advmod", "dep", "nsubj", "npadvmod")
-        for w in words
-    )
-
-
 def _home_visit(source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
     """A visit whose only recipient is the visitor's own country (a place in it)."""
     homes = {ref.code[:3] for ref in source}
     return len(homes) == 1 and bool(target) and all(ref.code in homes for ref in target)
-
-
-def _infinitive(verb: Token) -> Token | None:
-    """The verb of a to-infinitive complement: "declined to send troops" -> send."""
-    return next(
-        (
-            child
-            for child in verb.children
-            if child.dep_ == "xcomp"
-            and child.pos_ in ("VERB", "AUX")
-            and child.i > verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        ),
-        None,
-    )
 
 
 def _complement_sources_targets(
@@ -194,18 +163,6 @@ def _complement_sources_targets(
         s for c in comps for s in _children(c, "nsubj", "nsubjpass")
     ]
     return _subjects(verb), targets
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
-    )
-
-
-def _is_time(prep: Token) -> bool:
-    """ "on Tuesday", "in June": a preposition that only dates the event."""
-    objects = _children(prep, "pobj")
-    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 class EventCoder(RecipientFinder):

@@ -61,3 +61,53 @@ def complements(verb: Token) -> list[Token]:
         ]
         out.extend(frontier)
     return out
+
+
+DISTRIBUTIVE_WORDS = frozenset({"both", "each", "separately", "individually", "respectively"})
+
+
+def adjective_complements(verb: Token) -> list[Token]:
+    """Adjective or participle complements: "hold X accountable" (parsed as a small clause
+    or an object predicate), "would not go unanswered"."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.tag_ in ("JJ", "VBN")
+    ]
+
+
+def distributive(trigger: Token, sources: Sequence[Token]) -> bool:
+    """The sides act each on its own: "A and B both held meetings", "each signed"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    words = [*verb.children, *(c for s in sources for c in s.children)]
+    return any(
+        w.lower_ in DISTRIBUTIVE_WORDS and w.dep_ in ("appos", "advmod", "dep", "nsubj", "npadvmod")
+        for w in words
+    )
+
+
+def infinitive(verb: Token) -> Token | None:
+    """The verb of a to-infinitive complement: "declined to send troops" -> send."""
+    return next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ == "xcomp"
+            and child.pos_ in ("VERB", "AUX")
+            and child.i > verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ),
+        None,
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def is_time(prep: Token) -> bool:
+    """ "on Tuesday", "in June": a preposition that only dates the event."""
+    objects = children(prep, "pobj")
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)

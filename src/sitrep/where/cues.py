@@ -252,3 +252,22 @@ def spelled_like(text: str, name: str) -> bool:
     than an unrelated alternate name that GeoNames files under it."""
     a, b = loose_key(text), loose_key(name)
     return bool(a) and (a == b or ratio(a, b) >= MIN_SPELLING_SIMILARITY)
+
+
+# Nouns that end organisations' names and are also the names of small towns somewhere
+ORG_HEAD_NOUNS = frozenset(
+    {"union", "league", "front", "council", "party", "army", "alliance", "assembly",
+     "authority", "congress", "movement", "commission", "bank", "court", "guard", "ministry",
+     "committee", "agency", "corporation", "company", "group", "institute", "federation",
+     "coalition", "brigade", "brigades", "forces", "force", "organization", "organisation"}
+)  # fmt: skip
+
+
+def inside_organisation(token: Token) -> bool:
+    """The head noun ending an organisation's name: "Union" in "African Union", "Front"
+    in "Popular Front" are not the towns of Union or Front. Places inside such names stay
+    places ("Statistics Canada", "Toronto Police")."""
+    if token.ent_type_ != "ORG" or token.ent_iob_ != "I" or token.lower_ not in ORG_HEAD_NOUNS:
+        return False
+    after = token.i + 1
+    return after >= len(token.doc) or token.doc[after].ent_iob_ != "I"

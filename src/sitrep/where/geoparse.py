@@ -48,13 +48,6 @@ NAME_PARTICLES = frozenset(
      "du", "la", "le", "upon", "on", "the", "del", "da", "di"}
 )  # fmt: skip
 MAX_NAME_TOKENS = 6
-# Nouns that end organisations' names and are also the names of small towns somewhere
-ORG_HEAD_NOUNS = frozenset(
-    {"union", "league", "front", "council", "party", "army", "alliance", "assembly",
-     "authority", "congress", "movement", "commission", "bank", "court", "guard", "ministry",
-     "committee", "agency", "corporation", "company", "group", "institute", "federation",
-     "coalition", "brigade", "brigades", "forces", "force", "organization", "organisation"}
-)  # fmt: skip
 # A capitalised word outside any place entity is taken as a place only when it names a
 # country, province, curated place, or a city at least this big.
 MIN_POPULATION_UNTAGGED = 50_000
@@ -704,7 +697,7 @@ def _could_be_name(token: Token) -> bool:
         return False
     if token.lower_.rstrip(".") in CALENDAR_WORDS:
         return False
-    if _inside_organisation(token):
+    if cues.inside_organisation(token):
         return False  # "African Union", "Soviet Union": not the town of Union
     if token.pos_ == "ADJ":  # "Iraqi", but "Amhara region": a name before a region noun
         return cues.region_noun_after(token.doc, token.i + 1)
@@ -725,16 +718,6 @@ def _surname_after_given_name(ent: Span, gazetteer: Gazetteer) -> bool:
     if list(gazetteer.lookup(f"{given.text} {ent.text}")):
         return False
     return not any(m.exact for m in gazetteer.lookup(given.text))
-
-
-def _inside_organisation(token: Token) -> bool:
-    """The head noun ending an organisation's name: "Union" in "African Union", "Front"
-    in "Popular Front" are not the towns of Union or Front. Places inside such names stay
-    places ("Statistics Canada", "Toronto Police")."""
-    if token.ent_type_ != "ORG" or token.ent_iob_ != "I" or token.lower_ not in ORG_HEAD_NOUNS:
-        return False
-    after = token.i + 1
-    return after >= len(token.doc) or token.doc[after].ent_iob_ != "I"
 
 
 def _longest_matches(
