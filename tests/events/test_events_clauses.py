@@ -189,3 +189,18 @@ def test_an_act_announced_with_an_unless_condition_is_a_threat(analyse_text, eve
 def test_an_act_announced_without_a_condition_stays_an_intent(analyse_text, event_triples):
     found = event_triples(analyse_text("Syria said it will withdraw its troops from Lebanon."))
     assert (("SYR",), "AGREE", ("LBN",)) in found
+
+
+def test_an_order_to_ones_own_army_is_the_ordered_act(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Ethiopia's prime minister ordered the army to attack the rebels in Tigray.")
+    )
+    assert (("ETHGOV",), "ASSAULT", ("ETHREB",)) in found
+    assert not any(t == "REQUEST" for _, t, _ in found)
+
+
+def test_an_order_to_foreign_troops_stays_a_request(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("The Burkinabe government ordered French troops to leave the country.")
+    )
+    assert (("BFAGOV",), "REQUEST", ("FRAMIL",)) in found

@@ -39,7 +39,7 @@ from sitrep.events.clauses import (
     obligation_clause,
 )
 from sitrep.events.discourse import PageContext
-from sitrep.events.folding import is_restatement, promised_threats, protest_aims
+from sitrep.events.folding import is_restatement, own_orders, promised_threats, protest_aims
 from sitrep.events.implied import names_each_other, reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
@@ -466,6 +466,7 @@ class EventCoder(RecipientFinder):
         verbs, agreed = self._agreed_concessions(verbs)
         verbs = promised_threats(verbs, self.book, self._lemma)
         verbs = protest_aims(verbs, self.book)
+        verbs = own_orders(verbs, self._lemma, lambda tok: self._code_at(index, seg, tok))
         verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
         acting = {t.token.i for t in verbs if t.token.pos_ in ("VERB", "AUX")}
         return [
@@ -543,6 +544,10 @@ class EventCoder(RecipientFinder):
         return False
 
     # -- arguments -----------------------------------------------------------------
+
+    def _code_at(self, index: ActorIndex, seg: int, tok: Token) -> str | None:
+        mention = self._argument(index, seg, tok)
+        return mention.actor.code if mention is not None else None
 
     def _argument(self, index: ActorIndex, seg: int, tok: Token) -> ActorMention | None:
         """The actor an argument token stands for: itself, or the nearest actor inside it."""

@@ -12,6 +12,8 @@ Three rules. First, about event words that do not name an event of their own:
   (``promised_threats``).
 - A protest's aim: "rallied to denounce the United States" is one PROTEST against the
   United States, not a PROTEST and an ACCUSE (``protest_aims``).
+- An order to one's own forces: "Abiy ordered the army to attack the rebels" is the
+  attack, done by the one who ordered it, not a REQUEST to the army (``own_orders``).
 
 Not done: folding "agreed to disarm" into one RETREAT, as our gold files do, would lose
 the PLOVER gold-standard records, which code "agreed to resign" and "offered to hand over"
@@ -37,6 +39,10 @@ COMMITTED_TYPES = frozenset({"RETREAT"})
 COMMITTING_TYPES = frozenset({"AGREE"})
 # promising verbs: AGREE, but promising a hostile act is a threat ("vowed to crush")
 PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# verbs of command: ordering one's own forces to act is the act
+ORDER_VERBS = frozenset({"order", "command", "instruct", "direct"})
+# the sectors that carry out a state's orders
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM"})
 
 
 class _Trigger(Protocol):
@@ -140,3 +146,42 @@ def protest_aims(found: list[T], book: PatternBook) -> list[T]:
         for t in found
         if id(t) not in dropped
     ]
+
+
+def own_orders(
+    found: list[T], lemma: Callable[[Token], str], code_of: Callable[[Token], str | None]
+) -> list[T]:
+    """ "Abiy ordered the army into Tigray to attack the rebels", "officers had been
+    ordered to fire on the crowds": an order to one's own forces (same country; army,
+    police, intelligence or militia) is the ordered act, done by whoever gave the order
+    (by the forces, when the order's giver is not named). An order to anyone else
+    ("ordered French troops to leave") stays a REQUEST. ``code_of`` gives the actor
+    code a token stands for, or None."""
+    by_token = {t.token.i: t for t in found}
+    dropped: set[int] = set()
+    swapped: dict[int, T] = {}
+    for trig in found:
+        if trig.type != "REQUEST" or lemma(trig.token) not in ORDER_VERBS:
+            continue
+        content = [
+            by_token[c.i]
+            for comp in _deps(trig.token, "xcomp", "ccomp")
+            for c in (comp, *comp.conjuncts)
+            if c.i in by_token
+        ]
+        givers = [c for c in map(code_of, trig.source_tokens) if c]
+        takers = [c for c in map(code_of, trig.target_tokens) if c]
+        if not content or not takers or not all(_own_force(c, givers) for c in takers):
+            continue
+        dropped.add(id(trig))
+        doers = trig.source_tokens if givers else trig.target_tokens
+        for inner in content:
+            swapped[id(inner)] = replace(inner, source_tokens=doers)
+    return [swapped.get(id(t), t) for t in found if id(t) not in dropped]
+
+
+def _own_force(code: str, givers: list[str]) -> bool:
+    """A state's force (by its sector) of the country of every giver of the order."""
+    if code[3:6] not in FORCE_SECTORS:
+        return False
+    return all(g[:3] == code[:3] for g in givers)
