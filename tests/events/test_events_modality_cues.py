@@ -46,3 +46,21 @@ def test_a_forecast_by_the_author_stays_a_prediction_of_the_act(analyse_text):
     result = analyse_text("Prediction: Iran will attack U.S. troops before the summer.")
     attack = next(e for e in result.events if e.trigger == "attack")
     assert (attack.type, attack.modality) == ("ASSAULT", Modality.PREDICTED)
+
+
+def test_a_speakers_own_verbal_act_is_asserted(analyse_text):
+    analysed = analyse_text(
+        "Pakistan's foreign ministry said Islamabad remained committed to the truce and "
+        "blamed Indian troops for violations."
+    )
+    blamed = [e for e in analysed.events if e.trigger == "blamed"]
+    assert blamed and blamed[0].modality.value == "asserted"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_said(analyse_text):
+    analysed = analyse_text(
+        "Rights groups have accused the army of abuses; Human Rights Watch said soldiers "
+        "executed 220 villagers."
+    )
+    accused = [e for e in analysed.events if e.trigger == "accused"]
+    assert accused and accused[0].modality.value == "asserted"

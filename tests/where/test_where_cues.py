@@ -172,3 +172,14 @@ def test_a_surname_the_tagger_split_from_its_given_name_is_no_place(nlp, gazette
     )
     assert "Oshima" not in places
     assert "Baghdad" in places
+
+
+def test_a_look_alike_city_inside_a_longer_name_is_no_place(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "Human Rights Watch said soldiers executed villagers.",
+        "Toronto Police Service said two men were arrested.",
+    )
+    assert "Human" not in places  # Uman in Ukraine is also listed as "Human"
+    assert places["Toronto"].country == "CAN"

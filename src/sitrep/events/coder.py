@@ -652,6 +652,15 @@ class EventCoder(RecipientFinder):
         type_, mode, modality = trig.type, trig.mode, reading.modality
         if modality == Modality.NEGATED and trig.negation_read:
             modality = Modality.ASSERTED  # the negation is part of what the words mean
+        if (
+            modality == Modality.REPORTED
+            and attributed is not None
+            and attributed.code in {a.code for a in source}
+            and self.book.type_info(trig.type).quad.startswith("verbal")
+        ):
+            # "the ministry said Islamabad remained committed and blamed Indian troops":
+            # a speaker's own verbal act, told by the page, not a claim about someone else
+            modality = Modality.ASSERTED
         announced = self._announced(seg_i, trig, index, source, reading.modality, date)
         if announced is not None:
             type_, mode, modality, by = announced

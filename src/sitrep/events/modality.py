@@ -41,10 +41,15 @@ class ModalityReading:
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
-    """The trigger and the verbs above it up to the sentence root."""
+    """The trigger and the verbs above it up to the sentence root. A semicolon between a
+    clause and the verb the parser hung it from ends the chain: "Rights groups accused the
+    army; HRW said ...": the first clause is not what HRW said."""
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i and len(chain) < 12:
+        lo, hi = sorted((tok.i, tok.head.i))
+        if any(t.text == ";" for t in tok.doc[lo + 1 : hi]):
+            break
         tok = tok.head
         chain.append(tok)
     return chain

@@ -756,7 +756,11 @@ def _longest_matches(
                 named = j > i or loose_key(tokens[i].text) not in person_words
                 accepted = named and any(m.exact and m.entry.curated for m in matches)
             else:
-                accepted = _known_enough(matches, text)
+                # inside a longer name ("Human Rights Watch") or an organisation's name,
+                # only a city's own name counts, not a look-alike (Uman, also "Human")
+                partial = j - i + 1 < len(tokens)
+                in_org = any(tokens[k].ent_type_ == "ORG" for k in range(i, j + 1))
+                accepted = _known_enough(matches, text, own_spelling=partial or in_org)
             if matches and not accepted and not tagged:
                 cued = _cued(tokens[i : j + 1], gazetteer, person_words, waiting)
                 if cued is not None:
@@ -772,10 +776,11 @@ def _longest_matches(
     return found
 
 
-def _known_enough(matches: Sequence[Match], text: str) -> bool:
+def _known_enough(matches: Sequence[Match], text: str, own_spelling: bool = False) -> bool:
     """Whether an untagged ``text`` names a country, a province, a curated place, or a big
     city under its own spelling (an unrelated GeoNames alternate of a city, such as
-    "Hamas" for the German town of Hamm, does not count)."""
+    "Hamas" for the German town of Hamm, does not count; with ``own_spelling`` a close
+    variant does not count either)."""
     for match in matches:
         entry = match.entry
         if not match.exact:
@@ -784,7 +789,11 @@ def _known_enough(matches: Sequence[Match], text: str) -> bool:
             continue  # a region from the regions file needs the tagger or a cue
         if entry.curated or entry.precision in ("country", "admin1"):
             return True
-        if entry.population >= MIN_POPULATION_UNTAGGED and cues.spelled_like(text, entry.name):
+        if entry.population < MIN_POPULATION_UNTAGGED:
+            continue
+        if own_spelling and exact_key(text) != exact_key(entry.name):
+            continue
+        if cues.spelled_like(text, entry.name):
             return True
     return False
 
