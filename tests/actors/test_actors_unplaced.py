@@ -49,3 +49,13 @@ def test_the_longest_sector_phrase_wins(analyse_text):
     )
     assert _codes(analysed, "Ukrainian border guard service") == ["UKRCOP"]
     assert [c[3:] for c in _codes(analysed, "militant groups")] == ["REB"]
+
+
+def test_a_weapon_with_a_named_owner_stands_for_its_forces(analyse_text):
+    analysed = analyse_text(
+        "Russian missiles struck two airfields overnight. Iran's drones hit a tanker. "
+        "Missiles also fell near the port."
+    )
+    assert _codes(analysed, "Russian missiles") == ["RUSMIL"]
+    assert _codes(analysed, "Iran's drones") == ["IRNMIL"]
+    assert _codes(analysed, "Missiles") == []

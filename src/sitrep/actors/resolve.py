@@ -62,6 +62,11 @@ UNPLACED_SECTORS = frozenset({"NGO"})
 # Sectors whose nouns name an actor even as one unnamed member: "a suicide bomber", "a
 # rights group", "one demonstrator". State sectors are left out: "a force", "a unit" and
 # "a court" are as often things as actors.
+# weapons that stand for their owner's forces when a nationality or owner names it
+WEAPON_NOUNS = frozenset(
+    {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "munition", "projectile",
+     "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel"}
+)  # fmt: skip
 INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED"})
 
 MAX_ALIAS_TOKENS = 8
@@ -450,6 +455,11 @@ class ActorResolver:
             if self._collective_phrase(index, seg_i, head, context):
                 continue
             sector = self.finder.sector_of(head)
+            if sector is None and head.lemma_.lower() in WEAPON_NOUNS:
+                # "Russian missiles struck ...", "Iran's drones": a weapon with a named
+                # owner stands for the owner's forces; a bare "missiles" stands for no one
+                owned, owner, _ = self._modifier_owner(index, seg_i, head, head.i)
+                sector = ("MIL", head.i) if owned or owner is not None else None
             if sector is None:
                 self._owning_country(index, seg_i, head)
                 continue
