@@ -149,3 +149,13 @@ def test_setting_fire_to_a_flag_is_a_protest_at_its_country(analyse_text, event_
     )
     assert (("IRNLEG",), "PROTEST", ("USA",)) in found
     assert not any(t == "ASSAULT" for _, t, _ in found)
+
+
+def test_a_named_place_the_geoparser_found_is_ground_taken(analyse_text, event_triples):
+    found = event_triples(analyse_text("M23 rebels took Goma on Tuesday after a week of fighting."))
+    assert any(t == "ASSAULT" and s and s[0].endswith("REB") for s, t, _ in found)
+
+
+def test_a_capital_hit_by_missiles_is_the_city_not_its_government(analyse_text, event_triples):
+    found = event_triples(analyse_text("Russian forces shelled Kyiv overnight."))
+    assert (("RUSMIL",), "ASSAULT", ("UKR",)) in found

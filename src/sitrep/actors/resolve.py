@@ -104,11 +104,21 @@ WHERE_PREPS = {
 }
 
 
+# verbs whose object is ground: a capital they hit, take or enter is the city itself
+GROUND_VERBS = frozenset(
+    {"hit", "strike", "shell", "bomb", "bombard", "pound", "rocket", "target", "attack",
+     "enter", "capture", "seize", "take", "retake", "surround", "besiege", "encircle",
+     "overrun", "storm", "occupy", "raid", "reach", "flee", "evacuate", "liberate"}
+)  # fmt: skip
+
+
 def _argument_position(tok: Token) -> bool:
     """True when a name is a participant ("Tehran warned", "talks with Tehran"), not a
     location ("in Tehran", "from Tehran")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in GROUND_VERBS:
+        return False  # "missiles hit Kyiv", "rebels took Goma": the city, not its government
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
         return True
     return tok.dep_ == "pobj" and (

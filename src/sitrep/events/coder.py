@@ -50,6 +50,8 @@ from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import infinitive as _infinitive
 from sitrep.events.syntax import is_passive as _is_passive
 from sitrep.events.syntax import is_time as _is_time
+from sitrep.events.syntax import object_lemmas as _object_lemmas
+from sitrep.events.syntax import place_tokens as _place_tokens
 from sitrep.events.syntax import pobjs as _pobjs
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
@@ -60,13 +62,6 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
-# nouns that count what their "of" names: "swarms of drones", "a barrage of rockets"
-MEASURE_NOUNS = frozenset(
-    {"swarm", "wave", "barrage", "salvo", "volley", "hail", "series", "string", "number",
-     "dozen", "hundred", "thousand", "score", "couple", "pair", "batch", "convoy", "column",
-     "contingent", "unit", "battalion", "company", "group", "team", "squad", "flotilla",
-     "fleet", "shipment", "consignment", "ton", "tonne", "truckload", "package"}
-)  # fmt: skip
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
@@ -177,37 +172,14 @@ class EventCoder(RecipientFinder):
     def _lemma(self, tok: Token) -> str:
         return self.book.fix_lemma(tok.text, tok.lemma_.lower())
 
-    def _object_lemmas(self, nouns: Sequence[Token]) -> tuple[str, ...]:
-        """Head lemmas of object nouns and, with their premodifiers, multiword lemmas."""
-        out: list[str] = []
-        for noun in _with_conjuncts(nouns):
-            out.append(noun.lemma_.lower())
-            for of_obj in _pobjs(noun, ("of",)):  # "a state of emergency"
-                out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
-            if noun.pos_ == "NUM":  # "gave $5 million in aid": the amount is of aid
-                out.extend(self._object_lemmas(_pobjs(noun, ("in",))))
-            out.extend(  # "a paper U.S. flag", parsed as paper + appos flag
-                appos.lemma_.lower()
-                for appos in noun.children
-                if appos.dep_ == "appos"
-                and appos.i > noun.i
-                and not any(t.is_punct for t in noun.doc[noun.i + 1 : appos.i])
-            )
-            if noun.lemma_.lower() in MEASURE_NOUNS:  # "sent swarms of drones"
-                out.extend(self._object_lemmas(_pobjs(noun, ("of",))))
-            mods = [
-                c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
-            ]
-            if mods:
-                out.append(" ".join([*mods, noun.lemma_.lower()]))
-        return tuple(out)
-
-    def _verb_pattern(self, verb: Token) -> VerbPattern | None:
+    def _verb_pattern(
+        self, verb: Token, places: frozenset[int] = frozenset()
+    ) -> VerbPattern | None:
         passive = _is_passive(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        objects = self._object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"))
+        objects = _object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"), places)
         prep_objects = tuple(
-            (prep.lower_, self._object_lemmas(_children(prep, "pobj")))
+            (prep.lower_, _object_lemmas(_children(prep, "pobj")))
             for prep in verb.children
             if prep.dep_ in ("prep", "agent", "dative") and not _is_time(prep)
         )
@@ -247,14 +219,14 @@ class EventCoder(RecipientFinder):
         sources, targets = tuple(_subjects(verb)), tuple(_children(verb, "dobj"))
         return [Trigger(verb, type_, mode, sources, targets, 0.6)]
 
-    def _verb_trigger(self, verb: Token) -> list[Trigger]:
+    def _verb_trigger(self, verb: Token, places: frozenset[int] = frozenset()) -> list[Trigger]:
         if (_children(verb, "oprd") and self._lemma(verb) in self.book.cues.naming_verbs) or (
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):
             return self._naming_trigger(verb)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return []  # "struck without seeking approval": an act said not to happen
-        pattern = self._verb_pattern(verb)
+        pattern = self._verb_pattern(verb, places)
         if pattern is not None and not pattern.is_event:
             return []
         if pattern is not None and self._not_an_act(verb, pattern):
@@ -438,12 +410,15 @@ class EventCoder(RecipientFinder):
             sources = premods
         return Trigger.of(noun, pattern, sources, targets, 0.6)
 
-    def triggers(self, sentence: Span, index: ActorIndex, seg: int) -> list[Trigger]:
+    def triggers(
+        self, sentence: Span, index: ActorIndex, seg: int, places: frozenset[int] = frozenset()
+    ) -> list[Trigger]:
+        """The event words of a sentence; ``places``: indices of tokens inside a place."""
         found: list[Trigger] = []
         light_nouns: set[int] = set()
         for tok in sentence:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-                coded = self._verb_trigger(tok)
+                coded = self._verb_trigger(tok, places)
                 for trig in coded:
                     found.append(trig)
                     if trig.token.i != tok.i:
@@ -600,9 +575,10 @@ class EventCoder(RecipientFinder):
         for seg_i, ps in enumerate(segments):
             if ps.kind not in CODED_KINDS:
                 continue
+            place_tokens = _place_tokens(ps, places)
             for sentence in ps.doc.sents:
                 dated = resolve_date(sentence, ps.offset)
-                for trig in self.triggers(sentence, index, seg_i):
+                for trig in self.triggers(sentence, index, seg_i, place_tokens):
                     when = dated(trig.token) if callable(dated) else dated
                     event = self._event(
                         doc_id, ps, seg_i, sentence, trig, index, places, when, told

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from sitrep.models import Place
+from sitrep.nlp import ParsedSegment
+
 
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
@@ -111,3 +114,53 @@ def is_time(prep: Token) -> bool:
     """ "on Tuesday", "in June": a preposition that only dates the event."""
     objects = children(prep, "pobj")
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
+# a named place as a verb's object matches the pattern object "place" (README-patterns)
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_OBJECT = "place"
+# nouns that count what their "of" names: "swarms of drones", "a barrage of rockets"
+MEASURE_NOUNS = frozenset(
+    {"swarm", "wave", "barrage", "salvo", "volley", "hail", "series", "string", "number",
+     "dozen", "hundred", "thousand", "score", "couple", "pair", "batch", "convoy", "column",
+     "contingent", "unit", "battalion", "company", "group", "team", "squad", "flotilla",
+     "fleet", "shipment", "consignment", "ton", "tonne", "truckload", "package"}
+)  # fmt: skip
+
+
+def object_lemmas(nouns: Sequence[Token], places: frozenset[int] = frozenset()) -> tuple[str, ...]:
+    """Head lemmas of object nouns and, with their premodifiers, multiword lemmas."""
+    out: list[str] = []
+    for noun in with_conjuncts(nouns):
+        out.append(noun.lemma_.lower())
+        if noun.pos_ == "PROPN" and (noun.ent_type_ in PLACE_ENTITIES or noun.i in places):
+            out.append(PLACE_OBJECT)  # "rebels took Goma": a named place
+        for of_obj in pobjs(noun, ("of",)):  # "a state of emergency"
+            out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
+        if noun.pos_ == "NUM":  # "gave $5 million in aid": the amount is of aid
+            out.extend(object_lemmas(pobjs(noun, ("in",))))
+        out.extend(  # "a paper U.S. flag", parsed as paper + appos flag
+            appos.lemma_.lower()
+            for appos in noun.children
+            if appos.dep_ == "appos"
+            and appos.i > noun.i
+            and not any(t.is_punct for t in noun.doc[noun.i + 1 : appos.i])
+        )
+        if noun.lemma_.lower() in MEASURE_NOUNS:  # "sent swarms of drones"
+            out.extend(object_lemmas(pobjs(noun, ("of",))))
+        mods = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        if mods:
+            out.append(" ".join([*mods, noun.lemma_.lower()]))
+    return tuple(out)
+
+
+def place_tokens(ps: ParsedSegment, places: Sequence[Place]) -> frozenset[int]:
+    """Indices of the segment's tokens that lie inside a place the geoparser found."""
+    out: set[int] = set()
+    for place in places:
+        if not ps.offset <= place.start < place.end <= ps.offset + len(ps.doc.text):
+            continue
+        span = ps.doc.char_span(place.start - ps.offset, place.end - ps.offset, "expand")
+        if span is not None:
+            out.update(t.i for t in span)
+    return frozenset(out)
