@@ -43,3 +43,18 @@ def test_their_forces_after_a_pair_are_both_armies(analyse_text):
         "India and Pakistan clashed again. Their troops exchanged artillery fire overnight."
     )
     assert _codes(analysed, "troops") == ["INDMIL", "PAKMIL"]
+
+
+def test_it_after_a_singular_institution_is_that_institution(analyse_text):
+    analysed = analyse_text("Kenya's army said on Monday that it had retaken the town.")
+    assert _codes(analysed, "it") == ["KENMIL"]
+
+
+def test_it_never_takes_a_plural_crowd(analyse_text):
+    analysed = analyse_text("Protesters blocked the road, and the police said it was illegal.")
+    assert "OPP" not in "".join(_codes(analysed, "it"))
+
+
+def test_weapons_launched_by_a_state_are_its_forces(analyse_text):
+    analysed = analyse_text("Air defences shot down 40 drones launched by Russia overnight.")
+    assert _codes(analysed, "drones") == ["RUSMIL"]

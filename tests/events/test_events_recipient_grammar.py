@@ -159,3 +159,22 @@ def test_a_named_place_the_geoparser_found_is_ground_taken(analyse_text, event_t
 def test_a_capital_hit_by_missiles_is_the_city_not_its_government(analyse_text, event_triples):
     found = event_triples(analyse_text("Russian forces shelled Kyiv overnight."))
     assert (("RUSMIL",), "ASSAULT", ("UKR",)) in found
+
+
+def test_an_event_noun_as_subject_is_one_event_with_its_doer(analyse_text, event_triples):
+    found = event_triples(analyse_text("An Israeli airstrike killed 30 people in Gaza."))
+    assert found == {(("ISR",), "ASSAULT", ("PSECVL",))}
+
+
+def test_a_participle_with_an_object_is_the_main_verb_misread(analyse_text, event_triples):
+    """The small parser reads "airstrikes killed 30 people" as "airstrikes [that were]
+    killed"; a participle with a direct object is active."""
+    found = event_triples(analyse_text("Israeli airstrikes killed at least 30 people in Gaza."))
+    assert (("ISR",), "ASSAULT", ("PSECVL",)) in found
+
+
+def test_a_particle_read_as_an_adverb_still_selects_the_reading(analyse_text):
+    analysed = analyse_text("Ukraine's air force said it shot down 40 drones launched by Russia.")
+    shot = [e for e in analysed.events if e.trigger == "shot"]
+    assert shot and shot[0].type == "ASSAULT" and shot[0].mode is None
+    assert [a.code for a in shot[0].source] == ["UKRMIL"]

@@ -320,12 +320,17 @@ def protest_page(segments: Sequence[ParsedSegment]) -> bool:
 
 
 INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# verbs whose agent owns the forces or weapons they act with: "drones launched by Russia"
+WIELDING_VERBS = frozenset(
+    {"launch", "fire", "send", "deploy", "operate", "fly", "drop", "dispatch"}
+)
 
 
 def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
-    """The country an "of" phrase after a noun names ("the president of Armenia"), or a
+    """The country an "of" phrase after a noun names ("the president of Armenia"), a
     state institution an "of", "in" or "from" phrase names ("lawmakers in the Iranian
-    parliament", "officials from the Iraqi interior ministry")."""
+    parliament", "officials from the Iraqi interior ministry"), or the state that
+    launched, fired or sent them ("drones launched by Russia")."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
             continue
@@ -337,6 +342,14 @@ def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
                 return mention.actor.country
             if mention.actor.code[3:6] in INSTITUTION_SECTORS:
                 return mention.actor.country
+    for clause in head.children:  # "drones launched by Russia", "troops sent by Rwanda"
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in WIELDING_VERBS:
+            continue
+        for agent in clause.children:
+            for obj in agent.children if agent.dep_ == "agent" else ():
+                mention = index.at(seg_i, obj.i)
+                if mention is not None and mention.actor.type == ActorType.STATE:
+                    return mention.actor.country
     return None
 
 

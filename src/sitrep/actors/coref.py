@@ -32,6 +32,7 @@ PRONOUN_DEPS = {
     "appos",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # "both sides", "the two countries", "the two neighbours": the pair the page has just named
 PAIR_NOUNS = frozenset(
@@ -281,6 +282,12 @@ def _antecedent(
         if m.seg == seg_i and m.head in own_subjects:
             continue
         head = ps.doc[m.head]
+        if (
+            tok.lower_ in SINGULAR_PRONOUNS
+            and m.actor.type == ActorType.GROUP
+            and head.tag_ in ("NNS", "NNPS")
+        ):
+            continue  # "the protesters ... it": "it" takes one body ("the army")
         role = 0 if head.dep_ in SUBJECT_DEPS else 1
         kind = referent.types.index(m.actor.type)
         middle = (kind, role) if type_first else (role, kind)

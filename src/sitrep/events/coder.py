@@ -39,7 +39,13 @@ from sitrep.events.clauses import (
     obligation_clause,
 )
 from sitrep.events.discourse import PageContext
-from sitrep.events.folding import is_restatement, own_orders, promised_threats, protest_aims
+from sitrep.events.folding import (
+    acts_of_event_nouns,
+    is_restatement,
+    own_orders,
+    promised_threats,
+    protest_aims,
+)
 from sitrep.events.implied import names_each_other, reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
@@ -61,6 +67,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
+ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
@@ -176,7 +183,14 @@ class EventCoder(RecipientFinder):
         self, verb: Token, places: frozenset[int] = frozenset()
     ) -> VerbPattern | None:
         passive = _is_passive(verb)
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None) or next(
+            (  # "shot down": the small parser often reads the particle as an adverb
+                c.lower_
+                for c in verb.children
+                if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES
+            ),
+            None,
+        )
         objects = _object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"), places)
         prep_objects = tuple(
             (prep.lower_, _object_lemmas(_children(prep, "pobj")))
@@ -393,7 +407,8 @@ class EventCoder(RecipientFinder):
         premods = [
             c
             for c in noun.children
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and index.at(seg, c.i) is not None
+            if c.dep_ in ("poss", "compound", "amod", "nmod")
+            and (index.at(seg, c.i) is not None or self._demonym_state(c) is not None)
         ]
         if pattern.premod_role != "source" and not targets:
             # "the 2003 Iraq invasion": a compound name is what was invaded, while a
@@ -435,6 +450,7 @@ class EventCoder(RecipientFinder):
                 trig = self._noun_trigger(tok, index, seg)
                 if trig is not None:
                     nouns.append(trig)
+        found, nouns = acts_of_event_nouns(found, nouns)
         is_noun = {id(t) for t in nouns}
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
@@ -520,6 +536,14 @@ class EventCoder(RecipientFinder):
 
     # -- arguments -----------------------------------------------------------------
 
+    def _demonym_state(self, tok: Token):
+        """The state a nationality adjective before an event noun names ("Israeli" in
+        "Israeli airstrikes"), or None."""
+        if self.actors is None or tok.dep_ != "amod" or tok.i > tok.head.i:
+            return None
+        info = self.actors.country_by_demonym(tok.text)
+        return self.actors.find(info.actor_id) if info is not None else None
+
     def _code_at(self, index: ActorIndex, seg: int, tok: Token) -> str | None:
         mention = self._argument(index, seg, tok)
         return mention.actor.code if mention is not None else None
@@ -553,6 +577,10 @@ class EventCoder(RecipientFinder):
         for tok in tokens:
             mention = self._argument(index, seg, tok)
             if mention is None:
+                state = self._demonym_state(tok)  # "Israeli airstrikes": Israel's
+                if state is not None and state.id not in seen:
+                    seen.add(state.id)
+                    refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))
                 continue
             for ref in index.to_refs(mention, date):
                 if ref.id not in seen:

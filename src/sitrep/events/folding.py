@@ -12,6 +12,9 @@ Three rules. First, about event words that do not name an event of their own:
   (``promised_threats``).
 - A protest's aim: "rallied to denounce the United States" is one PROTEST against the
   United States, not a PROTEST and an ACCUSE (``protest_aims``).
+- An event noun as the subject of a verb of the same type: "an Israeli airstrike killed
+  30 people" is one ASSAULT by Israel on the 30, not an airstrike by Israel and a killing
+  by no one (``acts_of_event_nouns``).
 - An order to one's own forces: "Abiy ordered the army to attack the rebels" is the
   attack, done by the one who ordered it, not a REQUEST to the army (``own_orders``).
 
@@ -185,3 +188,21 @@ def _own_force(code: str, givers: list[str]) -> bool:
     if code[3:6] not in FORCE_SECTORS:
         return False
     return all(g[:3] == code[:3] for g in givers)
+
+
+def acts_of_event_nouns(verbs: list[T], nouns: list[T]) -> tuple[list[T], list[T]]:
+    """ "An Israeli airstrike killed 30 people", "the shelling destroyed a school": a verb
+    whose subject is an event noun of its own type is that event: the verb takes the
+    noun's doers (and its mode where it has none), and the noun is not told again."""
+    by_token = {n.token.i: n for n in nouns}
+    used: set[int] = set()
+    out: list[T] = []
+    for verb in verbs:
+        subjects = verb.source_tokens
+        noun = by_token.get(subjects[0].i) if len(subjects) == 1 else None
+        if noun is None or noun.type != verb.type or verb.token.pos_ not in ("VERB", "AUX"):
+            out.append(verb)
+            continue
+        used.add(id(noun))
+        out.append(replace(verb, source_tokens=noun.source_tokens, mode=verb.mode or noun.mode))
+    return out, [n for n in nouns if id(n) not in used]

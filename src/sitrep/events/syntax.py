@@ -105,9 +105,13 @@ def infinitive(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
-    )
+    """A passive verb, or a participle modifying a noun ("civilians killed in the raid").
+    A participle with a direct object is no passive: the parser has misread an active
+    verb after its subject ("Israeli airstrikes killed 30 people" as "airstrikes [that
+    were] killed")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not children(verb, "dobj")
 
 
 def is_time(prep: Token) -> bool:
