@@ -319,6 +319,17 @@ def protest_page(segments: Sequence[ParsedSegment]) -> bool:
     return False
 
 
+# verbs whose object is ground: a capital they hit, take or enter is the city itself
+GROUND_VERBS = frozenset(
+    {"hit", "strike", "shell", "bomb", "bombard", "pound", "rocket", "target", "attack",
+     "enter", "capture", "seize", "take", "retake", "surround", "besiege", "encircle",
+     "overrun", "storm", "occupy", "raid", "reach", "flee", "evacuate", "liberate"}
+)  # fmt: skip
+# weapons that stand for their owner's forces when a nationality or owner names it
+WEAPON_NOUNS = frozenset(
+    {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "munition", "projectile",
+     "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel"}
+)  # fmt: skip
 INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # verbs whose agent owns the forces or weapons they act with: "drones launched by Russia"
 WIELDING_VERBS = frozenset(

@@ -27,7 +27,9 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
+    GROUND_VERBS,
     PROTEST_CROWDS,
+    WEAPON_NOUNS,
     CountryFinder,
     hyphen_agent,
     of_state,
@@ -62,11 +64,6 @@ UNPLACED_SECTORS = frozenset({"NGO"})
 # Sectors whose nouns name an actor even as one unnamed member: "a suicide bomber", "a
 # rights group", "one demonstrator". State sectors are left out: "a force", "a unit" and
 # "a court" are as often things as actors.
-# weapons that stand for their owner's forces when a nationality or owner names it
-WEAPON_NOUNS = frozenset(
-    {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "munition", "projectile",
-     "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel"}
-)  # fmt: skip
 INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED"})
 
 MAX_ALIAS_TOKENS = 8
@@ -102,14 +99,6 @@ WHERE_PREPS = {
     "through",
     "via",
 }
-
-
-# verbs whose object is ground: a capital they hit, take or enter is the city itself
-GROUND_VERBS = frozenset(
-    {"hit", "strike", "shell", "bomb", "bombard", "pound", "rocket", "target", "attack",
-     "enter", "capture", "seize", "take", "retake", "surround", "besiege", "encircle",
-     "overrun", "storm", "occupy", "raid", "reach", "flee", "evacuate", "liberate"}
-)  # fmt: skip
 
 
 def _argument_position(tok: Token) -> bool:

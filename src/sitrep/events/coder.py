@@ -46,6 +46,7 @@ from sitrep.events.folding import (
     promised_threats,
     protest_aims,
 )
+from sitrep.events.implied import home_visit as _home_visit
 from sitrep.events.implied import names_each_other, reciprocal_parts
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
@@ -138,12 +139,6 @@ def _subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
-
-
-def _home_visit(source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
-    """A visit whose only recipient is the visitor's own country (a place in it)."""
-    homes = {ref.code[:3] for ref in source}
-    return len(homes) == 1 and bool(target) and all(ref.code in homes for ref in target)
 
 
 def _complement_sources_targets(

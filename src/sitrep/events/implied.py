@@ -95,3 +95,9 @@ def own_government(
             after = mention
     chosen = before or after
     return (index.to_ref(chosen, date),) if chosen is not None else ()
+
+
+def home_visit(source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
+    """A visit whose only recipient is the visitor's own country (a place in it)."""
+    homes = {ref.code[:3] for ref in source}
+    return len(homes) == 1 and bool(target) and all(ref.code in homes for ref in target)
