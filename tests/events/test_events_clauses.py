@@ -204,3 +204,14 @@ def test_an_order_to_foreign_troops_stays_a_request(analyse_text, event_triples)
         analyse_text("The Burkinabe government ordered French troops to leave the country.")
     )
     assert (("BFAGOV",), "REQUEST", ("FRAMIL",)) in found
+
+
+def test_a_documents_clause_is_its_authors_act(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "The EU released a statement calling on Russia to withdraw. Egypt issued a "
+            "statement condemning the attack on Rafah."
+        )
+    )
+    assert (("IGO",), "REQUEST", ("RUS",)) in found
+    assert any(s == ("EGY",) and t == "ACCUSE" for s, t, _ in found)

@@ -183,3 +183,8 @@ def test_a_look_alike_city_inside_a_longer_name_is_no_place(nlp, gazetteer):
     )
     assert "Human" not in places  # Uman in Ukraine is also listed as "Human"
     assert places["Toronto"].country == "CAN"
+
+
+def test_the_object_of_an_attack_on_is_a_place(nlp, gazetteer):
+    places = _places(nlp, gazetteer, "Egypt condemned the attack on Rafah and talks on Syria.")
+    assert places["Rafah"].country in ("PSE", "EGY")

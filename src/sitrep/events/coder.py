@@ -68,6 +68,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
+# documents whose participle clause is their author's act: "a resolution demanding ..."
+DOCUMENT_NOUNS = frozenset(
+    {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
+     "bill", "motion", "order", "report", "petition", "appeal", "note", "memo", "ruling"}
+)  # fmt: skip
 ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
@@ -118,6 +123,17 @@ class Trigger:
         )
 
 
+def _authors(document: Token) -> list[Token]:
+    """Who wrote a document noun: its possessor, its "by"/"from" phrase, or the subject of
+    the verb that adopted, issued or signed it ("the Council adopted a resolution")."""
+    own = _children(document, "poss") or _pobjs(document, ("by", "from"))
+    if own:
+        return own
+    if document.dep_ in ("dobj", "nsubjpass") and document.head.pos_ in ("VERB", "AUX"):
+        return _subjects(document.head)
+    return []
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The verb's own subject, or the subject it inherits through coordination/control."""
     tok = verb
@@ -128,6 +144,8 @@ def _subjects(verb: Token) -> list[Token]:
         if own:
             return own
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
+                return _authors(tok.head)  # "a resolution demanding a ceasefire"
             if tok.dep_ in ("relcl", "acl"):
                 return [tok.head]
             tok = tok.head

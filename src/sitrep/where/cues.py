@@ -32,6 +32,12 @@ TAKING_VERBS = frozenset(
      "occupy", "invade", "annex", "raid", "evacuate", "flee", "leave", "control", "visit",
      "tour"}
 )  # fmt: skip
+# Nouns of attack after which "on X" names a place: "the attack on Rafah", "a raid on
+# Jenin" ("talks on Syria" is a topic, so only these nouns count).
+ATTACK_NOUNS = frozenset(
+    {"attack", "assault", "strike", "airstrike", "raid", "offensive", "bombardment", "advance",
+     "march", "push", "incursion", "shelling", "bombing"}
+)  # fmt: skip
 # Verbs of going after which "to X" names a place: "flew to Kherson", "troops were
 # redeployed to Odesa" ("to" alone is too often a recipient: "wrote to Macron").
 GOING_VERBS = frozenset(
@@ -127,7 +133,7 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
             return True
         if before.lower_ == "from" and before.head.lemma_ in LEAVING_VERBS:
             return True
-        if before.lower_ == "on" and before.head.lemma_ in ADVANCING_VERBS:
+        if before.lower_ == "on" and before.head.lemma_ in ADVANCING_VERBS | ATTACK_NOUNS:
             return True
         if before.lower_ == "to" and before.head.lemma_ in GOING_VERBS:
             return True
