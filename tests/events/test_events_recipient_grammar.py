@@ -178,3 +178,10 @@ def test_a_particle_read_as_an_adverb_still_selects_the_reading(analyse_text):
     shot = [e for e in analysed.events if e.trigger == "shot"]
     assert shot and shot[0].type == "ASSAULT" and shot[0].mode is None
     assert [a.code for a in shot[0].source] == ["UKRMIL"]
+
+
+def test_a_passive_with_a_when_clause_takes_the_clauses_doer(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Two soldiers were wounded when militants attacked their convoy near Kismayo.")
+    )
+    assert found == {(("SOMREB",), "ASSAULT", ("SOMMIL",))}

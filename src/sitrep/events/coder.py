@@ -41,6 +41,7 @@ from sitrep.events.clauses import (
 from sitrep.events.discourse import PageContext
 from sitrep.events.folding import (
     acts_of_event_nouns,
+    agents_of_when_clauses,
     is_restatement,
     own_orders,
     promised_threats,
@@ -470,6 +471,7 @@ class EventCoder(RecipientFinder):
         verbs, agreed = self._agreed_concessions(verbs)
         verbs = promised_threats(verbs, self.book, self._lemma)
         verbs = protest_aims(verbs, self.book)
+        verbs = agents_of_when_clauses(verbs)
         verbs = own_orders(verbs, self._lemma, lambda tok: self._code_at(index, seg, tok))
         verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
         acting = {t.token.i for t in verbs if t.token.pos_ in ("VERB", "AUX")}

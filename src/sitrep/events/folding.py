@@ -15,6 +15,8 @@ Three rules. First, about event words that do not name an event of their own:
 - An event noun as the subject of a verb of the same type: "an Israeli airstrike killed
   30 people" is one ASSAULT by Israel on the 30, not an airstrike by Israel and a killing
   by no one (``acts_of_event_nouns``).
+- A passive told with a "when" clause of its type: "15 people were killed when a suicide
+  bomber blew himself up" is one ASSAULT by the bomber (``agents_of_when_clauses``).
 - An order to one's own forces: "Abiy ordered the army to attack the rebels" is the
   attack, done by the one who ordered it, not a REQUEST to the army (``own_orders``).
 
@@ -206,3 +208,27 @@ def acts_of_event_nouns(verbs: list[T], nouns: list[T]) -> tuple[list[T], list[T
         used.add(id(noun))
         out.append(replace(verb, source_tokens=noun.source_tokens, mode=verb.mode or noun.mode))
     return out, [n for n in nouns if id(n) not in used]
+
+
+def agents_of_when_clauses(found: list[T]) -> list[T]:
+    """ "15 people were killed when a suicide bomber blew himself up": an agentless act
+    with a "when" (or "as") clause naming an act of the same type is that act: it takes
+    the clause's doers and mode, and the clause is not told again."""
+    by_token = {t.token.i: t for t in found}
+    used: set[int] = set()
+    swapped: dict[int, T] = {}
+    for trig in found:
+        if trig.source_tokens or trig.token.pos_ not in ("VERB", "AUX"):
+            continue
+        for clause in _deps(trig.token, "advcl"):
+            inner = by_token.get(clause.i)
+            if inner is None or inner.type != trig.type or not inner.source_tokens:
+                continue
+            if not any(c.lower_ in ("when", "as", "after") for c in clause.children):
+                continue
+            used.add(id(inner))
+            swapped[id(trig)] = replace(
+                trig, source_tokens=inner.source_tokens, mode=trig.mode or inner.mode
+            )
+            break
+    return [swapped.get(id(t), t) for t in found if id(t) not in used]
