@@ -185,3 +185,11 @@ def test_a_passive_with_a_when_clause_takes_the_clauses_doer(analyse_text, event
         analyse_text("Two soldiers were wounded when militants attacked their convoy near Kismayo.")
     )
     assert found == {(("SOMREB",), "ASSAULT", ("SOMMIL",))}
+
+
+def test_ground_is_taken_from_whom_from_names(analyse_text, event_triples):
+    found = event_triples(analyse_text("Somali forces recaptured the town from al-Shabaab."))
+    assert any(s == ("SOMMIL",) and t == "ASSAULT" and r for s, t, r in found)
+    assert not event_triples(analyse_text("Hezbollah fired rockets from Lebanon.")) & {
+        (("LBNREB",), "ASSAULT", ("LBN",))
+    }

@@ -31,6 +31,10 @@ TRANSFER_VERBS = frozenset(
 # verbs of giving: what they give is their object, whom they give it to the recipient
 # ("offered its troops to Lebanon's president", "handed two suspects over to Sudan")
 GIVING_VERBS = TRANSFER_VERBS | {"offer", "lend", "grant", "sell", "donate", "pledge"}
+# verbs of taking ground: "from X" names whom it is taken from
+WRESTING_VERBS = frozenset(
+    {"take", "capture", "seize", "retake", "recapture", "wrest", "liberate", "reclaim", "win"}
+)
 CONDITION_MARKS = frozenset({"if", "unless"})
 # how a condition may hang from the threat: "threatened to stop talks (meant) to reduce ..."
 CONDITION_PATH = frozenset({"xcomp", "ccomp", "acl", "dobj", "conj"})
@@ -236,6 +240,8 @@ class RecipientFinder:
             preps = MATERIAL_PREPS
             if self.book.type_info(trig.type).quad == "material_coop":
                 preps = DATIVE_PREPS + MATERIAL_PREPS
+            elif trig.token.lemma_.lower() in WRESTING_VERBS:
+                preps = MATERIAL_PREPS + ("from",)  # "recaptured the town from al-Shabaab"
             aimed = pobjs(trig.token, preps)
             for obj in children(trig.token, "dobj"):
                 aimed += pobjs(obj, preps)
