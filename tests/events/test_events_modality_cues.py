@@ -64,3 +64,10 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_said(analyse_t
     )
     accused = [e for e in analysed.events if e.trigger == "accused"]
     assert accused and accused[0].modality.value == "asserted"
+
+
+def test_a_denied_act_is_told_negated_beside_the_denial(analyse_text):
+    analysed = analyse_text("The Kenyan army denied that its soldiers had shot protesters.")
+    kinds = {(e.type, e.modality.value) for e in analysed.events}
+    assert ("REJECT", "asserted") in kinds
+    assert ("ASSAULT", "negated") in kinds

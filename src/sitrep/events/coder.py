@@ -74,6 +74,7 @@ DOCUMENT_NOUNS = frozenset(
     {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
      "bill", "motion", "order", "report", "petition", "appeal", "note", "memo", "ruling"}
 )  # fmt: skip
+DENYING_VERBS = frozenset({"deny", "refute", "dispute", "rebut", "dismiss", "reject"})
 ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
@@ -545,7 +546,9 @@ class EventCoder(RecipientFinder):
             if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or tok.head.i == tok.i:
                 return False
             if tok.dep_ != "conj" and tok.head.i in content:
-                return True
+                # "denied that its soldiers had shot protesters": the denied act is told,
+                # negated, beside the denial (cues.yaml negating_verbs)
+                return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in DENYING_VERBS)
             tok = tok.head
         return False
 
