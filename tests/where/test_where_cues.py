@@ -188,3 +188,8 @@ def test_a_look_alike_city_inside_a_longer_name_is_no_place(nlp, gazetteer):
 def test_the_object_of_an_attack_on_is_a_place(nlp, gazetteer):
     places = _places(nlp, gazetteer, "Egypt condemned the attack on Rafah and talks on Syria.")
     assert places["Rafah"].country in ("PSE", "EGY")
+
+
+def test_a_big_city_the_tagger_took_for_a_person_is_a_place(nlp, gazetteer):
+    places = _places(nlp, gazetteer, "Russia will launch a new offensive on Kharkiv before spring.")
+    assert places["Kharkiv"].country == "UKR"

@@ -55,6 +55,9 @@ MIN_POPULATION_UNTAGGED = 50_000
 # it say so ("in Kut") and the gazetteer knows a country, province, curated place or a
 # city at least this big under that very spelling.
 MIN_POPULATION_CUED = 20_000
+# A city the tagger took for a person is still a place, on its own name alone, when it is
+# a capital or this big (and no full person name on the page contains the word).
+MIN_POPULATION_PERSON_TAGGED = 1_000_000
 # Entity labels whose whole span may still be a place when the grammar says so.
 CUEABLE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # A name that the gazetteer knows only as a small place, or under a loose spelling, is
@@ -754,7 +757,11 @@ def _longest_matches(
                 # The tagger's "person" may be a curated site ("Ain al-Asad", "Galmudug"),
                 # unless the word belongs to one of the page's full person names.
                 named = j > i or loose_key(tokens[i].text) not in person_words
-                accepted = named and any(m.exact and m.entry.curated for m in matches)
+                accepted = named and any(
+                    m.exact
+                    and (m.entry.curated or _big_city_named(m, text, tokens[i].doc, tokens[i].i))
+                    for m in matches
+                )
             else:
                 # inside a longer name ("Human Rights Watch") or an organisation's name,
                 # only a city's own name counts, not a look-alike (Uman, also "Human")
@@ -774,6 +781,18 @@ def _longest_matches(
             pending.extend(waiting[:1])  # the longest
         i += 1
     return found
+
+
+def _big_city_named(match: Match, text: str, doc: Doc, first: int) -> bool:
+    """A city of a million people or a capital, under its very own name, that the tagger
+    took for a person ("an offensive on Kharkiv"), unless a title says it is a person
+    ("President Lima")."""
+    entry = match.entry
+    if exact_key(text) != exact_key(entry.name) or entry.precision != "city":
+        return False
+    if entry.population < MIN_POPULATION_PERSON_TAGGED and not entry.capital:
+        return False
+    return first == 0 or not doc[first - 1].text[:1].isupper()
 
 
 def _known_enough(matches: Sequence[Match], text: str, own_spelling: bool = False) -> bool:
