@@ -20,3 +20,9 @@ def test_a_body_name_without_an_office_word_stays_unknown(analyse_text):
     analysed = analyse_text("The United Nations Development Fund for Rural Roads opened.")
     codes = _codes(analysed)
     assert codes.get("The United Nations Development Fund for Rural Roads") != "UNO"
+
+
+def test_a_capital_after_a_title_is_a_persons_name(analyse_text):
+    codes = _codes(analyse_text("Gen. Lima said the army would hold the line."))
+    assert codes.get("Lima") != "PERGOV"
+    assert _codes(analyse_text("Lima said the talks would resume."))["Lima"] == "PERGOV"
