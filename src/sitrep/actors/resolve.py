@@ -592,7 +592,12 @@ class ActorResolver:
         if index.at(seg_i, head.i) is not None:
             return False
         doc = head.doc
-        if head.i > 0 and doc[head.i - 1].lower_ in self.anaphora.titles:
+        before = doc[head.i - 1] if head.i > 0 else None
+        if (
+            before is not None
+            and before.text[:1].isupper()
+            and before.lower_ in self.anaphora.titles
+        ):
             return False  # "Gen. Lima", "President Santiago": a person's name
         start = head.i
         while (
