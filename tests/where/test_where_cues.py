@@ -193,3 +193,9 @@ def test_the_object_of_an_attack_on_is_a_place(nlp, gazetteer):
 def test_a_big_city_the_tagger_took_for_a_person_is_a_place(nlp, gazetteer):
     places = _places(nlp, gazetteer, "Russia will launch a new offensive on Kharkiv before spring.")
     assert places["Kharkiv"].country == "UKR"
+
+
+def test_a_compass_word_before_a_name_is_no_place_of_its_own(nlp, gazetteer):
+    places = _places(nlp, gazetteer, "Forces retook a village in Western Cambodia on Friday.")
+    assert "Western" not in places
+    assert places["Cambodia"].country == "KHM"

@@ -749,6 +749,10 @@ def _longest_matches(
             text = doc[tokens[i].i : tokens[j].i + 1].text
             if tokens[j].lower_ in NAME_PARTICLES:
                 continue
+            if all(t.lower_ in QUALIFIERS for t in tokens[i : j + 1]) and (
+                not tagged or j + 1 < len(tokens)
+            ):
+                continue  # "Western Cambodia": "Western" alone only narrows the name after it
             matches = tuple(gazetteer.lookup(text))
             weak = False
             if tagged:
