@@ -71,3 +71,17 @@ def test_a_denied_act_is_told_negated_beside_the_denial(analyse_text):
     kinds = {(e.type, e.modality.value) for e in analysed.events}
     assert ("REJECT", "asserted") in kinds
     assert ("ASSAULT", "negated") in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("Israel expects Hamas to release more hostages.", "release", "predicted"),
+        ("Don't expect Hamas to release the hostages anytime soon.", "release", "negated"),
+        ("There is no way Putin agrees to a ceasefire.", "agrees", "negated"),
+        ("The expected Russian offensive began on Monday.", "offensive", "asserted"),
+    ],
+)
+def test_expectations_and_flat_denials(analyse_text, text, trigger, modality):
+    found = [e for e in analyse_text(text).events if e.trigger == trigger]
+    assert found and found[0].modality.value == modality

@@ -40,6 +40,10 @@ class ModalityReading:
     cue: str
 
 
+# verbs whose complement is an expected event: "expects Hamas to release more hostages"
+EXPECTING_VERBS = frozenset({"expect", "anticipate", "foresee", "predict", "forecast"})
+
+
 def _clause_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs above it up to the sentence root. A semicolon between a
     clause and the verb the parser hung it from ends the chain: "Rights groups accused the
@@ -169,7 +173,11 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     for upper in chain[1:]:
         lemma = upper.lemma_.lower()
         speaker = _speaker(upper)
-        if lemma in cues.negating_verbs:
+        if lemma in EXPECTING_VERBS and upper.pos_ == "VERB":
+            # "Israel expects Hamas to release more", "don't expect Hamas to release ..."
+            negated = any(c.dep_ == "neg" for c in upper.children)
+            note(Modality.NEGATED if negated else Modality.PREDICTED, lemma)
+        elif lemma in cues.negating_verbs:
             note(Modality.NEGATED, lemma)
         elif lemma in cues.hedges:
             note(Modality.SPECULATED, lemma)
