@@ -85,3 +85,14 @@ def test_a_denied_act_is_told_negated_beside_the_denial(analyse_text):
 def test_expectations_and_flat_denials(analyse_text, text, trigger, modality):
     found = [e for e in analyse_text(text).events if e.trigger == trigger]
     assert found and found[0].modality.value == modality
+
+
+def test_an_actor_telling_of_its_own_act_is_asserted(analyse_text):
+    analysed = analyse_text(
+        "Sudan's Rapid Support Forces said on Tuesday they had taken control of Wad Madani. "
+        "The Pentagon said Iran had fired missiles at two bases."
+    )
+    took = [e for e in analysed.events if e.trigger == "taken"]
+    fired = [e for e in analysed.events if e.trigger == "fired"]
+    assert took and took[0].modality.value == "asserted"
+    assert fired and fired[0].modality.value == "reported"

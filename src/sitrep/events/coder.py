@@ -49,12 +49,14 @@ from sitrep.events.folding import (
 )
 from sitrep.events.implied import home_visit as _home_visit
 from sitrep.events.implied import names_each_other, reciprocal_parts
+from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
+from sitrep.events.syntax import event_location as _event_location
 from sitrep.events.syntax import infinitive as _infinitive
 from sitrep.events.syntax import is_passive as _is_passive
 from sitrep.events.syntax import is_time as _is_time
@@ -68,7 +70,6 @@ from sitrep.nlp import ParsedSegment
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
-LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "on")
 # documents whose participle clause is their author's act: "a resolution demanding ..."
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
@@ -674,14 +675,11 @@ class EventCoder(RecipientFinder):
         type_, mode, modality = trig.type, trig.mode, reading.modality
         if modality == Modality.NEGATED and trig.negation_read:
             modality = Modality.ASSERTED  # the negation is part of what the words mean
-        if (
-            modality == Modality.REPORTED
-            and attributed is not None
-            and attributed.code in {a.code for a in source}
-            and self.book.type_info(trig.type).quad.startswith("verbal")
-        ):
-            # "the ministry said Islamabad remained committed and blamed Indian troops":
-            # a speaker's own verbal act, told by the page, not a claim about someone else
+        if modality == Modality.REPORTED and _own_voice(attributed, source):
+            # "the ministry said Islamabad remained committed and blamed Indian troops",
+            # "the RSF said they had taken Wad Madani", "Trump announced the United States
+            # would reimpose sanctions": an actor telling of its own act, not a claim
+            # about someone else's
             modality = Modality.ASSERTED
         announced = self._announced(seg_i, trig, index, source, reading.modality, date)
         if announced is not None:
@@ -717,7 +715,7 @@ class EventCoder(RecipientFinder):
             source=source,
             target=target,
             date=date,
-            location=self._location(ps, sentence, trig.token, places),
+            location=_event_location(ps, sentence, trig.token, places),
             modality=modality,
             segment=ps.kind,
             sentence=sentence.text,
@@ -795,27 +793,3 @@ class EventCoder(RecipientFinder):
         if coded is None:
             return None
         return (*coded, Modality.ASSERTED, by)
-
-    def _location(
-        self, ps: ParsedSegment, sentence: Span, trigger: Token, places: Sequence[Place]
-    ) -> Place | None:
-        """The place the event happened: a place under the trigger's locative preposition,
-        else one modifying the trigger ("their Basra offensive"), else the sentence's only place."""
-        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
-        in_sentence = [p for p in places if lo <= p.start and p.end <= hi]
-        if not in_sentence:
-            return None
-        anchors = [trigger, *(trigger.head for _ in [0] if trigger.dep_ in ("dobj", "pobj"))]
-        for anchor in anchors:
-            for prep in anchor.children:
-                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-                    for sub in prep.subtree:
-                        for place in in_sentence:
-                            if place.start <= ps.offset + sub.idx < place.end:
-                                return place
-            for child in anchor.children:
-                if child.dep_ in ("compound", "nmod", "poss"):
-                    for place in in_sentence:
-                        if place.start <= ps.offset + child.idx < place.end:
-                            return place
-        return in_sentence[0] if len(in_sentence) == 1 else None

@@ -101,3 +101,16 @@ def home_visit(source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
     """A visit whose only recipient is the visitor's own country (a place in it)."""
     homes = {ref.code[:3] for ref in source}
     return len(homes) == 1 and bool(target) and all(ref.code in homes for ref in target)
+
+
+def own_voice(speaker: ActorRef | None, source: Sequence[ActorRef]) -> bool:
+    """The speaker is the act's doer: the same actor, or a state and its government."""
+    if speaker is None:
+        return False
+    for doer in source:
+        if doer.code == speaker.code:
+            return True
+        pair = {doer.code, speaker.code}
+        if any(len(c) == 3 and c + "GOV" in pair for c in pair):
+            return True
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
@@ -168,3 +168,41 @@ def place_tokens(ps: ParsedSegment, places: Sequence[Place]) -> frozenset[int]:
         if span is not None:
             out.update(t.i for t in span)
     return frozenset(out)
+
+
+EVENT_LOCATIVE_PREPS = (
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "around",
+    "on",
+)
+
+
+def event_location(
+    ps: ParsedSegment, sentence: Span, trigger: Token, places: Sequence[Place]
+) -> Place | None:
+    """The place the event happened: a place under the trigger's locative preposition,
+    else one modifying the trigger ("their Basra offensive"), else the sentence's only place."""
+    lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+    in_sentence = [p for p in places if lo <= p.start and p.end <= hi]
+    if not in_sentence:
+        return None
+    anchors = [trigger, *(trigger.head for _ in [0] if trigger.dep_ in ("dobj", "pobj"))]
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATIVE_PREPS:
+                for sub in prep.subtree:
+                    for place in in_sentence:
+                        if place.start <= ps.offset + sub.idx < place.end:
+                            return place
+        for child in anchor.children:
+            if child.dep_ in ("compound", "nmod", "poss"):
+                for place in in_sentence:
+                    if place.start <= ps.offset + child.idx < place.end:
+                        return place
+    return in_sentence[0] if len(in_sentence) == 1 else None
