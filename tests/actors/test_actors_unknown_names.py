@@ -26,3 +26,15 @@ def test_a_capital_after_a_title_is_a_persons_name(analyse_text):
     codes = _codes(analyse_text("Gen. Lima said the army would hold the line."))
     assert codes.get("Lima") != "PERGOV"
     assert _codes(analyse_text("Lima said the talks would resume."))["Lima"] == "PERGOV"
+
+
+def test_a_news_agency_is_media_and_lends_no_country(analyse_text):
+    codes = _codes(
+        analyse_text(
+            "Bandits killed nine people in Marsabit county, police told Reuters. Residents "
+            "said the raiders came at night."
+        )
+    )
+    assert codes["Reuters"] == "GBRMED"
+    assert codes["Bandits"] == "KENREB"
+    assert codes["Residents"] == "KENCVL"

@@ -127,7 +127,7 @@ class CountryFinder:
         so that a stray place resolved abroad does not outvote the story's country."""
         counts: Counter[str] = Counter()
         for m in index.mentions:
-            if m.actor.country:
+            if m.actor.country and not _foreign_voice(m.actor):
                 counts[m.actor.country] += 1
         for p in places:
             if p.country:
@@ -157,8 +157,8 @@ class CountryFinder:
         for m in index.mentions:
             if m.seg != seg_i or not (sent.start <= m.start < sent.end) or not m.actor.country:
                 continue
-            if m.via == "implied":
-                continue  # a country guessed from the page is not one the sentence names
+            if m.via == "implied" or _foreign_voice(m.actor):
+                continue  # a country guessed from the page, or a news agency's home
             tok = sent.doc[m.head]
             first = sent.doc[m.start]
             if hyphen_agent(first) or hyphen_agent(tok) or _as_target(tok):
@@ -335,6 +335,12 @@ INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 WIELDING_VERBS = frozenset(
     {"launch", "fire", "send", "deploy", "operate", "fly", "drop", "dispatch"}
 )
+
+
+def _foreign_voice(actor) -> bool:
+    """A news outlet ("Reuters", "AFP"): where it is based says nothing about where the
+    story is, so its country lends nobody a nationality."""
+    return actor.code[3:6] == "MED" and actor.type == ActorType.ORGANISATION
 
 
 def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
