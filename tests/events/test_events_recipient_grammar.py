@@ -193,3 +193,14 @@ def test_ground_is_taken_from_whom_from_names(analyse_text, event_triples):
     assert not event_triples(analyse_text("Hezbollah fired rockets from Lebanon.")) & {
         (("LBNREB",), "ASSAULT", ("LBN",))
     }
+
+
+def test_vetoes_and_mediation_find_their_recipients(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "Hungary blocked the EU's sanctions package. Egypt mediated talks between "
+            "Israel and Hamas."
+        )
+    )
+    assert (("HUN",), "REJECT", ("IGO",)) in found
+    assert (("EGY",), "CONSULT", ("ISR", "PSEREB")) in found

@@ -82,8 +82,11 @@ def fallback_targets(verb: Token) -> list[Token]:
     operation", "urged Tehran to ...", "called for talks with Kyiv"."""
     out: list[Token] = []
     for obj in children(verb, "dobj"):
-        # "demanded the removal of the president", "rejected an offer from Kabul"
-        out.extend(pobjs(obj, FALLBACK_PREPS + OBJECT_OWNER_PREPS))
+        # "demanded the removal of the president", "rejected an offer from Kabul",
+        # "mediated talks between Israel and Hamas"
+        out.extend(pobjs(obj, FALLBACK_PREPS + OBJECT_OWNER_PREPS + ("between",)))
+        # "blocked the EU's sanctions package" (a named owner, not "its troops")
+        out.extend(c for c in children(obj, "poss") if c.pos_ in ("PROPN", "NOUN"))
     out.extend(pobjs(verb, FALLBACK_PREPS))
     for clause in children(verb, "ccomp", "xcomp"):
         out.extend(children(clause, "nsubj", "nsubjpass"))
