@@ -204,3 +204,10 @@ def test_vetoes_and_mediation_find_their_recipients(analyse_text, event_triples)
     )
     assert (("HUN",), "REJECT", ("IGO",)) in found
     assert (("EGY",), "CONSULT", ("ISR", "PSEREB")) in found
+
+
+def test_hitting_out_at_someone_is_words_not_blows(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Beijing lashed out at Tokyo, and Ankara hit out at Athens.")
+    )
+    assert {t for _, t, _ in found} == {"ACCUSE"}
