@@ -211,3 +211,8 @@ def test_hitting_out_at_someone_is_words_not_blows(analyse_text, event_triples):
         analyse_text("Beijing lashed out at Tokyo, and Ankara hit out at Athens.")
     )
     assert {t for _, t, _ in found} == {"ACCUSE"}
+
+
+def test_two_sides_agreeing_to_a_truce_agree_with_each_other(analyse_text, event_triples):
+    found = event_triples(analyse_text("Armenia and Azerbaijan agreed to a three-day truce."))
+    assert (("ARM", "AZE"), "AGREE", ("ARM", "AZE")) in found
