@@ -56,3 +56,18 @@ def test_an_accusation_with_its_own_speaker_is_not_folded_into_a_protest(analyse
     )
     assert any(c[1] == "PROTEST" for c in coded)
     assert any(c[1] == "ACCUSE" and c[0] == ["BGDGOV"] for c in coded)
+
+
+def test_a_crowd_counted_in_thousands_protests_and_its_demand_is_no_event(
+    analyse_text, event_triples
+):
+    analysed = analyse_text(
+        "Thousands rallied in Yerevan on Sunday to demand the prime minister's resignation."
+    )
+    assert (("ARMCVL",), "PROTEST", ("ARMGOV",)) in event_triples(analysed)
+    assert not [e for e in analysed.events if e.type == "RETREAT"]
+
+
+def test_dozens_of_protesters_are_the_protesters(analyse_text, event_triples):
+    found = event_triples(analyse_text("Dozens of protesters were arrested in Minsk."))
+    assert any(t == "COERCE" and r and r[0].endswith("OPP") for _, t, r in found)

@@ -130,6 +130,7 @@ JUNTA_NOUNS = frozenset({"junta", "juntas"})
 GROUP_SINGULARS = frozenset({"opposition"})
 # "a police spokesman" speaks for the police, even when the article is indefinite
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -453,6 +454,10 @@ class ActorResolver:
                 continue
             if self._collective_phrase(index, seg_i, head, context):
                 continue
+            if head.lower_ in COUNT_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+            ):
+                continue  # "dozens of protesters": the protesters say who
             sector = self.finder.sector_of(head)
             if sector is None and head.lemma_.lower() in WEAPON_NOUNS:
                 # "Russian missiles struck ...", "Iran's drones": a weapon with a named

@@ -476,7 +476,9 @@ class EventCoder(RecipientFinder):
         verbs = agents_of_when_clauses(verbs)
         verbs = own_orders(verbs, self._lemma, lambda tok: self._code_at(index, seg, tok))
         verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
-        acting = {t.token.i for t in verbs if t.token.pos_ in ("VERB", "AUX")}
+        # nouns that a coded verb acts on are not told again, even when that verb was
+        # folded away ("rallied to demand the prime minister's resignation")
+        acting = {t.token.i for t in (*verbs, *found) if t.token.pos_ in ("VERB", "AUX")}
         return [
             *verbs,
             *(t for t in folded if id(t) in is_noun and not is_restatement(t.token, acting)),
