@@ -216,3 +216,17 @@ def test_hitting_out_at_someone_is_words_not_blows(analyse_text, event_triples):
 def test_two_sides_agreeing_to_a_truce_agree_with_each_other(analyse_text, event_triples):
     found = event_triples(analyse_text("Armenia and Azerbaijan agreed to a three-day truce."))
     assert (("ARM", "AZE"), "AGREE", ("ARM", "AZE")) in found
+
+
+def test_the_means_of_an_act_is_not_a_second_event(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Israel said it had killed a Hezbollah commander in a strike on Beirut.")
+    )
+    assert found == {(("ISR",), "ASSAULT", ("LBNREB",))}
+
+
+def test_talks_of_two_sides_are_with_each_other_not_with_the_host_city(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Colombia's government and the ELN resumed peace talks in Caracas.")
+    )
+    assert (("COLGOV", "COLREB"), "CONSULT", ("COLGOV", "COLREB")) in found

@@ -642,8 +642,6 @@ class EventCoder(RecipientFinder):
     ) -> Event | None:
         date, precision, date_text = dated
         source = self._refs(index, seg_i, trig.source_tokens, date)
-        target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
-        target = tuple(t for t in target if t.id not in {s.id for s in source})
         # "accused each other": one event per side (reciprocal_parts); "both held
         # meetings", "each signed": each side did it on its own
         mutual = (
@@ -651,6 +649,11 @@ class EventCoder(RecipientFinder):
             and not names_each_other(trig.token)
             and not _distributive(trig.token, trig.source_tokens)
         )
+        if mutual and len(source) >= 2 and not trig.target_tokens:
+            target = ()  # the sides are each other's recipients, not a place they met in
+        else:
+            target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
+        target = tuple(t for t in target if t.id not in {s.id for s in source})
         if mutual and len(source) + len(target) >= 2 and not (source and target):
             # "India and Pakistan traded fire", "talks between A and B": every side is a
             # doer and a recipient of the mutual act

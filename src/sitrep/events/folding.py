@@ -38,6 +38,8 @@ from sitrep.events.clauses import announced_type
 if TYPE_CHECKING:
     from sitrep.events.patterns import PatternBook
 
+# prepositions whose event noun is how a coded act was done: "killed in a strike"
+MEANS_PREPS = frozenset({"in", "during", "with", "by", "through"})
 # the event types a commitment verb turns into when its complement is one of them
 COMMITTED_TYPES = frozenset({"RETREAT"})
 # the types whose verbs commit their subject to the complement ("agreed to", "offered to")
@@ -202,12 +204,37 @@ def acts_of_event_nouns(verbs: list[T], nouns: list[T]) -> tuple[list[T], list[T
     for verb in verbs:
         subjects = verb.source_tokens
         noun = by_token.get(subjects[0].i) if len(subjects) == 1 else None
-        if noun is None or noun.type != verb.type or verb.token.pos_ not in ("VERB", "AUX"):
-            out.append(verb)
-            continue
-        used.add(id(noun))
-        out.append(replace(verb, source_tokens=noun.source_tokens, mode=verb.mode or noun.mode))
+        if noun is not None and noun.type == verb.type and verb.token.pos_ in ("VERB", "AUX"):
+            used.add(id(noun))
+            verb = replace(verb, source_tokens=noun.source_tokens, mode=verb.mode or noun.mode)
+        means = _means_noun(verb, by_token)
+        if means is not None and id(means) not in used:
+            # "killed a commander in a strike on Beirut", "threw stones during
+            # demonstrations against X": the noun is how the act was done
+            used.add(id(means))
+            verb = replace(
+                verb,
+                source_tokens=verb.source_tokens or means.source_tokens,
+                target_tokens=verb.target_tokens or means.target_tokens,
+                mode=verb.mode or means.mode,
+            )
+        out.append(verb)
     return out, [n for n in nouns if id(n) not in used]
+
+
+def _means_noun(verb: _Trigger, nouns: dict[int, T]) -> T | None:
+    """An event noun of the verb's own type in one of its "in", "during", "with", "by" or
+    "through" phrases."""
+    if verb.token.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in _deps(verb.token, "prep", "agent"):
+        if prep.lower_ not in MEANS_PREPS:
+            continue
+        for obj in _deps(prep, "pobj"):
+            noun = nouns.get(obj.i)
+            if noun is not None and noun.type == verb.type:
+                return noun
+    return None
 
 
 def agents_of_when_clauses(found: list[T]) -> list[T]:
