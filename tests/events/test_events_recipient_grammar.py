@@ -230,3 +230,10 @@ def test_talks_of_two_sides_are_with_each_other_not_with_the_host_city(analyse_t
         analyse_text("Colombia's government and the ELN resumed peace talks in Caracas.")
     )
     assert (("COLGOV", "COLREB"), "CONSULT", ("COLGOV", "COLREB")) in found
+
+
+def test_weapons_listed_together_share_where_they_were_aimed(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Russia launched 120 missiles and 90 drones at Ukraine overnight.")
+    )
+    assert (("RUS",), "ASSAULT", ("UKR",)) in found

@@ -246,8 +246,8 @@ class RecipientFinder:
             elif trig.token.lemma_.lower() in WRESTING_VERBS:
                 preps = MATERIAL_PREPS + ("from",)  # "recaptured the town from al-Shabaab"
             aimed = pobjs(trig.token, preps)
-            for obj in children(trig.token, "dobj"):
-                aimed += pobjs(obj, preps)
+            for obj in with_conjuncts(children(trig.token, "dobj")):
+                aimed += pobjs(obj, preps)  # "launched 120 missiles and 90 drones at Ukraine"
             target = self._refs(index, seg_i, aimed, date)
         if target:
             return target
@@ -267,7 +267,8 @@ class RecipientFinder:
         area = self._covers_area(trig)
         preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area else ())
         candidates = [*trig.target_tokens, *children(trig.token, "dobj")]
-        for head in (trig.token, *children(trig.token, "dobj"), *complements(trig.token)):
+        objects = with_conjuncts(children(trig.token, "dobj"))
+        for head in (trig.token, *objects, *complements(trig.token)):
             candidates += pobjs(head, preps)
         candidates += embedded
         if trig.type != "CONSULT" and not area:
