@@ -237,3 +237,15 @@ def test_weapons_listed_together_share_where_they_were_aimed(analyse_text, event
         analyse_text("Russia launched 120 missiles and 90 drones at Ukraine overnight.")
     )
     assert (("RUS",), "ASSAULT", ("UKR",)) in found
+
+
+def test_repelling_an_attack_is_fighting_its_authors(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Ukrainian forces pushed back a Russian assault near Pokrovsk.")
+    )
+    assert (("UKRMIL",), "ASSAULT", ("RUS",)) in found
+
+
+def test_declaring_someone_the_winner_backs_them(analyse_text):
+    analysed = analyse_text("Venezuela's electoral council declared Maduro the winner.")
+    assert [e.type for e in analysed.events] == ["SUPPORT"]

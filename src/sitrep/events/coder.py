@@ -53,6 +53,7 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
+from sitrep.events.syntax import ADVERB_PARTICLES, DENYING_VERBS, DOCUMENT_NOUNS
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
@@ -61,6 +62,7 @@ from sitrep.events.syntax import infinitive as _infinitive
 from sitrep.events.syntax import is_passive as _is_passive
 from sitrep.events.syntax import is_time as _is_time
 from sitrep.events.syntax import object_lemmas as _object_lemmas
+from sitrep.events.syntax import object_predicates as _object_predicates
 from sitrep.events.syntax import place_tokens as _place_tokens
 from sitrep.events.syntax import pobjs as _pobjs
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
@@ -70,13 +72,6 @@ from sitrep.nlp import ParsedSegment
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
-# documents whose participle clause is their author's act: "a resolution demanding ..."
-DOCUMENT_NOUNS = frozenset(
-    {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
-     "bill", "motion", "order", "report", "petition", "appeal", "note", "memo", "ruling"}
-)  # fmt: skip
-DENYING_VERBS = frozenset({"deny", "refute", "dispute", "rebut", "dismiss", "reject"})
-ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
@@ -237,7 +232,7 @@ class EventCoder(RecipientFinder):
         no event otherwise. "what he called an attack" names something else: no event."""
         if any(c.lower_ == "what" for c in verb.children):
             return []
-        predicate = _children(verb, "oprd", "ccomp")
+        predicate = _children(verb, "oprd", "ccomp") or _object_predicates(verb)
         words = {w for c in predicate for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
         cues = self.book.cues
         if words & cues.disapproval:
@@ -250,7 +245,8 @@ class EventCoder(RecipientFinder):
         return [Trigger(verb, type_, mode, sources, targets, 0.6)]
 
     def _verb_trigger(self, verb: Token, places: frozenset[int] = frozenset()) -> list[Trigger]:
-        if (_children(verb, "oprd") and self._lemma(verb) in self.book.cues.naming_verbs) or (
+        named = _children(verb, "oprd") or _object_predicates(verb)
+        if (named and self._lemma(verb) in self.book.cues.naming_verbs) or (
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):
             return self._naming_trigger(verb)
@@ -598,7 +594,10 @@ class EventCoder(RecipientFinder):
         for tok in tokens:
             mention = self._argument(index, seg, tok)
             if mention is None:
-                state = self._demonym_state(tok)  # "Israeli airstrikes": Israel's
+                # "Israeli airstrikes": Israel's; "pushed back a Russian assault": Russia's
+                state = self._demonym_state(tok) or next(
+                    filter(None, (self._demonym_state(c) for c in tok.children)), None
+                )
                 if state is not None and state.id not in seen:
                     seen.add(state.id)
                     refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))

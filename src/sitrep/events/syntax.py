@@ -206,3 +206,23 @@ def event_location(
                     if place.start <= ps.offset + child.idx < place.end:
                         return place
     return in_sentence[0] if len(in_sentence) == 1 else None
+
+
+DENYING_VERBS = frozenset({"deny", "refute", "dispute", "rebut", "dismiss", "reject"})
+ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
+# documents whose participle clause is their author's act: "a resolution demanding ..."
+DOCUMENT_NOUNS = frozenset(
+    {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
+     "bill", "motion", "order", "report", "petition", "appeal", "note", "memo", "ruling"}
+)  # fmt: skip
+
+
+def object_predicates(verb: Token) -> list[Token]:
+    """ "declared Maduro the winner": a noun right after the object (no comma between),
+    which the parser reads as the object's apposition, is what the object is named."""
+    return [
+        a
+        for o in children(verb, "dobj")
+        for a in children(o, "appos")
+        if a.left_edge.i == o.right_edge.i + 1 or a.left_edge.i == o.i + 1
+    ]
