@@ -53,7 +53,7 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
-from sitrep.events.syntax import ADVERB_PARTICLES, DENYING_VERBS, DOCUMENT_NOUNS
+from sitrep.events.syntax import ADVERB_PARTICLES, DOCUMENT_NOUNS
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
@@ -532,8 +532,7 @@ class EventCoder(RecipientFinder):
                 )
         return [swapped.get(id(t), t) for t in found], {id(v) for v in swapped.values()}
 
-    @staticmethod
-    def _embedded(trigger: Trigger, found: Sequence[Trigger]) -> bool:
+    def _embedded(self, trigger: Trigger, found: Sequence[Trigger]) -> bool:
         """ "agreed to withdraw", "threatened to strike", "said Sudan must return it": the
         complement (and what is coordinated with it) is the content of the agreement,
         threat or request, not an event of its own."""
@@ -547,7 +546,8 @@ class EventCoder(RecipientFinder):
             if tok.dep_ != "conj" and tok.head.i in content:
                 # "denied that its soldiers had shot protesters": the denied act is told,
                 # negated, beside the denial (cues.yaml negating_verbs)
-                return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in DENYING_VERBS)
+                denying = self.book.cues.negating_verbs
+                return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in denying)
             tok = tok.head
         return False
 

@@ -208,7 +208,6 @@ def event_location(
     return in_sentence[0] if len(in_sentence) == 1 else None
 
 
-DENYING_VERBS = frozenset({"deny", "refute", "dispute", "rebut", "dismiss", "reject"})
 ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
 # documents whose participle clause is their author's act: "a resolution demanding ..."
 DOCUMENT_NOUNS = frozenset(
