@@ -330,7 +330,6 @@ WEAPON_NOUNS = frozenset(
     {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "munition", "projectile",
      "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel"}
 )  # fmt: skip
-INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # verbs whose agent owns the forces or weapons they act with: "drones launched by Russia"
 WIELDING_VERBS = frozenset(
     {"launch", "fire", "send", "deploy", "operate", "fly", "drop", "dispatch"}
@@ -357,7 +356,7 @@ def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
                 continue
             if prep.lower_ == "of" and mention.actor.type == ActorType.STATE:
                 return mention.actor.country
-            if mention.actor.code[3:6] in INSTITUTION_SECTORS:
+            if mention.actor.code[3:6] in STATE_SECTORS:
                 return mention.actor.country
     for clause in head.children:  # "drones launched by Russia", "troops sent by Rwanda"
         if clause.dep_ != "acl" or clause.lemma_.lower() not in WIELDING_VERBS:
