@@ -243,7 +243,7 @@ class RecipientFinder:
             preps = MATERIAL_PREPS
             if self.book.type_info(trig.type).quad == "material_coop":
                 preps = DATIVE_PREPS + MATERIAL_PREPS
-            elif trig.token.lemma_.lower() in WRESTING_VERBS:
+            elif self._lemma(trig.token) in WRESTING_VERBS:
                 preps = MATERIAL_PREPS + ("from",)  # "recaptured the town from al-Shabaab"
             aimed = pobjs(trig.token, preps)
             for obj in with_conjuncts(children(trig.token, "dobj")):
