@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from sitrep.errors import ModelNotFoundError
 from sitrep.models import Document, SegmentKind
+from sitrep.nlp.repairs import add_parse_repairs
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,8 @@ class ParsedSegment:
 
 
 def load_nlp(name: str | None = None) -> Language:
-    """Load the English pipeline: ``name`` if given, else the first installed package.
+    """Load the English pipeline: ``name`` if given, else the first installed package,
+    with sitrep's parse repairs added after its parser (``sitrep.nlp.repairs``).
 
     Raises ModelNotFoundError naming the install command when none is installed.
     """
@@ -46,10 +48,10 @@ def load_nlp(name: str | None = None) -> Language:
         except ImportError:
             continue
         log.info("loading spaCy pipeline %s", package)
-        return module.load()
+        return add_parse_repairs(module.load())
     if name:
         try:
-            return spacy.load(name)
+            return add_parse_repairs(spacy.load(name))
         except OSError as exc:
             raise ModelNotFoundError(f"spaCy pipeline {name!r} could not be loaded: {exc}") from exc
     raise ModelNotFoundError(
