@@ -82,6 +82,41 @@ def hyphen_agent(tok: Token) -> bool:
     return False
 
 
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+
+
+def stance_prefixed(tok: Token) -> bool:
+    """True for a name after "anti-" or "pro-" ("an anti-Syria journalist", "pro-Russian
+    separatists"): it names the side taken, not the phrase's own country."""
+    if "-" in tok.text and tok.text.split("-", 1)[0].lower() in STANCE_PREFIXES:
+        return True
+    doc = tok.doc
+    return (
+        tok.i >= 2
+        and doc[tok.i - 1].text in ("-", "\u2010", "\u2011")
+        and doc[tok.i - 2].lower_ in STANCE_PREFIXES
+    )
+
+
+def of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
+    """ "fighters of JNIM", "militants from the Islamic State", "officials of the
+    African Union": the armed group, organisation, party or international body an
+    "of"/"from" phrase after the noun names."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for obj in prep.children:
+            mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
+            if mention is not None and mention.actor.type in (
+                ActorType.ARMED_GROUP,
+                ActorType.ORGANISATION,
+                ActorType.PARTY,
+                ActorType.BODY,
+            ):
+                return mention.actor
+    return None
+
+
 @dataclass(frozen=True)
 class NamedCountry:
     """A country named in a sentence: where (document offset), how, and which."""
@@ -138,7 +173,11 @@ class CountryFinder:
                 counts[p.country] += DATELINE_WEIGHT
         for ps in index.segments:
             for tok in ps.doc:
-                if tok.pos_ in ("ADJ", "PROPN") and is_capitalised(tok):
+                if (
+                    tok.pos_ in ("ADJ", "PROPN")
+                    and is_capitalised(tok)
+                    and not stance_prefixed(tok)
+                ):
                     info = self.kb.country_by_demonym(tok.text)
                     if info is not None and index.at(index.segments.index(ps), tok.i) is None:
                         counts[info.iso3] += 1

@@ -100,7 +100,11 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
             referent, via = None, ""
             if tok.pos_ == "PRON" and tok.lower_ in anaphora.pronouns and tok.dep_ in PRONOUN_DEPS:
                 referent, via = anaphora.pronouns[tok.lower_], "pronoun"
-            elif tok.pos_ in ("NOUN", "PROPN") and _definite_role_noun(tok, anaphora):
+            elif (
+                tok.pos_ in ("NOUN", "PROPN")
+                and _definite_role_noun(tok, anaphora)
+                and not _named_modifier(index, seg_i, tok)
+            ):
                 referent, via = anaphora.role_nouns[_role_key(tok, anaphora)], "role_noun"
             if referent is None:
                 continue
@@ -247,6 +251,15 @@ def _definite_role_noun(tok, anaphora: Anaphora) -> bool:
     ):
         return False
     return any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
+
+
+def _named_modifier(index: ActorIndex, seg_i: int, tok) -> bool:
+    """ "the autonomous Azerbaijani republic": a role noun whose modifier names an actor
+    says whose it is; it does not point back to the last one named."""
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and index.at(seg_i, c.i) is not None
+        for c in tok.children
+    )
 
 
 def _phrase_start(tok) -> int:

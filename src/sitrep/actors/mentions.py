@@ -196,6 +196,28 @@ def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+# Arabic articles written in lower case at the start of a name ("al-Qaeda", "al-Shabaab",
+# "ash-Sham"); "al" alone may also stand apart ("al Qaeda")
+NAME_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"})
+
+
+def starts_name(token: Token) -> bool:
+    """True when a name may start at ``token``: a capital or a digit, or a lower-case
+    Arabic article joined to a capitalised word ("al-Qaeda", "al Qaeda")."""
+    first = token.text[:1]
+    if first.isupper() or first.isdigit():
+        return True
+    if token.text not in NAME_ARTICLES:
+        return False
+    doc = token.doc
+    nxt = token.i + 1
+    if nxt < len(doc) and doc[nxt].text in ("-", "\u2010", "\u2011") and not doc[nxt].whitespace_:
+        nxt += 1
+    elif token.text != "al" or not token.whitespace_:
+        return False
+    return nxt < len(doc) and nxt > token.i and is_capitalised(doc[nxt])
+
+
 def generic_actor(country: str | None, sector: str, kb: ActorBase) -> Actor:
     code = (country or "") + sector
     info = kb.country(country) if country else None

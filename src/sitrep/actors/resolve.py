@@ -32,8 +32,10 @@ from sitrep.actors.context import (
     WEAPON_NOUNS,
     CountryFinder,
     hyphen_agent,
+    of_owner,
     of_state,
     protest_page,
+    stance_prefixed,
     title_sector,
 )
 from sitrep.actors.kb import ActorBase, normalise_name
@@ -46,6 +48,7 @@ from sitrep.actors.mentions import (
     generic_actor,
     inside_place,
     is_capitalised,
+    starts_name,
 )
 from sitrep.actors.phrases import counterpart_actor, possessed_forces, widen_coordinated_names
 from sitrep.actors.typos import TypoMatcher
@@ -232,7 +235,7 @@ class ActorResolver:
 
     def _lookup(self, span: Span) -> list[Actor]:
         text = span.text
-        if not is_capitalised(span[0]) and not span[0].text[:1].isdigit():
+        if not starts_name(span[0]):
             return []
         if len(text.replace(".", "")) <= 3 and not text.replace(".", "").isupper():
             return []  # "Us", "Un" are words; short names count only in capitals
@@ -276,8 +279,7 @@ class ActorResolver:
         place_spans = [(p.start, p.end) for p in places]
         i = sent.start
         while i < sent.end:
-            first = doc[i].text[:1]
-            if not (first.isupper() or first.isdigit()):
+            if not starts_name(doc[i]):
                 i += 1  # neither _lookup nor _short_name matches a span starting here
                 continue
             found: tuple[int, list[Actor], str] | None = None
@@ -297,7 +299,11 @@ class ActorResolver:
                 i += 1
                 continue
             n, actors, via = found
-            if self._glued(doc, i, i + n) or inside_place(ps.offset, doc[i : i + n], place_spans):
+            if (
+                self._glued(doc, i, i + n)
+                or inside_place(ps.offset, doc[i : i + n], place_spans)
+                or (actors[0].type == ActorType.STATE and stance_prefixed(doc[i]))
+            ):
                 i += n
                 continue
             page_countries: set[str] = set()
@@ -370,8 +376,8 @@ class ActorResolver:
         left = head.left_edge.i
         countries: list[str] = []
         for tok in doc[left:stop]:
-            if hyphen_agent(tok):
-                continue  # "Iran-backed militias" are not Iran's militias
+            if hyphen_agent(tok) or stance_prefixed(tok):
+                continue  # "Iran-backed" or "anti-Syria" militias are not Iran's or Syria's
             if (
                 tok.dep_
                 not in ("amod", "compound", "poss", "nmod", "conj", "case", "det", "cc", "punct")
@@ -389,29 +395,10 @@ class ActorResolver:
             if info is not None and info.iso3 not in countries:
                 countries.append(info.iso3)
         if not countries:
-            owner = self._of_owner(index, seg_i, head)
+            owner = of_owner(index, seg_i, head)
             if owner is not None:
                 return [], owner, left
         return countries, None, left
-
-    @staticmethod
-    def _of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
-        """ "fighters of JNIM", "militants from the Islamic State", "officials of the
-        African Union": the armed group, organisation, party or international body an
-        "of"/"from" phrase after the noun names."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
-                continue
-            for obj in prep.children:
-                mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
-                if mention is not None and mention.actor.type in (
-                    ActorType.ARMED_GROUP,
-                    ActorType.ORGANISATION,
-                    ActorType.PARTY,
-                    ActorType.BODY,
-                ):
-                    return mention.actor
-        return None
 
     def _match_phrases(
         self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: PageContext

@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc, Span
 
 from sitrep.actors.kb import ActorBase, normalise_name
-from sitrep.models import Actor
+from sitrep.models import Actor, ActorType
 
 FUZZY_MIN_CHARS = 7  # shorter names are never matched loosely
 FUZZY_MIN_RATIO = 90.0  # similarity of the whole name (0-100)
@@ -32,6 +32,20 @@ class TypoMatcher:
                 words = by_words.setdefault(len(entry.key.split()), {})
                 words.setdefault(entry.key, set()).add(entry.actor_id)
         self._keys = {n: tuple(keys) for n, keys in by_words.items()}
+        # one-word names of states, for a misspelt country the tagger did not mark
+        countries: dict[str, set[str]] = {}
+        for entry in kb.alias_entries:
+            actor = kb.find(entry.actor_id)
+            if (
+                actor is not None
+                and actor.type == ActorType.STATE
+                and not entry.case_sensitive
+                and len(entry.key) >= FUZZY_MIN_CHARS
+                and " " not in entry.key
+            ):
+                countries.setdefault(entry.key, set()).add(entry.actor_id)
+        self._countries = {k: frozenset(v) for k, v in countries.items()}
+        self._country_keys = tuple(self._countries)
         self._ids = {k: frozenset(v) for keys in by_words.values() for k, v in keys.items()}
 
     def match(self, doc: Doc, ent: Span) -> tuple[int, Actor] | None:
@@ -59,3 +73,19 @@ class TypoMatcher:
                 if actor is not None:
                     return first, actor
         return None
+
+    def match_country(self, word: str) -> Actor | None:
+        """The state a misspelt one-word country name stands for ("Ethopia",
+        "Afganistan"): the one country name of the same first letter and close spelling."""
+        key = normalise_name(word)
+        if len(key) < FUZZY_MIN_CHARS or " " in key or key in self._countries:
+            return None
+        best = process.extractOne(
+            key, self._country_keys, scorer=ratio, score_cutoff=FUZZY_MIN_RATIO
+        )
+        if best is None or best[0][0] != key[0]:
+            return None
+        if key.startswith(best[0]) or best[0].startswith(key):
+            return None  # "Americas", "Nigerian": another word built on the name
+        ids = self._countries[best[0]]
+        return self.kb.find(next(iter(ids))) if len(ids) == 1 else None

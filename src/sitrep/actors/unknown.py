@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from sitrep.actors.collectives import Collectives
-from sitrep.actors.context import CountryFinder
+from sitrep.actors.context import STANCE_PREFIXES, CountryFinder, stance_prefixed
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
     ActorIndex,
@@ -83,6 +83,8 @@ class UnknownNames:
                 ps <= offset + ent.start_char < pe for ps, pe in place_spans
             ):
                 continue
+            if stance_prefixed(ent[0]) or ent.text.split("-", 1)[0].lower() in STANCE_PREFIXES:
+                continue  # "pro-Russian", "anti-American": a side taken, not an actor
             if ent.label_ == "NORP":
                 info = self.kb.country_by_demonym(ent.text)
                 if info is None and ent.text.endswith("s"):
@@ -144,6 +146,34 @@ class UnknownNames:
             )
 
         self.match_nationality_plurals(index, seg_i, doc)
+        self.match_misspelt_countries(index, seg_i, doc, offset, place_spans)
+
+    def match_misspelt_countries(
+        self,
+        index: ActorIndex,
+        seg_i: int,
+        doc: Doc,
+        offset: int,
+        place_spans: Sequence[tuple[int, int]],
+    ) -> None:
+        """ "Ethopia has agreed", "an offer from Afganistan": a capitalised word that no
+        name or place matched and that is one letter or two from a country's name."""
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not is_capitalised(tok) or index.at(seg_i, tok.i):
+                continue
+            if tok.ent_type_ not in ("", "GPE", "ORG") or tok.ent_iob_ == "I":
+                continue
+            nxt = tok.i + 1
+            if tok.ent_type_ and nxt < len(doc) and doc[nxt].ent_iob_ == "I":
+                continue  # a word of a longer name
+            start = offset + tok.idx
+            if any(ps <= start < pe for ps, pe in place_spans):
+                continue
+            if self.kb.country_by_demonym(tok.text) is not None:
+                continue
+            actor = self.typos.match_country(tok.text)
+            if actor is not None:
+                index.add(ActorMention(seg_i, tok.i, tok.i + 1, actor, tok.text, "alias", tok.i))
 
     def match_nationality_plurals(self, index: ActorIndex, seg_i: int, doc: Doc) -> None:
         """ "the opinion of Colombians": a plural nationality word the tagger did not mark
