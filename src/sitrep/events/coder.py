@@ -53,11 +53,12 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
-from sitrep.events.syntax import ADVERB_PARTICLES, DOCUMENT_NOUNS
+from sitrep.events.syntax import ADVERB_PARTICLES
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
+from sitrep.events.syntax import gathered_for as _gathered_for
 from sitrep.events.syntax import infinitive as _infinitive
 from sitrep.events.syntax import is_passive as _is_passive
 from sitrep.events.syntax import is_time as _is_time
@@ -65,13 +66,12 @@ from sitrep.events.syntax import object_lemmas as _object_lemmas
 from sitrep.events.syntax import object_predicates as _object_predicates
 from sitrep.events.syntax import place_tokens as _place_tokens
 from sitrep.events.syntax import pobjs as _pobjs
+from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
-INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
@@ -80,6 +80,11 @@ CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 # giving it for each trigger token of the sentence (a date belongs to the trigger's clause)
 DateTriple = tuple[str | None, str | None, str | None]
 DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
+
+
+# types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
+# "mobilised reservists"): a doer alone completes them, where the reading names no one else
+SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,8 @@ class Trigger:
     negation_read: bool = False
     # a mutual act ("clashed", "talks between A and B"): its sides are each other's recipients
     symmetric: bool = False
+    # the reading names no recipient ("resigned", "mobilised reservists"): a doer completes it
+    no_recipient: bool = False
 
     @classmethod
     def of(
@@ -118,43 +125,10 @@ class Trigger:
             tuple(fallback_targets),
             isinstance(pattern, VerbPattern) and pattern.negate,
             pattern.symmetric,
+            isinstance(pattern, VerbPattern)
+            and pattern.target == "none"
+            and pattern.type in SELF_CONTAINED_TYPES,
         )
-
-
-def _authors(document: Token) -> list[Token]:
-    """Who wrote a document noun: its possessor, its "by"/"from" phrase, or the subject of
-    the verb that adopted, issued or signed it ("the Council adopted a resolution")."""
-    own = _children(document, "poss") or _pobjs(document, ("by", "from"))
-    if own:
-        return own
-    if document.dep_ in ("dobj", "nsubjpass") and document.head.pos_ in ("VERB", "AUX"):
-        return _subjects(document.head)
-    return []
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's own subject, or the subject it inherits through coordination/control."""
-    tok = verb
-    for _ in range(6):
-        own = _children(tok, *SUBJECT_DEPS)
-        if own and tok.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP"):
-            return [tok.head]  # "the militia, which carried out ...": the antecedent
-        if own:
-            return own
-        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
-            if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
-                return _authors(tok.head)  # "a resolution demanding a ceasefire"
-            if tok.dep_ in ("relcl", "acl"):
-                return [tok.head]
-            tok = tok.head
-            if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
-                tok = tok.head  # "gained fame for directing attacks": through the preposition
-                objects = _children(tok, "dobj")
-                if objects:
-                    return objects  # "accused Trump of threatening him": the object acts
-            continue
-        break
-    return []
 
 
 def _complement_sources_targets(
@@ -414,14 +388,9 @@ class EventCoder(RecipientFinder):
         pattern = self._noun_pattern(noun)
         if pattern is None:
             return None
-        sources = _pobjs(noun, pattern.source_preps or ("by",))
+        sources = _pobjs(noun, pattern.source_preps or ("by",)) or _gathered_for(noun)
         targets = _pobjs(noun, pattern.target_preps)
-        premods = [
-            c
-            for c in noun.children
-            if c.dep_ in ("poss", "compound", "amod", "nmod")
-            and (index.at(seg, c.i) is not None or self._demonym_state(c) is not None)
-        ]
+        premods = self._premod_actors(noun, index, seg)
         if pattern.premod_role != "source" and not targets:
             # "the 2003 Iraq invasion": a compound name is what was invaded, while a
             # possessive ("Russia's invasion") is still the doer unless the noun is done
@@ -529,6 +498,7 @@ class EventCoder(RecipientFinder):
                     source_tokens=inner.source_tokens or trig.source_tokens,
                     target_tokens=inner.target_tokens or trig.target_tokens,
                     confidence=min(inner.confidence, trig.confidence - 0.05),
+                    no_recipient=trig.no_recipient,  # it ranks below the agreement
                 )
         return [swapped.get(id(t), t) for t in found], {id(v) for v in swapped.values()}
 
@@ -552,6 +522,25 @@ class EventCoder(RecipientFinder):
         return False
 
     # -- arguments -----------------------------------------------------------------
+
+    def _premod_actors(self, noun: Token, index: ActorIndex, seg: int) -> list[Token]:
+        """The modifiers of an event noun that name an actor, also through a noun that
+        names the weapon ("US drone strikes", "Russian missile attacks")."""
+        out = []
+        for c in noun.children:
+            if c.dep_ not in ("poss", "compound", "amod", "nmod"):
+                continue
+            if index.at(seg, c.i) is not None or self._demonym_state(c) is not None:
+                out.append(c)
+            elif c.dep_ == "compound" and c.pos_ == "NOUN":
+                out.extend(
+                    g
+                    for g in c.children
+                    if g.dep_ in ("compound", "amod", "poss")
+                    and g.i < c.i
+                    and (index.at(seg, g.i) is not None or self._demonym_state(g) is not None)
+                )
+        return out
 
     def _demonym_state(self, tok: Token):
         """The state a nationality adjective before an event noun names ("Israeli" in
@@ -728,7 +717,7 @@ class EventCoder(RecipientFinder):
             trigger=trig.token.text,
             trigger_start=trigger_start,
             trigger_end=trigger_start + len(trig.token.text),
-            confidence=self._confidence(trig, bool(source and target)),
+            confidence=self._confidence(trig, bool(source and (target or trig.no_recipient))),
             quad=info.quad,
             score=info.score_for(mode),
             attributed_to=attributed,
@@ -759,7 +748,8 @@ class EventCoder(RecipientFinder):
 
     @staticmethod
     def _confidence(trig: Trigger, both: bool) -> float:
-        """The trigger's confidence, less when an actor is missing, a little less in a
+        """The trigger's confidence, less when an actor is missing (the recipient only
+        where the reading has one), a little less in a
         subordinate clause, where arguments are inherited and the event is background, and
         less again in a purpose clause ("resigned to allow elections"), an aim, not an act."""
         value = trig.confidence if both else trig.confidence - 0.2

@@ -80,6 +80,15 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# verbs that begin with "re" without repeating the verb after it ("reside" is not a second
+# "side", "reclaim" not a second "claim"): they never read as that verb
+REPEAT_LOOKALIKES = frozenset(
+    {"side", "claim", "call", "sign", "move", "place", "act", "mark", "form", "present",
+     "count", "settle", "pay", "port", "main", "serve", "sort", "cover", "lease", "strain",
+     "ward", "tire", "fuse", "fer", "late", "spond", "view", "cord", "solve", "mind", "treat",
+     "turn", "state", "store", "gain", "lay", "cruit", "quest", "ject", "fute", "assure"}
+)  # fmt: skip
+
 
 # ----------------------------------------------------------------------------- the book
 
@@ -102,6 +111,7 @@ class PatternBook:
         self._verbs = MappingProxyType({k: tuple(sorted(v, key=rank)) for k, v in by_lemma.items()})
         self._nouns = MappingProxyType({n.lemma: n for n in self.nouns})
         self._light = MappingProxyType({lv.key: lv for lv in self.light_verbs})
+        self._light_lemmas = frozenset(lv.key[0] for lv in self.light_verbs)
 
     # -- loading
 
@@ -178,8 +188,25 @@ class PatternBook:
     # -- lookups
 
     def fix_lemma(self, text: str, lemma: str) -> str:
-        """spaCy's lemma of a verb token, corrected where its model is known to err."""
-        return self.lemma_fixes.get(text.replace("\u2019", "'").lower(), lemma)
+        """spaCy's lemma of a verb token, corrected where its model is known to err; a
+        verb the book lacks that repeats a verb it has reads as that verb ("reimposed"
+        as "impose", "re-deployed" as "deploy")."""
+        fixed = self.lemma_fixes.get(text.replace("\u2019", "'").lower(), lemma)
+        return self._unrepeated(fixed)
+
+    def _unrepeated(self, lemma: str) -> str:
+        if not lemma.startswith("re") or self._known_verb(lemma):
+            return lemma
+        base = lemma[3:] if lemma[2:3] == "-" else lemma[2:]
+        if base in REPEAT_LOOKALIKES or len(base) < 4 or not self._known_verb(base):
+            return lemma
+        return base
+
+    def _known_verb(self, lemma: str) -> bool:
+        return any(
+            form in self._verbs or form in self._light_lemmas
+            for form in spelling_variants(normalize_lemma(lemma))
+        )
 
     def verb_patterns(self, lemma: str) -> list[VerbPattern]:
         """All patterns for a verb lemma, most specific first (user entries first on ties)."""

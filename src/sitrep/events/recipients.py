@@ -31,10 +31,11 @@ TRANSFER_VERBS = frozenset(
 # verbs of giving: what they give is their object, whom they give it to the recipient
 # ("offered its troops to Lebanon's president", "handed two suspects over to Sudan")
 GIVING_VERBS = TRANSFER_VERBS | {"offer", "lend", "grant", "sell", "donate", "pledge"}
-# verbs of taking ground: "from X" names whom it is taken from
+# verbs of taking ground or goods: "from X" names whom it is taken from
 WRESTING_VERBS = frozenset(
-    {"take", "capture", "seize", "retake", "recapture", "wrest", "liberate", "reclaim", "win"}
-)
+    {"take", "capture", "seize", "retake", "recapture", "wrest", "liberate", "reclaim", "win",
+     "confiscate", "impound", "steal", "loot", "expropriate", "grab"}
+)  # fmt: skip
 CONDITION_MARKS = frozenset({"if", "unless"})
 # how a condition may hang from the threat: "threatened to stop talks (meant) to reduce ..."
 CONDITION_PATH = frozenset({"xcomp", "ccomp", "acl", "dobj", "conj"})

@@ -104,14 +104,32 @@ def infinitive(verb: Token) -> Token | None:
     )
 
 
+# participles that after "be" tell a state of their subject, not an act done to it:
+# "Israel is opposed to the plan", "Hanoi is committed to reform", "were engaged in
+# fighting"; they read as passive only with an agent ("was opposed by the army")
+STATIVE_PARTICIPLES = {
+    "oppose": ("to",), "commit": ("to",), "dedicate": ("to",), "devote": ("to",),
+    "engage": ("in",), "involve": ("in",), "prepare": ("to", "for"), "determine": ("to",),
+}  # fmt: skip
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a participle modifying a noun ("civilians killed in the raid").
     A participle with a direct object is no passive: the parser has misread an active
     verb after its subject ("Israeli airstrikes killed 30 people" as "airstrikes [that
-    were] killed")."""
+    were] killed"); nor is a participle of state ("is opposed to the plan")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
+        return not is_stative(verb)
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and not children(verb, "dobj")
+
+
+def is_stative(verb: Token) -> bool:
+    """ "Israel is opposed to French mediation": a participle of state after "be", with
+    its preposition (or an infinitive) and no agent."""
+    preps = STATIVE_PARTICIPLES.get(verb.lemma_.lower())
+    if preps is None or verb.tag_ != "VBN" or children(verb, "agent"):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ in preps) or c.dep_ == "xcomp" for c in verb.children)
 
 
 def is_time(prep: Token) -> bool:
@@ -225,3 +243,66 @@ def object_predicates(verb: Token) -> list[Token]:
         for a in children(o, "appos")
         if a.left_edge.i == o.right_edge.i + 1 or a.left_edge.i == o.i + 1
     ]
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
+# verbs of coming together for an event: "converged for a rally", "gathered for a
+# protest", "took part in the strike": their subject is who held the event
+GATHERING_VERBS = frozenset(
+    {"gather", "converge", "assemble", "congregate", "mass", "turn", "take", "join",
+     "participate", "flock", "pour", "stream", "come", "head", "march", "walk"}
+)  # fmt: skip
+GATHERING_PREPS = frozenset({"for", "in", "into", "to"})
+
+
+def gathered_for(noun: Token) -> list[Token]:
+    """The subjects of the verb by which people came to an event noun ("thousands
+    converged for a rally", "workers took part in the strike")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in GATHERING_PREPS:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in GATHERING_VERBS:
+        return []
+    if verb.lemma_.lower() == "take" and not any(c.lower_ == "part" for c in verb.children):
+        return []
+    if verb.lemma_.lower() == "turn" and not any(c.lower_ == "out" for c in verb.children):
+        return []
+    return subjects(verb)
+
+
+def authors(document: Token) -> list[Token]:
+    """Who wrote a document noun: its possessor, its "by"/"from" phrase, or the subject of
+    the verb that adopted, issued or signed it ("the Council adopted a resolution")."""
+    own = children(document, "poss") or pobjs(document, ("by", "from"))
+    if own:
+        return own
+    if document.dep_ in ("dobj", "nsubjpass") and document.head.pos_ in ("VERB", "AUX"):
+        return subjects(document.head)
+    return []
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The verb's own subject, or the subject it inherits through coordination/control."""
+    tok = verb
+    for _ in range(6):
+        own = children(tok, *SUBJECT_DEPS)
+        if own and tok.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP"):
+            return [tok.head]  # "the militia, which carried out ...": the antecedent
+        if own:
+            return own
+        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
+                return authors(tok.head)  # "a resolution demanding a ceasefire"
+            if tok.dep_ in ("relcl", "acl"):
+                return [tok.head]
+            tok = tok.head
+            if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
+                tok = tok.head  # "gained fame for directing attacks": through the preposition
+                objects = children(tok, "dobj")
+                if objects:
+                    return objects  # "accused Trump of threatening him": the object acts
+            continue
+        break
+    return []
