@@ -54,3 +54,17 @@ def test_a_role_noun_with_a_named_modifier_is_not_an_anaphor(analyse_text):
     assert not any(text.endswith("republic") and code == "IRN" for text, code in mentions(result))
     threat = [e for e in result.events if e.type == "THREATEN"]
     assert threat and [a.code for a in threat[0].target] == ["AZE"]
+
+
+def test_a_part_of_a_capital_is_the_city_not_its_government(analyse_text):
+    result = analyse_text("Police fired tear gas in Nairobi's central business district.")
+    assert not any(text == "Nairobi" and code == "KENGOV" for text, code in mentions(result))
+    said = analyse_text("Nairobi's response was swift.")
+    assert ("Nairobi", "KENGOV") in mentions(said)
+
+
+def test_another_country_s_institution_under_a_shared_name_is_the_possessor_s(analyse_text):
+    result = analyse_text("North Korea fired a missile, Seoul's Joint Chiefs of Staff said.")
+    assert ("Joint Chiefs of Staff", "KORMIL") in mentions(result)
+    own = analyse_text("The Joint Chiefs of Staff met at the Pentagon.")
+    assert any(code == "USAMIL" for text, code in mentions(own) if "Joint Chiefs" in text)

@@ -133,3 +133,22 @@ def test_goods_confiscated_from_a_group_make_it_the_recipient(analyse_text):
         "Palestinian police confiscated weapons from Palestinian armed groups in Jericho."
     )
     assert (("PSECOP",), "COERCE", ("PSEREB",)) in triples(result)
+
+
+def test_vowing_to_continue_an_offensive_is_a_threat(analyse_text):
+    result = analyse_text("The defence minister vowed to continue the offensive against Hamas.")
+    assert "THREATEN" in {e.type for e in result.events if e.trigger == "vowed"}
+
+
+def test_a_force_that_strikes_back_strikes_whoever_attacked_its_country(analyse_text):
+    result = analyse_text(
+        "Hezbollah fired rockets at northern Israel, and the Israeli army struck back."
+    )
+    struck = by_trigger(result, "struck")
+    assert struck and [a.code for a in struck[0].target] == ["LBNREB"]
+
+
+def test_airstrikes_on_a_capital_hit_the_city(analyse_text):
+    result = analyse_text("The Saudi-led coalition launched airstrikes on Sanaa on Friday.")
+    strikes = [e for e in result.events if e.type == "ASSAULT"]
+    assert strikes and all(a.code == "YEM" for e in strikes for a in e.target)

@@ -364,6 +364,19 @@ GROUND_VERBS = frozenset(
      "enter", "capture", "seize", "take", "retake", "surround", "besiege", "encircle",
      "overrun", "storm", "occupy", "raid", "reach", "flee", "evacuate", "liberate"}
 )  # fmt: skip
+# nouns of attack whose "on" phrase is ground: "airstrikes on Sanaa" hit the city
+GROUND_NOUNS = frozenset(
+    {"attack", "assault", "strike", "airstrike", "raid", "offensive", "bombardment",
+     "incursion", "shelling", "bombing", "advance", "push", "drive"}
+)  # fmt: skip
+# parts of a city: "Nairobi's business district", "Kyiv's outskirts" are the city's
+CITY_PARTS = frozenset(
+    {"district", "districts", "outskirts", "suburb", "suburbs", "neighbourhood",
+     "neighborhood", "neighbourhoods", "neighborhoods", "centre", "center", "streets",
+     "street", "airport", "port", "residents", "hospitals", "hospital", "skyline", "mayor",
+     "old", "downtown", "quarter", "outskirt", "market", "markets", "square", "east",
+     "west", "north", "south"}
+)  # fmt: skip
 # weapons that stand for their owner's forces when a nationality or owner names it
 WEAPON_NOUNS = frozenset(
     {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "munition", "projectile",

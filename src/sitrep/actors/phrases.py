@@ -165,3 +165,34 @@ def possessed_forces(index: ActorIndex, finder: CountryFinder, kb: ActorBase, da
         actor = generic_actor(country, sector[0], kb)
         text = doc[pronoun.i : head.i + 1].text
         index.add(ActorMention(mention.seg, pronoun.i, head.i + 1, actor, text, "generic", head.i))
+
+
+def possessed_institutions(index: ActorIndex, kb: ActorBase, date) -> None:
+    """ "Seoul's Joint Chiefs of Staff", "Kenya's Interior Ministry": a state institution
+    the base knows under a name another country also uses is the possessor's own when a
+    different country possesses it (KORMIL, not USAMIL)."""
+    for mention in list(index.mentions):
+        actor = mention.actor
+        if mention.via != "alias" or actor.type == ActorType.STATE or not actor.country:
+            continue
+        code = actor.code_on(date)
+        sector = _sector(code)
+        if sector is None or sector not in STATE_SECTORS:
+            continue
+        doc = index.segments[mention.seg].doc
+        head = doc[mention.head] if mention.head is not None else doc[mention.end - 1]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.i < mention.start), None)
+        if owner is None:
+            continue
+        possessor = index.at(mention.seg, owner.i)
+        if possessor is None or not possessor.actor.country:
+            continue
+        if possessor.actor.country == actor.country:
+            continue
+        owner_sector = _sector(possessor.actor.code_on(date))
+        if owner_sector is not None and owner_sector not in STATE_SECTORS:
+            continue  # "Hamas's political bureau" is no state's office
+        index.remove(mention)
+        index.add(
+            dataclasses.replace(mention, actor=generic_actor(possessor.actor.country, sector, kb))
+        )

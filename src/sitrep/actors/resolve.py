@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
+    CITY_PARTS,
+    GROUND_NOUNS,
     GROUND_VERBS,
     PROTEST_CROWDS,
     WEAPON_NOUNS,
@@ -50,7 +52,12 @@ from sitrep.actors.mentions import (
     is_capitalised,
     starts_name,
 )
-from sitrep.actors.phrases import counterpart_actor, possessed_forces, widen_coordinated_names
+from sitrep.actors.phrases import (
+    counterpart_actor,
+    possessed_forces,
+    possessed_institutions,
+    widen_coordinated_names,
+)
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
 from sitrep.models import Actor, ActorType, Place, SegmentKind
@@ -111,6 +118,14 @@ def _argument_position(tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in GROUND_VERBS:
         return False  # "missiles hit Kyiv", "rebels took Goma": the city, not its government
+    if tok.dep_ == "poss" and tok.head.lower_ in CITY_PARTS:
+        return False  # "Nairobi's business district", "Kyiv's mayor": the city's
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "on"
+        and tok.head.head.lemma_.lower() in GROUND_NOUNS
+    ):
+        return False  # "airstrikes on Sanaa": the city
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
         return True
     return tok.dep_ == "pobj" and (
@@ -229,6 +244,7 @@ class ActorResolver:
             self.unknown.match(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, date)
         possessed_forces(index, self.finder, self.kb, date)
+        possessed_institutions(index, self.kb, date)
         return index
 
     # -- pass 1: names from the base --------------------------------------------------

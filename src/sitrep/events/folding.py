@@ -99,9 +99,10 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
     for trig in found:
         if trig.type == "AGREE" and lemma(trig.token) in PROMISING_VERBS:
             for comp in _deps(trig.token, "xcomp", "ccomp"):
-                inner = next(
-                    (by_token[c.i] for c in (comp, *comp.conjuncts) if c.i in by_token), None
-                )
+                clauses = (comp, *comp.conjuncts)
+                # "vowed to continue the offensive": a light verb's act is its noun's
+                nouns = [o for c in clauses for o in _deps(c, "dobj")]
+                inner = next((by_token[c.i] for c in (*clauses, *nouns) if c.i in by_token), None)
                 if inner is None or book.type_info(inner.type).quad != "material_conflict":
                     continue
                 negated = any(c.dep_ == "neg" for c in comp.children)

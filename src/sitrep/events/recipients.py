@@ -307,7 +307,7 @@ class RecipientFinder:
                     return actors
             return ()
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
-            return told.adversary(source)
+            return told.adversary(source, same_country=True)
         return ()
 
     def _holds_nothing_named(self, trigger: Token) -> bool:
