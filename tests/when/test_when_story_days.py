@@ -107,3 +107,40 @@ def test_when_lowercase_weekday_in_a_comment(nlp) -> None:
     )
     assert resolved is not None
     assert (resolved.value, resolved.precision) == ("2025-03-04", "day")
+
+
+def test_the_day_a_lede_is_reported_does_not_move_the_story_off_the_act_s_day(nlp) -> None:
+    dater, segments = _dater(
+        nlp,
+        [
+            "Militants killed 40 soldiers in an attack on an army post on Wednesday, the "
+            "ministry said on Friday.",
+            "The army said it had killed dozens of attackers in the fighting.",
+        ],
+        "2024-03-22",
+    )
+    resolved = _date_of(dater, segments, "killed")
+    assert resolved is not None and resolved.value == "2024-03-20"
+    later = [
+        dater.resolve(s, ps.offset, t)
+        for ps in segments[1:]
+        for s in ps.doc.sents
+        for t in s
+        if t.text == "killed"
+    ]
+    assert later and later[0] is not None and later[0].value == "2024-03-20"
+
+
+def test_a_story_s_attackers_keep_their_day_under_another_word(nlp) -> None:
+    dater, segments = _dater(
+        nlp,
+        [
+            "Gunmen killed 12 villagers in an attack on Tuesday.",
+            "The attackers burned houses and stole cattle before they fled.",
+        ],
+        "2024-03-22",
+    )
+    burned = _date_of(dater, segments, "burned")
+    assert burned is not None and burned.value == "2024-03-19"
+    stole = _date_of(dater, segments, "stole")
+    assert stole is not None and stole.value == "2024-03-19"

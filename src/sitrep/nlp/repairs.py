@@ -4,6 +4,14 @@ A spaCy component (Doc in, Doc out), added after the parser by ``add_parse_repai
 Each repair looks for one exact tree shape and rewrites only the heads and labels of the
 tokens in it, so a sentence the parser read right is never touched.
 
+- A wire dateline ("NIAMEY, March 22 (Reuters) -") is its own sentence: left in front
+  of the lede, the parser reads the city as the subject of the lede's reporting verb
+  and the lede's actors as an apposition. This one runs before the parser and only
+  marks where the lede starts.
+- A lede read as a participle ("Militants killed 40 soldiers on Wednesday, the ministry
+  said"): the parser makes "militants" a second subject of "said" and "killed" a
+  participle modifying it. The participle, which has its own object, is the reported
+  clause, and the noun its subject.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
   upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
   if the verb took a particle and a place. The noun is the verb's direct object, and the
@@ -12,10 +20,23 @@ tokens in it, so a sentence the parser read right is never touched.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 COMPONENT = "sitrep_parse_repairs"
+DATELINE_COMPONENT = "sitrep_datelines"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a place in capitals, optionally its country or state, a date, an agency in brackets,
+# then a dash: "NIAMEY, March 22 (Reuters) -", "KYIV, Ukraine (AP) --", "GAZA CITY -"
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=[A-Z\"'\u201c])"
+)
 # leading words of a count, each with the preposition that follows it
 COUNT_LEADS = {"up": "to", "upwards": "of"}
 # verbs of an amount that changes: after them "up to 30 dollars" is how far it went
@@ -26,20 +47,64 @@ AMOUNT_VERBS = frozenset(
 
 
 def add_parse_repairs(nlp: Language) -> Language:
-    """Add the repair component to ``nlp`` (once), after its last component."""
+    """Add the repair components to ``nlp`` (once): the dateline splitter before its
+    parser, the tree repairs after its last component."""
+    if DATELINE_COMPONENT not in Language.factories:
+        Language.component(DATELINE_COMPONENT, func=split_dateline)
     if COMPONENT not in Language.factories:
         Language.component(COMPONENT, func=repair_parse)
+    if DATELINE_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_COMPONENT, before="parser")
     if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True)
     return nlp
 
 
-def repair_parse(doc: Doc) -> Doc:
-    for lead in doc:
-        prep = _count_preposition(lead)
-        if prep is not None:
-            _repair_count(lead, prep)
+def split_dateline(doc: Doc) -> Doc:
+    """Start a sentence after a wire dateline at the start of the text."""
+    match = DATELINE.match(doc.text)
+    if match is None:
+        return doc
+    lede = next((t for t in doc if t.idx >= match.end()), None)
+    if lede is not None and lede.i > 0:
+        lede.is_sent_start = True
     return doc
+
+
+# verbs that report: a clause before them with its own subject is what they report
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "add", "announce", "claim", "confirm", "state", "write"}
+)
+
+
+def repair_parse(doc: Doc) -> Doc:
+    for token in doc:
+        prep = _count_preposition(token)
+        if prep is not None:
+            _repair_count(token, prep)
+        elif _reported_participle(token):
+            _repair_reported_clause(token)
+    return doc
+
+
+def _reported_participle(verb: Token) -> bool:
+    """ "Militants killed 40 soldiers, the ministry said" parsed with "killed" as a
+    participle of "militants" and "militants" as a second subject of "said"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i != verb.head.i + 1:
+        return False
+    noun, reporter = verb.head, verb.head.head
+    if noun.dep_ != "nsubj" or reporter.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    later = [c for c in reporter.children if c.dep_ == "nsubj" and c.i > verb.i]
+    return bool(later) and reporter.i > verb.i
+
+
+def _repair_reported_clause(verb: Token) -> None:
+    noun, reporter = verb.head, verb.head.head
+    verb.head, verb.dep_, verb.tag_ = reporter, "ccomp", "VBD"
+    noun.head = verb
 
 
 def _count_preposition(lead: Token) -> Token | None:

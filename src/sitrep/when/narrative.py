@@ -61,6 +61,14 @@ VAGUE_SUBJECTS = frozenset(
 )  # fmt: skip
 
 
+# nouns a story uses in turn for the same unnamed attackers ("militants killed 40 ...
+# The assailants stormed the post"): one word for all of them
+ATTACKER_NOUNS = dict.fromkeys(
+    ("assailant", "attacker", "gunman", "militant", "jihadist", "insurgent", "raider"),
+    "attacker",
+)
+
+
 @dataclass(frozen=True)
 class _StoryAct:
     """A clause the story placed on a day, with the words naming its subject."""
@@ -162,6 +170,8 @@ class EventDater:
             if unit.i == root_unit.i:
                 main = resolved.value
             if dates_clause and not is_modal(unit):
+                if clause_day and _reports_dated_content(unit, clause_day, days):
+                    continue  # "killed 40 on Wednesday, the ministry said on Friday"
                 clause_day = resolved.value
                 subject = _subject_words(unit)
                 if subject:
@@ -197,10 +207,20 @@ def _same_actor_day(trigger: Token, acts: tuple[_StoryAct, ...]) -> str | None:
     clause, when ``trigger`` is a plain past act told by the page."""
     if not acts or not _narrated_act(trigger):
         return None
-    subject = _subject_words(clause_unit(clause_head(trigger)))
+    unit = clause_unit(clause_head(trigger))
+    subject = _subject_words(unit)
+    while not subject and unit.dep_ == "conj" and unit.head.i != unit.i:
+        unit = unit.head  # "stormed the post and set fire to vehicles": the first verb's
+        subject = _subject_words(unit)
     if not subject:
         return None
     return next((act.day for act in reversed(acts) if subject & act.subject), None)
+
+
+def _reports_dated_content(unit: Token, content_day: str, days: list[str]) -> bool:
+    """A reporting verb's own date after its content was dated: the story stays on the
+    content's day, not the day it was reported."""
+    return unit.lemma_.lower() in REPORTING_LEMMAS and content_day in days
 
 
 def _inherited(day: str) -> ResolvedDate:
@@ -221,7 +241,8 @@ def _subject_words(unit: Token) -> frozenset[str]:
             if token.i != head.i and token.pos_ != "PROPN":
                 continue
             if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in VAGUE_SUBJECTS:
-                words.add(token.lemma_.lower())
+                lemma = token.lemma_.lower()
+                words.add(ATTACKER_NOUNS.get(lemma, lemma))
     return frozenset(words)
 
 

@@ -1,0 +1,53 @@
+"""The parse repairs added after spaCy's parser (``sitrep.nlp.repairs``), on our own
+sentences: wire datelines, ledes misread as participles, counts led by "up to"."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.repairs import COMPONENT, DATELINE_COMPONENT
+
+
+def test_the_repairs_are_in_the_pipeline_around_the_parser(nlp):
+    names = nlp.pipe_names
+    assert names.index(DATELINE_COMPONENT) == names.index("parser") - 1
+    assert names[-1] == COMPONENT
+
+
+@pytest.mark.parametrize(
+    "text, lede",
+    [
+        ("NIAMEY, March 22 (Reuters) - Militants killed 40 soldiers.", "Militants"),
+        ("KYIV, Ukraine (AP) -- Russian forces shelled the city overnight.", "Russian"),
+        ("BASRA, Iraq, March 26, 2008 (our wire) - Iraqi troops battled militias.", "Iraqi"),
+        ("GAZA CITY \u2014 Israeli jets struck the camp.", "Israeli"),
+    ],
+)
+def test_a_wire_dateline_is_a_sentence_of_its_own(nlp, text, lede):
+    sentences = list(nlp(text).sents)
+    assert len(sentences) == 2
+    assert sentences[1][0].text == lede
+
+
+@pytest.mark.parametrize(
+    "text", ["U.S. forces struck again - twice.", "Iran - as I said - is weak.", "Fine - go."]
+)
+def test_a_dash_in_a_sentence_is_no_dateline(nlp, text):
+    assert len(list(nlp(text).sents)) == 1
+
+
+def test_a_lede_read_as_a_participle_is_the_reported_clause(nlp):
+    doc = nlp(
+        "Islamist militants killed at least 40 soldiers in an attack on an army post in "
+        "western Niger on Wednesday, the defence ministry said on Friday."
+    )
+    killed = next(t for t in doc if t.text == "killed")
+    militants = next(t for t in doc if t.text == "militants")
+    assert killed.head.lemma_ == "say" and killed.dep_ == "ccomp"
+    assert militants.head.i == killed.i and militants.dep_ == "nsubj"
+
+
+def test_a_participle_without_an_object_is_left_alone(nlp):
+    doc = nlp("Soldiers wounded in the clash, the army said, were flown to the capital.")
+    wounded = next(t for t in doc if t.text == "wounded")
+    assert wounded.dep_ != "ccomp"
