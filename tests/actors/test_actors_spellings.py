@@ -68,3 +68,8 @@ def test_another_country_s_institution_under_a_shared_name_is_the_possessor_s(an
     assert ("Joint Chiefs of Staff", "KORMIL") in mentions(result)
     own = analyse_text("The Joint Chiefs of Staff met at the Pentagon.")
     assert any(code == "USAMIL" for text, code in mentions(own) if "Joint Chiefs" in text)
+
+
+def test_mercenaries_are_their_country_s_paramilitaries(analyse_text):
+    result = analyse_text("JNIM fighters killed dozens of Russian mercenaries in Mali.")
+    assert ("Russian mercenaries", "RUSPRM") in mentions(result)

@@ -152,3 +152,43 @@ def test_airstrikes_on_a_capital_hit_the_city(analyse_text):
     result = analyse_text("The Saudi-led coalition launched airstrikes on Sanaa on Friday.")
     strikes = [e for e in result.events if e.type == "ASSAULT"]
     assert strikes and all(a.code == "YEM" for e in strikes for a in e.target)
+
+
+def test_ordering_foreign_troops_out_is_an_expulsion(analyse_text):
+    result = analyse_text("Niger's junta ordered the last French troops out of the country.")
+    ordered = by_trigger(result, "ordered")
+    assert ordered and ordered[0].type == "SANCTION" and ordered[0].mode == "expel"
+    assert [a.code for a in ordered[0].target] == ["FRAMIL"]
+
+
+def test_taking_a_regional_capital_is_an_assault(analyse_text):
+    result = analyse_text("The jihadists will take another regional capital by Christmas.")
+    take = by_trigger(result, "take")
+    assert take and take[0].type == "ASSAULT" and take[0].modality.value == "predicted"
+
+
+def test_the_antecedent_of_which_does_what_it_is_accused_of(analyse_text):
+    result = analyse_text("Mali blamed Ukraine, which it accused of helping the rebels.")
+    helping = by_trigger(result, "helping")
+    assert helping and [a.code for a in helping[0].source] == ["UKR"]
+
+
+def test_a_threat_s_own_side_is_not_its_recipient(analyse_text):
+    result = analyse_text(
+        "Biden warned that Washington would stop supplying weapons if Israel launched "
+        "a major assault on Rafah.",
+        date="2024-05-12",
+    )
+    warned = by_trigger(result, "warned")
+    assert warned and [a.code for a in warned[0].target] == ["ISR"]
+    assault = by_trigger(result, "assault")
+    assert assault and [a.code for a in assault[0].target] == ["PSE"]
+
+
+def test_a_threat_to_end_a_group_s_rallies_is_aimed_at_the_group(analyse_text):
+    result = analyse_text(
+        "The Egyptian security chief warned that police would no longer tolerate rallies "
+        "by the Muslim Brotherhood."
+    )
+    threat = [e for e in result.events if e.type == "THREATEN"]
+    assert threat and [a.code for a in threat[0].target] == ["EGYOPP"]

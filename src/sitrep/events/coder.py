@@ -168,13 +168,26 @@ class EventCoder(RecipientFinder):
         self, verb: Token, places: frozenset[int] = frozenset()
     ) -> VerbPattern | None:
         passive = _is_passive(verb)
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None) or next(
-            (  # "shot down": the small parser often reads the particle as an adverb
-                c.lower_
-                for c in verb.children
-                if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES
-            ),
-            None,
+        particle = (
+            next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+            or next(
+                (  # "shot down": the small parser often reads the particle as an adverb
+                    c.lower_
+                    for c in verb.children
+                    if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES
+                ),
+                None,
+            )
+            or next(
+                (  # "ordered the troops out of the country": "out of" read as a preposition
+                    c.lower_
+                    for c in verb.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("out", "off")
+                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+                ),
+                None,
+            )
         )
         objects = _object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"), places)
         prep_objects = tuple(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sitrep.models import ActorRef, Event
 
 # events that make their two sides adversaries of each other
-HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 # codes that start with no country: international bodies, NGOs, unknown and transnational
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "UNO", "UNK", "MNC", "IMG", "INT"})

@@ -94,6 +94,19 @@ def fallback_targets(verb: Token) -> list[Token]:
     return with_conjuncts(out)
 
 
+OWN_STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "ELI", "SPY", "COP"})
+
+
+def _same_state(a: ActorRef, b: ActorRef) -> bool:
+    """Two refs for one state: the same country, each bare or a state sector."""
+    return (
+        len(a.code) >= 3
+        and a.code[:3] == b.code[:3]
+        and a.code[3:6] in OWN_STATE_SECTORS
+        and b.code[3:6] in OWN_STATE_SECTORS
+    )
+
+
 def embedded_arguments(verb: Token) -> list[Token]:
     """Who the act in a verb's complement is done to: its objects and the objects of its
     directed prepositions ("threatened to attack Iraq", "offered aid to Chad"). The
@@ -107,7 +120,8 @@ def embedded_arguments(verb: Token) -> list[Token]:
             out.extend(children(clause, "dobj", "dative"))
         out.extend(pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
         for obj in children(clause, "dobj"):
-            out.extend(pobjs(obj, ("to", "for", "against", "on", "with")))
+            # "threatened to ban rallies by the opposition": whose the object is
+            out.extend(pobjs(obj, ("to", "for", "against", "on", "with", "by", "of")))
     return with_conjuncts(out)
 
 
@@ -238,6 +252,10 @@ class RecipientFinder:
             return target
         if trig.type in VERBAL_TYPES:
             target = self._refs(index, seg_i, trig.fallback_targets, date)
+            if trig.type == "THREATEN":
+                # "warned that Washington would stop arms supplies if Israel ...": the
+                # threatener's own side doing the threatened act is not its recipient
+                target = tuple(r for r in target if not any(_same_state(r, s) for s in source))
         else:
             # "fired rockets at Israeli positions": what the weapon was aimed at;
             # "granted asylum to 18 rebels": whom material cooperation goes to

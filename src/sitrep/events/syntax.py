@@ -301,6 +301,8 @@ def subjects(verb: Token) -> list[Token]:
             if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
                 tok = tok.head  # "gained fame for directing attacks": through the preposition
                 objects = children(tok, "dobj")
+                if objects and objects[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    return [tok.head]  # "Ukraine, which it accused of helping": Ukraine
                 if objects:
                     return objects  # "accused Trump of threatening him": the object acts
             continue
