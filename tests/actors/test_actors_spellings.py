@@ -73,3 +73,16 @@ def test_another_country_s_institution_under_a_shared_name_is_the_possessor_s(an
 def test_mercenaries_are_their_country_s_paramilitaries(analyse_text):
     result = analyse_text("JNIM fighters killed dozens of Russian mercenaries in Mali.")
     assert ("Russian mercenaries", "RUSPRM") in mentions(result)
+
+
+def test_a_government_s_troops_are_its_army(analyse_text):
+    result = analyse_text("Syrian government troops moved into Manbij.")
+    assert ("Syrian government troops", "SYRMIL") in mentions(result)
+
+
+def test_an_object_pronoun_is_not_the_body_its_own_subject_names(analyse_text):
+    result = analyse_text(
+        "Turkish officials say the operation will push the YPG back. Ankara calls them terrorists."
+    )
+    them = [code for text, code in mentions(result) if text == "them"]
+    assert them == ["SYRREB"]

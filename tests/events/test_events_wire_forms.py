@@ -192,3 +192,44 @@ def test_a_threat_to_end_a_group_s_rallies_is_aimed_at_the_group(analyse_text):
     )
     threat = [e for e in result.events if e.type == "THREATEN"]
     assert threat and [a.code for a in threat[0].target] == ["EGYOPP"]
+
+
+def test_sending_the_army_is_a_mobilisation(analyse_text):
+    result = analyse_text(
+        "Erdogan sent the army across the border on Wednesday.", date="2019-10-14"
+    )
+    sent = by_trigger(result, "sent")
+    assert sent and sent[0].type == "MOBILIZE" and [a.code for a in sent[0].source] == ["TURGOV"]
+
+
+def test_begging_for_help_is_a_request(analyse_text):
+    result = analyse_text("The Kurdish leaders begged Washington for help.")
+    begged = by_trigger(result, "begged")
+    assert begged and begged[0].type == "REQUEST" and [a.code for a in begged[0].target] == ["USA"]
+
+
+def test_cutting_a_deal_is_an_agreement(analyse_text):
+    result = analyse_text("The Kurdish militia has cut a deal with Assad.", date="2019-10-14")
+    assert "AGREE" in {e.type for e in by_trigger(result, "cut")}
+
+
+def test_pausing_an_arms_shipment_is_a_sanction(analyse_text):
+    result = analyse_text("The United States paused a shipment of bombs to Israel.")
+    assert (("USA",), "SANCTION", ("ISR",)) in triples(result)
+
+
+def test_sabotaging_talks_is_no_assault(analyse_text):
+    result = analyse_text(
+        "Hamas accused Netanyahu of sabotaging the negotiations.", date="2024-05-12"
+    )
+    assert "ASSAULT" not in {e.type for e in by_trigger(result, "sabotaging")}
+
+
+def test_each_naming_in_a_sentence_judges_by_its_own_name(analyse_text):
+    result = analyse_text(
+        "The YPG held the town. Ankara calls them terrorists; Europe calls them allies."
+    )
+    types = sorted(e.type for e in by_trigger(result, "calls"))
+    assert types == ["ACCUSE", "SUPPORT"]
+    accuse = next(e for e in result.events if e.type == "ACCUSE")
+    assert [a.code for a in accuse.target] == ["SYRREB"]

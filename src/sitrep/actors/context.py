@@ -117,6 +117,69 @@ def of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
     return None
 
 
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+    "around",
+    "into",
+    "to",
+    "through",
+    "within",
+    "toward",
+    "towards",
+    "over",
+    "via",
+}
+
+
+def argument_position(tok: Token) -> bool:
+    """True when a name is a participant ("Tehran warned", "talks with Tehran"), not a
+    location ("in Tehran", "from Tehran")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in GROUND_VERBS:
+        return False  # "missiles hit Kyiv", "rebels took Goma": the city, not its government
+    if tok.dep_ == "poss" and tok.head.lower_ in CITY_PARTS:
+        return False  # "Nairobi's business district", "Kyiv's mayor": the city's
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "on"
+        and tok.head.head.lemma_.lower() in GROUND_NOUNS
+    ):
+        return False  # "airstrikes on Sanaa": the city
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
+        return True
+    return tok.dep_ == "pobj" and (
+        tok.head.lower_ not in LOCATIVE_PREPS or participant_preposition(tok.head)
+    )
+
+
+def government_forces(owner: Actor, code: str, date: str | None) -> bool:
+    """A government (or state) named before a noun of its forces or police."""
+    own = owner.code_on(date)
+    return (
+        code in ("MIL", "COP", "SPY")
+        and bool(owner.country)
+        and (own.endswith("GOV") or own == owner.country)
+    )
+
+
+def participant_preposition(prep: Token) -> bool:
+    """ "acceptable to Tehran", "loyal to Baghdad", "help from Egypt", "envoys from
+    Qatar": after an adjective or a noun, "to" and "from" name a participant, not a place."""
+    if prep.lower_ == "to":
+        return prep.head.pos_ == "ADJ"
+    if prep.lower_ == "from":
+        return prep.head.pos_ == "NOUN" and prep.head.i < prep.i
+    return False
+
+
 @dataclass(frozen=True)
 class NamedCountry:
     """A country named in a sentence: where (document offset), how, and which."""

@@ -283,8 +283,24 @@ def _antecedent(
     actor types (listed first in anaphora.yaml); role nouns weigh the type before the role."""
     thread = threads[seg_i]
     own_subjects = _clause_subject(tok) if tok.dep_ in ("dobj", "pobj", "dative") else set()
+    # "Ankara calls them terrorists": nor is "them" whoever the subject is ("Turkish
+    # officials" a sentence before)
+    subject_actors = {
+        found.actor.id for i in own_subjects if (found := index.at(seg_i, i)) is not None
+    }
+    # a body named two ways ("Turkish officials", "Ankara") is one actor; two people
+    # of one government are not
+    subject_codes = {
+        found.actor.code
+        for i in own_subjects
+        if (found := index.at(seg_i, i)) is not None and found.actor.type != ActorType.PERSON
+    }
     best: tuple[tuple[int, int, int], ActorMention] | None = None
     for m in index.mentions:
+        if m.actor.id in subject_actors:
+            continue
+        if m.actor.type != ActorType.PERSON and m.actor.code in subject_codes:
+            continue
         if threads[m.seg] != thread or (m.seg, m.start) >= (seg_i, tok.i):
             continue
         ps = index.segments[m.seg]

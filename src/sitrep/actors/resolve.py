@@ -27,15 +27,16 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
-    CITY_PARTS,
-    GROUND_NOUNS,
-    GROUND_VERBS,
+    LOCATIVE_PREPS,
     PROTEST_CROWDS,
     WEAPON_NOUNS,
     CountryFinder,
+    argument_position,
+    government_forces,
     hyphen_agent,
     of_owner,
     of_state,
+    participant_preposition,
     protest_page,
     stance_prefixed,
     title_sector,
@@ -77,25 +78,6 @@ UNPLACED_SECTORS = frozenset({"NGO"})
 INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED"})
 
 MAX_ALIAS_TOKENS = 8
-LOCATIVE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "from",
-    "across",
-    "throughout",
-    "inside",
-    "outside",
-    "around",
-    "into",
-    "to",
-    "through",
-    "within",
-    "toward",
-    "towards",
-    "over",
-    "via",
-}
 WHERE_PREPS = {
     "in",
     "inside",
@@ -109,38 +91,6 @@ WHERE_PREPS = {
     "through",
     "via",
 }
-
-
-def _argument_position(tok: Token) -> bool:
-    """True when a name is a participant ("Tehran warned", "talks with Tehran"), not a
-    location ("in Tehran", "from Tehran")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in GROUND_VERBS:
-        return False  # "missiles hit Kyiv", "rebels took Goma": the city, not its government
-    if tok.dep_ == "poss" and tok.head.lower_ in CITY_PARTS:
-        return False  # "Nairobi's business district", "Kyiv's mayor": the city's
-    if (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "on"
-        and tok.head.head.lemma_.lower() in GROUND_NOUNS
-    ):
-        return False  # "airstrikes on Sanaa": the city
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "attr"):
-        return True
-    return tok.dep_ == "pobj" and (
-        tok.head.lower_ not in LOCATIVE_PREPS or _participant_preposition(tok.head)
-    )
-
-
-def _participant_preposition(prep: Token) -> bool:
-    """ "acceptable to Tehran", "loyal to Baghdad", "help from Egypt", "envoys from
-    Qatar": after an adjective or a noun, "to" and "from" name a participant, not a place."""
-    if prep.lower_ == "to":
-        return prep.head.pos_ == "ADJ"
-    if prep.lower_ == "from":
-        return prep.head.pos_ == "NOUN" and prep.head.i < prep.i
-    return False
 
 
 JUNTA_NOUNS = frozenset({"junta", "juntas"})
@@ -377,7 +327,7 @@ class ActorResolver:
             if (
                 head.dep_ == "pobj"
                 and head.head.lower_ in LOCATIVE_PREPS
-                and not _participant_preposition(head.head)
+                and not participant_preposition(head.head)
             ):
                 index.remove(m)
 
@@ -486,7 +436,10 @@ class ActorResolver:
                 )
             if code == "CVL" and context.protest and head.lemma_.lower() in PROTEST_CROWDS:
                 code = "OPP"  # students on a page about protests are the protest movement
-            if owner is not None:
+            if owner is not None and government_forces(owner, code, date):
+                # "Syrian government troops": the government's army, not the government
+                actor, via = generic_actor(owner.country, code, self.kb), "generic"
+            elif owner is not None:
                 actor, via = owner, "alias"
             elif country is not None:
                 if junta:
@@ -595,7 +548,7 @@ class ActorResolver:
 
     def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
         """ "Baghdad said", "Washington's demands": a capital as an argument is its government."""
-        if head.pos_ != "PROPN" or not _argument_position(head) or _dateline(head):
+        if head.pos_ != "PROPN" or not argument_position(head) or _dateline(head):
             return False
         if index.at(seg_i, head.i) is not None:
             return False

@@ -219,7 +219,9 @@ class EventCoder(RecipientFinder):
         no event otherwise. "what he called an attack" names something else: no event."""
         if any(c.lower_ == "what" for c in verb.children):
             return []
-        predicate = _children(verb, "oprd", "ccomp") or _object_predicates(verb)
+        # the verb's own name for the object first: a clause before a semicolon
+        # ("Ankara calls them terrorists; Europe calls them allies") is another naming
+        predicate = _children(verb, "oprd") or _object_predicates(verb) or _children(verb, "ccomp")
         words = {w for c in predicate for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
         cues = self.book.cues
         if words & cues.disapproval:
