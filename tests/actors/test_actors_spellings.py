@@ -4,6 +4,8 @@ articles in lower case ("al-Qaeda"), misspelt countries ("Ethopia"), a country a
 
 from __future__ import annotations
 
+import pytest
+
 
 def mentions(result):
     return {(m.text, m.actor.code if m.actor else None) for m in result.mentions}
@@ -86,3 +88,15 @@ def test_an_object_pronoun_is_not_the_body_its_own_subject_names(analyse_text):
     )
     them = [code for text, code in mentions(result) if text == "them"]
     assert them == ["SYRREB"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        ("Palestinian leaders met in Ramallah.", "Palestinian leaders", "PSEGOV"),
+        ("Rebel leaders met in Goma.", "Rebel leaders", "CODREB"),
+        ("Community leaders met in Goma.", "Community leaders", "CODCVL"),
+    ],
+)
+def test_leaders_take_the_sector_of_what_they_lead(analyse_text, text, phrase, code):
+    assert (phrase, code) in mentions(analyse_text(text))

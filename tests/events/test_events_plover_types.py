@@ -6,7 +6,7 @@ import pytest
 
 CASES = [
     ("Turkey agreed with Russia on a new gas pipeline deal.", "TUR", "AGREE", "RUS"),
-    ("Iranian officials met Iraqi leaders in Baghdad on Monday.", "IRNGOV", "CONSULT", "IRQ"),
+    ("Iranian officials met Iraqi leaders in Baghdad on Monday.", "IRNGOV", "CONSULT", "IRQGOV"),
     ("France praised Ukraine for its reforms.", "FRA", "SUPPORT", "UKR"),
     ("Israel said it would not accept the proposal of Turkey.", "ISR", "REJECT", "TUR"),
     ("Qatar sent food and medicine to Sudan.", "QAT", "AID", "SDN"),

@@ -233,3 +233,25 @@ def test_each_naming_in_a_sentence_judges_by_its_own_name(analyse_text):
     assert types == ["ACCUSE", "SUPPORT"]
     accuse = next(e for e in result.events if e.type == "ACCUSE")
     assert [a.code for a in accuse.target] == ["SYRREB"]
+
+
+def test_leaders_of_a_people_are_its_government(analyse_text):
+    result = analyse_text(
+        "Palestinian leaders said they would boycott all official contact with the United States."
+    )
+    threat = [e for e in result.events if e.type == "THREATEN"]
+    assert threat and [a.code for a in threat[0].source] == ["PSEGOV"]
+    assert [a.code for a in threat[0].target] == ["USA"]
+
+
+def test_tightening_a_blockade_is_the_blockade(analyse_text):
+    result = analyse_text("Israel tightened its blockade of Gaza on Monday.")
+    blockade = [e for e in result.events if e.type == "COERCE"]
+    assert blockade and [a.code for a in blockade[0].source] == ["ISR"]
+
+
+def test_protesting_that_something_is_so_is_an_accusation(analyse_text):
+    said = analyse_text("The opposition protested that the vote was rigged.")
+    assert [e.type for e in by_trigger(said, "protested")] == ["ACCUSE"]
+    marched = analyse_text("Students protested against the government in Dhaka.")
+    assert [e.type for e in by_trigger(marched, "protested")] == ["PROTEST"]

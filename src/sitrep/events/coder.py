@@ -82,6 +82,14 @@ DateTriple = tuple[str | None, str | None, str | None]
 DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
 
+def _says_that(verb: Token) -> bool:
+    """A verb that takes a "that" clause: it is used to say something."""
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
 SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
@@ -244,6 +252,9 @@ class EventCoder(RecipientFinder):
         pattern = self._verb_pattern(verb, places)
         if pattern is not None and not pattern.is_event:
             return []
+        if pattern is not None and pattern.type == "PROTEST" and _says_that(verb):
+            # "the opposition protested that the vote was rigged": said, not marched
+            pattern = replace(pattern, type="ACCUSE", mode="disapprove", target="none")
         if pattern is not None and self._not_an_act(verb, pattern):
             return []
         if pattern is not None and self._mere_notice(verb, pattern):
