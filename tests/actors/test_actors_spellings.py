@@ -100,3 +100,18 @@ def test_an_object_pronoun_is_not_the_body_its_own_subject_names(analyse_text):
 )
 def test_leaders_take_the_sector_of_what_they_lead(analyse_text, text, phrase, code):
     assert (phrase, code) in mentions(analyse_text(text))
+
+
+def test_the_islamic_republic_is_iran_and_nationals_are_civilians(analyse_text):
+    result = analyse_text(
+        "The Islamic Republic denied it. Thai police arrested two Myanmar nationals."
+    )
+    found = mentions(result)
+    assert ("The Islamic Republic", "IRN") in found
+    assert ("Myanmar nationals", "MMRCVL") in found
+
+
+def test_hezbollah_s_leader_has_hezbollah_s_code(analyse_text):
+    result = analyse_text("Hezbollah's leader Hassan Nasrallah spoke in Beirut.", date="2024-01-10")
+    codes = {code for text, code in mentions(result) if "Nasrallah" in text or "Hezbollah" in text}
+    assert codes == {"LBNREB"}
