@@ -255,3 +255,16 @@ def test_protesting_that_something_is_so_is_an_accusation(analyse_text):
     assert [e.type for e in by_trigger(said, "protested")] == ["ACCUSE"]
     marched = analyse_text("Students protested against the government in Dhaka.")
     assert [e.type for e in by_trigger(marched, "protested")] == ["PROTEST"]
+
+
+def test_calling_the_mutineers_traitors_accuses_them(analyse_text):
+    result = analyse_text("Putin called the mutineers traitors.", date="2023-06-24")
+    called = by_trigger(result, "called")
+    assert called and called[0].type == "ACCUSE"
+    assert [a.code for a in called[0].source] == ["RUSGOV"]
+    assert [a.code[-3:] for a in called[0].target] == ["REB"]
+
+
+def test_sending_fighters_towards_a_city_is_a_mobilisation(analyse_text):
+    result = analyse_text("Prigozhin sent his fighters towards Moscow.", date="2023-06-24")
+    assert [e.type for e in by_trigger(result, "sent")] == ["MOBILIZE"]

@@ -51,3 +51,25 @@ def test_a_participle_without_an_object_is_left_alone(nlp):
     doc = nlp("Soldiers wounded in the clash, the army said, were flown to the capital.")
     wounded = next(t for t in doc if t.text == "wounded")
     assert wounded.dep_ != "ccomp"
+
+
+@pytest.mark.parametrize(
+    "text, obj, name",
+    [
+        ("Putin called the mutineers traitors.", "mutineers", "traitors"),
+        ("He called the Houthis terrorists.", "Houthis", "terrorists"),
+    ],
+)
+def test_an_object_and_its_name_are_two_nouns(nlp, text, obj, name):
+    doc = nlp(text)
+    obj_token = next(t for t in doc if t.text == obj)
+    name_token = next(t for t in doc if t.text == name)
+    assert obj_token.dep_ == "dobj" and obj_token.head.lemma_ == "call"
+    assert name_token.dep_ == "oprd"
+
+
+def test_a_compound_object_of_another_verb_is_left_alone(nlp):
+    doc = nlp("The army arrested the arms dealers.")
+    dealers = next(t for t in doc if t.text == "dealers")
+    assert dealers.dep_ == "dobj"
+    assert next(t for t in doc if t.text == "arms").dep_ == "compound"

@@ -144,3 +144,18 @@ def test_a_story_s_attackers_keep_their_day_under_another_word(nlp) -> None:
     assert burned is not None and burned.value == "2024-03-19"
     stole = _date_of(dater, segments, "stole")
     assert stole is not None and stole.value == "2024-03-19"
+
+
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("A year ago today the mutineers took Rostov.", "2023-06-24", "day"),
+        ("Two years ago this week the army crossed the border.", "2022-06-20", "week"),
+        ("One year ago this month the war began.", "2023-06", "month"),
+        ("A year ago the war began.", "2023", "year"),
+    ],
+)
+def test_the_same_day_some_years_ago(nlp, text, value, precision) -> None:
+    doc = nlp(text)
+    resolved = resolve_event_date(next(iter(doc.sents)), 0, "2024-06-24")
+    assert resolved is not None and (resolved.value, resolved.precision) == (value, precision)

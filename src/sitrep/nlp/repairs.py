@@ -12,6 +12,8 @@ tokens in it, so a sentence the parser read right is never touched.
   said"): the parser makes "militants" a second subject of "said" and "killed" a
   participle modifying it. The participle, which has its own object, is the reported
   clause, and the noun its subject.
+- An object and its name read as one noun ("Putin called the mutineers traitors"): two
+  plural nouns in a row after a verb of naming are the object and what it is called.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
   upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
   if the verb took a particle and a place. The noun is the verb's direct object, and the
@@ -77,6 +79,11 @@ REPORTING_VERBS = frozenset(
 )
 
 
+# verbs that name their object: "called them traitors", "branded the group terrorists"
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "name", "deem", "declare"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def repair_parse(doc: Doc) -> Doc:
     for token in doc:
         prep = _count_preposition(token)
@@ -84,7 +91,39 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_count(token, prep)
         elif _reported_participle(token):
             _repair_reported_clause(token)
+        elif _named_plural(token) is not None:
+            _repair_named_object(token)
     return doc
+
+
+def _named_plural(verb: Token) -> Token | None:
+    """The plural noun a naming verb's plural object hides ("called the mutineers
+    traitors": "mutineers" parsed as a compound of the object "traitors")."""
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB":
+        return None
+    name = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if name is None or name.tag_ not in PLURAL_TAGS:
+        return None
+    if any(c.dep_ in ("oprd", "appos") for c in verb.children):
+        return None
+    if name.i == 0:
+        return None
+    obj = name.doc[name.i - 1]
+    if obj.dep_ != "compound" or obj.head.i != name.i:
+        return None
+    # a plural, or a people's name the tagger took for a singular ("the Houthis")
+    plural = obj.tag_ in PLURAL_TAGS or (obj.tag_ == "NNP" and obj.text.endswith("s"))
+    return obj if plural else None
+
+
+def _repair_named_object(verb: Token) -> None:
+    name = next(c for c in verb.children if c.dep_ == "dobj")
+    obj = name.doc[name.i - 1]
+    determiners = [c for c in name.children if c.dep_ in ("det", "poss") and c.i < obj.i]
+    obj.head, obj.dep_ = verb, "dobj"
+    name.dep_ = "oprd"
+    for det in determiners:
+        det.head = obj
 
 
 def _reported_participle(verb: Token) -> bool:

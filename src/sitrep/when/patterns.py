@@ -90,6 +90,12 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:\b(?i:in|since|during|by|until)\s+)?\b{_MONTH}\s+(?:of\s+)?"
             r"(?P<which>(?i:last|this|next))\s+year\b",
         ),
+        # "a year ago today", "two years ago this week": the same day (week, month) back
+        (
+            "ago_today",
+            rf"\b{_NUMBER}\s+(?P<unit>week|month|year)s?\s+ago\s+"
+            r"(?P<same>today|tonight|this week|this month)\b",
+        ),
         (
             "relative_day",
             r"\b(?P<word>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today|tomorrow)\b",

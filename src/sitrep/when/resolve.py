@@ -344,6 +344,20 @@ def _resolve(
         word = m.group("word").lower()
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         return (anchor + timedelta(days=shift)).isoformat(), "day"
+    if kind == "ago_today":
+        count, unit = _count(m.group("count")), m.group("unit").lower()
+        if unit == "week":
+            day = anchor - timedelta(weeks=count)
+        else:
+            months = count * (12 if unit == "year" else 1)
+            year, month = _add_months(anchor.year, anchor.month, -months)
+            day = _safe_date(year, month, anchor.day) or _safe_date(year, month, 28)
+        same = m.group("same").lower()
+        if same == "this week":
+            return _week_start(day).isoformat(), "week"
+        if same == "this month":
+            return f"{day.year:04d}-{day.month:02d}", "month"
+        return day.isoformat(), "day"
     if kind == "ago":
         count = _count(m.group("count"))
         unit = m.group("unit").lower()
