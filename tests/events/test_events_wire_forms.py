@@ -268,3 +268,20 @@ def test_calling_the_mutineers_traitors_accuses_them(analyse_text):
 def test_sending_fighters_towards_a_city_is_a_mobilisation(analyse_text):
     result = analyse_text("Prigozhin sent his fighters towards Moscow.", date="2023-06-24")
     assert [e.type for e in by_trigger(result, "sent")] == ["MOBILIZE"]
+
+
+def test_a_demand_to_end_the_siege_goes_to_who_laid_the_siege(analyse_text):
+    result = analyse_text(
+        "The Rapid Support Forces tightened their siege of El Fasher. The army bombed RSF "
+        "positions around the city. The Security Council demanded an end to the siege.",
+        date="2024-06-20",
+    )
+    demanded = by_trigger(result, "demanded")
+    assert demanded and [a.code for a in demanded[0].target] == ["SDNREB"]
+
+
+def test_a_warning_about_how_things_are_threatens_no_one(analyse_text):
+    famine = analyse_text("The World Food Programme warned that famine had taken hold in Zamzam.")
+    assert not by_trigger(famine, "warned")
+    threat = analyse_text("Iran warned that any attack would be met with a crushing response.")
+    assert [e.type for e in by_trigger(threat, "warned")] == ["THREATEN"]

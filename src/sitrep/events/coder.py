@@ -90,6 +90,10 @@ def _says_that(verb: Token) -> bool:
     )
 
 
+MODAL_WORDS = frozenset(
+    {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "wo"}
+)
+
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
 SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
@@ -259,6 +263,8 @@ class EventCoder(RecipientFinder):
             return []
         if pattern is not None and self._mere_notice(verb, pattern):
             pattern = replace(pattern, type="CONSULT", mode=None, target="dobj")
+        if pattern is not None and self._warned_of_a_state(verb, pattern):
+            return []  # "warned that famine had taken hold": a report, not a threat
         light = self._light_verb_triggers(verb)
         if pattern is not None and pattern.type == "AGREE":
             # "agreed to US mediation" is intent to cooperate (AGREE); "agreed to new
@@ -330,6 +336,25 @@ class EventCoder(RecipientFinder):
             verb, ("of", "against", "about", "over")
         )
         return bool(told) and not content
+
+    def _warned_of_a_state(self, verb: Token, pattern: VerbPattern) -> bool:
+        """A warning verb whose only content is a clause telling how things are or were,
+        with no modal and no condition ("warned that famine had taken hold", "warned that
+        the army is massing troops"): it tells of a danger, it threatens no one."""
+        if pattern.type != "THREATEN" or self._lemma(verb) not in self.book.cues.notice_verbs:
+            return False
+        if _children(verb, "xcomp", "dobj", "dative") or _pobjs(verb, ("of", "against")):
+            return False
+        clauses = _children(verb, "ccomp")
+        if not clauses:
+            return False
+        for clause in clauses:
+            auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & MODAL_WORDS or clause.tag_ in ("VB", "MD"):
+                return False
+            if any(c.dep_ == "advcl" for c in clause.children):
+                return False  # a condition: "that X will pay if ..."
+        return True
 
     def _light_verb_triggers(self, verb: Token) -> list[Trigger]:
         out = []

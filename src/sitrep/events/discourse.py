@@ -32,6 +32,7 @@ class ToldEvent:
     source: tuple[ActorRef, ...]
     target: tuple[ActorRef, ...]
     segment: int = 0  # index of the parsed segment (paragraph) it was told in
+    trigger: str = ""  # the word that named it, lower-cased
 
     @property
     def parties(self) -> tuple[ActorRef, ...]:
@@ -62,24 +63,34 @@ class PageContext:
         self._told: list[ToldEvent] = []
 
     def add(self, event: Event, segment: int = 0) -> None:
-        self._told.append(ToldEvent(event.type, event.source, event.target, segment))
+        told = ToldEvent(event.type, event.source, event.target, segment, event.trigger.lower())
+        self._told.append(told)
 
     def _recent(self) -> list[ToldEvent]:
         return self._told[::-1][:LOOKBACK]
 
     def latest(
-        self, types: Iterable[str] | None = None, besides: Iterable[ActorRef] = ()
+        self,
+        types: Iterable[str] | None = None,
+        besides: Iterable[ActorRef] = (),
+        words: Iterable[str] = (),
     ) -> ToldEvent | None:
         """The newest event with a source, of one of ``types`` (any type when None),
-        whose source is not among ``besides`` (an actor does not answer itself)."""
+        whose source is not among ``besides`` (an actor does not answer itself); one
+        told with one of ``words`` first ("demanded an end to the siege": the siege)."""
         kinds = None if types is None else frozenset(types)
         others = _codes(besides)
+        named = frozenset(words)
+        found: ToldEvent | None = None
         for told in self._recent():
             if not told.source or (kinds is not None and told.type not in kinds):
                 continue
-            if not others & _codes(told.source):
+            if others & _codes(told.source):
+                continue
+            if not named or told.trigger in named:
                 return told
-        return None
+            found = found or told
+        return found
 
     def adversary(
         self, source: Iterable[ActorRef], same_country: bool = False

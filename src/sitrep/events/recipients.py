@@ -357,7 +357,7 @@ class RecipientFinder:
             return event.parties if event else None
         pattern = self._noun_pattern(noun)
         if pattern is not None and pattern.type in REFERRED_TYPES:
-            event = told.latest({pattern.type}, besides)
+            event = told.latest({pattern.type}, besides, words)
             if event is None:
                 return None
             return event.parties if pattern.symmetric else event.source
