@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.patterns import Cues, find_phrases
+from sitrep.events.patterns import Cues, VerbPattern, find_phrases
+from sitrep.events.syntax import children, is_passive, pobjs
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 COOPERATIVE_QUADS = frozenset({"verbal_coop", "material_coop"})
@@ -251,3 +252,50 @@ def context_of(
             ):
                 return _text(found)
     return None
+
+
+MODAL_WORDS = frozenset(
+    {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "wo"}
+)
+
+
+def says_that(verb: Token) -> bool:
+    """A verb that takes a "that" clause: it is used to say something."""
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
+def mere_notice(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str) -> bool:
+    """ "the Iraqis were warned", "someone warned them": a warning verb with a person
+    told and no content (no clause, no "of"/"against"/"about") is advance notice."""
+    if pattern.type != "THREATEN" or pattern.prep is not None:
+        return False
+    if lemma not in cues.notice_verbs:
+        return False
+    told = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj")
+    content = children(verb, "ccomp", "xcomp", "advcl", "dative") or pobjs(
+        verb, ("of", "against", "about", "over")
+    )
+    return bool(told) and not content
+
+
+def warned_of_a_state(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str) -> bool:
+    """A warning verb whose only content is a clause telling how things are or were,
+    with no modal and no condition ("warned that famine had taken hold", "warned that
+    the army is massing troops"): it tells of a danger, it threatens no one."""
+    if pattern.type != "THREATEN" or lemma not in cues.notice_verbs:
+        return False
+    if children(verb, "xcomp", "dobj", "dative") or pobjs(verb, ("of", "against")):
+        return False
+    clauses = children(verb, "ccomp")
+    if not clauses:
+        return False
+    for clause in clauses:
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & MODAL_WORDS or clause.tag_ in ("VB", "MD"):
+            return False
+        if any(c.dep_ == "advcl" for c in clause.children):
+            return False  # a condition: "that X will pay if ..."
+    return True

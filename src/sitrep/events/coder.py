@@ -36,7 +36,10 @@ from sitrep.events.clauses import (
     has_unless_condition,
     is_purpose,
     is_subordinate,
+    mere_notice,
     obligation_clause,
+    says_that,
+    warned_of_a_state,
 )
 from sitrep.events.discourse import PageContext
 from sitrep.events.folding import (
@@ -81,18 +84,6 @@ CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 DateTriple = tuple[str | None, str | None, str | None]
 DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
-
-def _says_that(verb: Token) -> bool:
-    """A verb that takes a "that" clause: it is used to say something."""
-    return any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in verb.children
-    )
-
-
-MODAL_WORDS = frozenset(
-    {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll", "wo"}
-)
 
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
@@ -256,14 +247,16 @@ class EventCoder(RecipientFinder):
         pattern = self._verb_pattern(verb, places)
         if pattern is not None and not pattern.is_event:
             return []
-        if pattern is not None and pattern.type == "PROTEST" and _says_that(verb):
+        if pattern is not None and pattern.type == "PROTEST" and says_that(verb):
             # "the opposition protested that the vote was rigged": said, not marched
             pattern = replace(pattern, type="ACCUSE", mode="disapprove", target="none")
         if pattern is not None and self._not_an_act(verb, pattern):
             return []
-        if pattern is not None and self._mere_notice(verb, pattern):
+        if pattern is not None and mere_notice(verb, pattern, self.book.cues, self._lemma(verb)):
             pattern = replace(pattern, type="CONSULT", mode=None, target="dobj")
-        if pattern is not None and self._warned_of_a_state(verb, pattern):
+        if pattern is not None and warned_of_a_state(
+            verb, pattern, self.book.cues, self._lemma(verb)
+        ):
             return []  # "warned that famine had taken hold": a report, not a threat
         light = self._light_verb_triggers(verb)
         if pattern is not None and pattern.type == "AGREE":
@@ -323,38 +316,6 @@ class EventCoder(RecipientFinder):
         if pattern.type == "AID":
             return bool(_children(verb, "xcomp", "ccomp")) and not _children(verb, "dobj", "dative")
         return False
-
-    def _mere_notice(self, verb: Token, pattern: VerbPattern) -> bool:
-        """ "the Iraqis were warned", "someone warned them": a warning verb with a person
-        told and no content (no clause, no "of"/"against"/"about") is advance notice."""
-        if pattern.type != "THREATEN" or pattern.prep is not None:
-            return False
-        if self._lemma(verb) not in self.book.cues.notice_verbs:
-            return False
-        told = _children(verb, "nsubjpass") if _is_passive(verb) else _children(verb, "dobj")
-        content = _children(verb, "ccomp", "xcomp", "advcl", "dative") or _pobjs(
-            verb, ("of", "against", "about", "over")
-        )
-        return bool(told) and not content
-
-    def _warned_of_a_state(self, verb: Token, pattern: VerbPattern) -> bool:
-        """A warning verb whose only content is a clause telling how things are or were,
-        with no modal and no condition ("warned that famine had taken hold", "warned that
-        the army is massing troops"): it tells of a danger, it threatens no one."""
-        if pattern.type != "THREATEN" or self._lemma(verb) not in self.book.cues.notice_verbs:
-            return False
-        if _children(verb, "xcomp", "dobj", "dative") or _pobjs(verb, ("of", "against")):
-            return False
-        clauses = _children(verb, "ccomp")
-        if not clauses:
-            return False
-        for clause in clauses:
-            auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-            if auxes & MODAL_WORDS or clause.tag_ in ("VB", "MD"):
-                return False
-            if any(c.dep_ == "advcl" for c in clause.children):
-                return False  # a condition: "that X will pay if ..."
-        return True
 
     def _light_verb_triggers(self, verb: Token) -> list[Trigger]:
         out = []
