@@ -123,3 +123,21 @@ def test_curated_site_from_places_yaml(nlp, gazetteer):
     names = {p.name for p in places}
     assert "Al Asad Airbase" in names
     assert "Anbar" in names
+
+
+def test_congo_alone_is_the_drc_not_a_town_of_that_name(nlp, gazetteer):
+    places, _ = _places(nlp, gazetteer, "Rebels advanced in eastern Congo on Monday.")
+    assert [(p.country, p.precision) for p in places] == [("COD", "country")]
+
+
+def test_gaza_and_darfur_places_under_their_news_spellings(nlp, gazetteer):
+    places, _ = _places(
+        nlp, gazetteer, "Strikes hit Deir al-Balah, and famine spread in the Zamzam camp."
+    )
+    assert {p.text: p.country for p in places} == {"Deir al-Balah": "PSE", "Zamzam camp": "SDN"}
+
+
+def test_a_name_listed_with_places_is_a_place_though_tagged_a_person(nlp, gazetteer):
+    places, _ = _places(nlp, gazetteer, "Attacks hit Tinzaouaten, Menaka, Kidal and Gao.")
+    assert {"Menaka", "Kidal", "Gao"} <= {p.text for p in places}
+    assert all(p.country == "MLI" for p in places)

@@ -761,9 +761,14 @@ def _longest_matches(
                 # The tagger's "person" may be a curated site ("Ain al-Asad", "Galmudug"),
                 # unless the word belongs to one of the page's full person names.
                 named = j > i or loose_key(tokens[i].text) not in person_words
+                listed = _listed_with_places(doc[tokens[j].i])
                 accepted = named and any(
                     m.exact
-                    and (m.entry.curated or _big_city_named(m, text, tokens[i].doc, tokens[i].i))
+                    and (
+                        m.entry.curated
+                        or listed
+                        or _big_city_named(m, text, tokens[i].doc, tokens[i].i)
+                    )
                     for m in matches
                 )
             else:
@@ -785,6 +790,15 @@ def _longest_matches(
             pending.extend(waiting[:1])  # the longest
         i += 1
     return found
+
+
+def _listed_with_places(token: Token) -> bool:
+    """A word in a list with names the tagger did take for places ("Kachin state,
+    Rakhine and the Sagaing region"; "Tinzaouaten, Menaka, Kidal"): it is one too."""
+    others = [*token.conjuncts]
+    if token.dep_ == "appos":
+        others.append(token.head)
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in others)
 
 
 def _big_city_named(match: Match, text: str, doc: Doc, first: int) -> bool:
