@@ -10,7 +10,6 @@ context: the countries and provinces that the page's other toponyms point to.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
 from sitrep.where import cues
+from sitrep.where.disambiguate import prior, resolve_toponyms
 from sitrep.where.gazetteer import Gazetteer, GazetteerEntry, Match
 from sitrep.where.names import exact_key, loose_key
 
@@ -66,14 +66,6 @@ CUEABLE_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MIN_POPULATION_PAGE_COUNTRY = 1_000
 # Words that join a controlling country to a place ("Pakistan-administered Kashmir").
 CONTROL_WORDS = frozenset({"administered", "controlled", "held", "occupied", "annexed", "run"})
-LEVEL_BONUS = {"country": 2.0, "admin1": 0.5, "city": 0.0, "site": 0.0}
-CAPITAL_BONUS = 1.5
-EXACT_BONUS = 0.5
-CURATED_BONUS = 0.5
-COUNTRY_CONTEXT_BONUS = 2.5
-ADMIN1_CONTEXT_BONUS = 1.5
-# A curated entry this close to a GeoNames entry of the same name is the same place.
-SAME_PLACE_KM = 25.0
 
 
 @dataclass(frozen=True)
@@ -134,7 +126,7 @@ def find_places(
 def _confirm_weak(toponyms: Sequence[Toponym]) -> list[Toponym]:
     """Keep a weak toponym only with its candidates in the countries that the page's other
     toponyms point to; drop it where there are none."""
-    countries = {max(t.matches, key=_prior).entry.country for t in toponyms if not t.weak} - {None}
+    countries = {max(t.matches, key=prior).entry.country for t in toponyms if not t.weak} - {None}
     kept = []
     for toponym in toponyms:
         if not toponym.weak:
@@ -397,7 +389,7 @@ def _within(doc: Doc, hits: Sequence[_Hit], pending: Sequence[_Hit]) -> list[_Hi
         container = starts.get(k)
         if container is None:
             continue
-        country = max(container.matches, key=_prior).entry.country
+        country = max(container.matches, key=prior).entry.country
         local = tuple(m for m in hit.matches if country and m.entry.country == country)
         if local:
             added.append(dataclasses.replace(hit, matches=local))
@@ -434,7 +426,7 @@ def _with_control_prefixes(doc: Doc, hits: Sequence[_Hit], gazetteer: Gazetteer)
 def _with_compass(doc: Doc, hit: _Hit) -> _Hit:
     """Take in a compass word before the name ("southern Israel", "northeast Syria")."""
     word = cues.compass_before(doc, hit.start)
-    best = max(hit.matches, key=_prior).entry
+    best = max(hit.matches, key=prior).entry
     if word is None or best.precision not in ("country", "admin1") or best.country is None:
         return hit  # "central Bogota", "the southern Red Sea": the place itself
     return _Hit(
@@ -485,7 +477,7 @@ def _with_feature(doc: Doc, hit: _Hit, gazetteer: Gazetteer) -> _Hit | None:
             return None
         return _Hit(hit.start, end, natural, hit.tagged, core=core, weak=hit.weak)
     local = tuple(m for m in matches if m.entry.precision != "country")
-    if not local or max(matches, key=_prior).entry.precision == "country":
+    if not local or max(matches, key=prior).entry.precision == "country":
         return hit  # "Iran state television", "U.S. military base": the country itself
     if feature.kind == "admin1":
         areas = tuple(m for m in local if m.entry.precision == "admin1")
@@ -530,81 +522,6 @@ def _entity_of(token: Token) -> Sequence[Token]:
         if ent.start <= token.i < ent.end:
             return ent
     return [token]
-
-
-def resolve_toponyms(toponyms: Sequence[Toponym]) -> list[GazetteerEntry]:
-    """Choose one entry per toponym using the prior and the page's other toponyms."""
-    first_choice = [max(t.matches, key=_prior).entry for t in toponyms]
-    countries: dict[str, set[str]] = {}
-    provinces: dict[tuple[str, str], set[str]] = {}
-    for toponym, entry in zip(toponyms, first_choice, strict=True):
-        name = toponym.text.casefold()
-        if entry.country:
-            countries.setdefault(entry.country, set()).add(name)
-            if entry.admin1 and entry.precision in ("admin1", "city"):
-                provinces.setdefault((entry.country, entry.admin1), set()).add(name)
-
-    def score(match: Match, name: str) -> float:
-        entry = match.entry
-        value = _prior(match)
-        if entry.country and countries.get(entry.country, set()) - {name}:
-            value += COUNTRY_CONTEXT_BONUS
-        if entry.admin1 and provinces.get((entry.country or "", entry.admin1), set()) - {name}:
-            value += ADMIN1_CONTEXT_BONUS
-        return value
-
-    chosen = []
-    for toponym in toponyms:
-        name = toponym.text.casefold()
-        best = max(toponym.matches, key=lambda m: score(m, name)).entry
-        chosen.append(_curated_twin(toponym.matches, best))
-    return chosen
-
-
-def _curated_twin(matches: Sequence[Match], best: GazetteerEntry) -> GazetteerEntry:
-    """The curated entry for the same place as ``best``, if the extras file has one under
-    this very name: it knows what kind of place it is (GeoNames lists the neighbourhood
-    Sadr City as a populated place; the extras file as a site)."""
-    if best.curated:
-        return best
-    for match in matches:
-        entry = match.entry
-        if (
-            match.exact
-            and entry.curated
-            and entry.country == best.country
-            and _km(entry.lat, entry.lon, best.lat, best.lon) <= SAME_PLACE_KM
-        ):
-            return entry
-    return best
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _prior(match: Match) -> float:
-    entry = match.entry
-    value = math.log10(entry.population + 10) + _level_bonus(entry)
-    if entry.capital:
-        value += CAPITAL_BONUS
-    if match.exact:
-        value += EXACT_BONUS
-    if entry.curated:
-        value += CURATED_BONUS
-    return value
-
-
-def _level_bonus(entry: GazetteerEntry) -> float:
-    """The prior's bonus for the kind of place. A region from the regions file ranks like
-    a city of its towns' size: a famous city ("Gaza") outranks a foreign region of the
-    same name that has more towns, and context still decides between them."""
-    if entry.derived:
-        return LEVEL_BONUS["city"]
-    return LEVEL_BONUS[entry.precision]
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -683,7 +600,7 @@ def _pieces_agree(
         if i != j + 1 or tokens[j].whitespace_ != " ":
             continue  # punctuation or a word between them: two names ("Iraq-Syria")
         if any(
-            max(piece, key=_prior).entry.precision in ("country", "admin1")
+            max(piece, key=prior).entry.precision in ("country", "admin1")
             for piece in (left, right)
         ):
             continue  # "Queensland Police": a region or country names what follows

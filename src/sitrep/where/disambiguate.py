@@ -1,0 +1,102 @@
+"""Choosing one gazetteer entry for each toponym of a page.
+
+Each candidate gets a prior from its population, its kind (country, province, city,
+site), whether it is a capital, an exact spelling or a curated extra; the page's other
+toponyms then add to the candidates in the countries and provinces they point to
+("Hyderabad" beside "Sindh" is the one in Pakistan).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sitrep.where.gazetteer import GazetteerEntry, Match
+
+if TYPE_CHECKING:
+    from sitrep.where.geoparse import Toponym
+
+LEVEL_BONUS = {"country": 2.0, "admin1": 0.5, "city": 0.0, "site": 0.0}
+CAPITAL_BONUS = 1.5
+EXACT_BONUS = 0.5
+CURATED_BONUS = 0.5
+COUNTRY_CONTEXT_BONUS = 2.5
+ADMIN1_CONTEXT_BONUS = 1.5
+# A curated entry this close to a GeoNames entry of the same name is the same place.
+SAME_PLACE_KM = 25.0
+
+
+def resolve_toponyms(toponyms: Sequence[Toponym]) -> list[GazetteerEntry]:
+    """Choose one entry per toponym using the prior and the page's other toponyms."""
+    first_choice = [max(t.matches, key=prior).entry for t in toponyms]
+    countries: dict[str, set[str]] = {}
+    provinces: dict[tuple[str, str], set[str]] = {}
+    for toponym, entry in zip(toponyms, first_choice, strict=True):
+        name = toponym.text.casefold()
+        if entry.country:
+            countries.setdefault(entry.country, set()).add(name)
+            if entry.admin1 and entry.precision in ("admin1", "city"):
+                provinces.setdefault((entry.country, entry.admin1), set()).add(name)
+
+    def score(match: Match, name: str) -> float:
+        entry = match.entry
+        value = prior(match)
+        if entry.country and countries.get(entry.country, set()) - {name}:
+            value += COUNTRY_CONTEXT_BONUS
+        if entry.admin1 and provinces.get((entry.country or "", entry.admin1), set()) - {name}:
+            value += ADMIN1_CONTEXT_BONUS
+        return value
+
+    chosen = []
+    for toponym in toponyms:
+        name = toponym.text.casefold()
+        best = max(toponym.matches, key=lambda m: score(m, name)).entry
+        chosen.append(_curated_twin(toponym.matches, best))
+    return chosen
+
+
+def _curated_twin(matches: Sequence[Match], best: GazetteerEntry) -> GazetteerEntry:
+    """The curated entry for the same place as ``best``, if the extras file has one under
+    this very name: it knows what kind of place it is (GeoNames lists the neighbourhood
+    Sadr City as a populated place; the extras file as a site)."""
+    if best.curated:
+        return best
+    for match in matches:
+        entry = match.entry
+        if (
+            match.exact
+            and entry.curated
+            and entry.country == best.country
+            and _km(entry.lat, entry.lon, best.lat, best.lon) <= SAME_PLACE_KM
+        ):
+            return entry
+    return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(match: Match) -> float:
+    entry = match.entry
+    value = math.log10(entry.population + 10) + _level_bonus(entry)
+    if entry.capital:
+        value += CAPITAL_BONUS
+    if match.exact:
+        value += EXACT_BONUS
+    if entry.curated:
+        value += CURATED_BONUS
+    return value
+
+
+def _level_bonus(entry: GazetteerEntry) -> float:
+    """The prior's bonus for the kind of place. A region from the regions file ranks like
+    a city of its towns' size: a famous city ("Gaza") outranks a foreign region of the
+    same name that has more towns, and context still decides between them."""
+    if entry.derived:
+        return LEVEL_BONUS["city"]
+    return LEVEL_BONUS[entry.precision]
