@@ -285,3 +285,22 @@ def test_a_warning_about_how_things_are_threatens_no_one(analyse_text):
     assert not by_trigger(famine, "warned")
     threat = analyse_text("Iran warned that any attack would be met with a crushing response.")
     assert [e.type for e in by_trigger(threat, "warned")] == ["THREATEN"]
+
+
+def test_using_a_banned_or_crowd_weapon_is_the_attack(analyse_text):
+    chemical = analyse_text("Russia may have used chemical weapons in Avdiivka.")
+    used = by_trigger(chemical, "used")
+    assert used and used[0].type == "ASSAULT" and used[0].modality.value == "speculated"
+    gas = analyse_text("Kenyan police used tear gas against protesters in Nairobi.")
+    assert (("KENCOP",), "ASSAULT", ("KENOPP",)) in triples(gas)
+    watching = analyse_text("The army used drones to monitor the border.")
+    assert not by_trigger(watching, "used")
+
+
+def test_no_evidence_negates_and_never_confirmed_leaves_it_open(analyse_text):
+    none = analyse_text("There is no evidence that Rwanda armed the M23.")
+    armed = by_trigger(none, "armed")
+    assert armed and armed[0].modality.value == "negated"
+    open_ = analyse_text("Israel never confirmed that it killed the commander.")
+    killed = by_trigger(open_, "killed")
+    assert killed and killed[0].modality.value == "speculated"
