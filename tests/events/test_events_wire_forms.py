@@ -304,3 +304,31 @@ def test_no_evidence_negates_and_never_confirmed_leaves_it_open(analyse_text):
     open_ = analyse_text("Israel never confirmed that it killed the commander.")
     killed = by_trigger(open_, "killed")
     assert killed and killed[0].modality.value == "speculated"
+
+
+def test_slapping_tariffs_and_hitting_back_with_curbs_are_sanctions(analyse_text):
+    result = analyse_text(
+        "Washington slapped new tariffs on Chinese steel, and Beijing hit back with curbs "
+        "on rare earth exports."
+    )
+    sanctions = {tuple(a.code for a in e.source) for e in result.events if e.type == "SANCTION"}
+    assert {("USAGOV",), ("CHNGOV",)} <= sanctions
+    assert "ASSAULT" not in {e.type for e in result.events}
+
+
+def test_an_arrest_warrant_for_someone_targets_them(analyse_text):
+    result = analyse_text("The ICC issued an arrest warrant for Vladimir Putin.", date="2023-03-17")
+    warrant = [e for e in result.events if e.type == "COERCE"]
+    assert warrant and [a.code for a in warrant[0].target] == ["RUSGOV"]
+
+
+def test_summoning_a_charge_d_affaires_is_a_protest_to_their_state(analyse_text):
+    result = analyse_text("Tehran summoned the British charge d'affaires on Monday.")
+    assert [e.type for e in by_trigger(result, "summoned")] == ["ACCUSE"]
+
+
+def test_an_act_someone_is_kept_from_does_not_happen(analyse_text):
+    result = analyse_text("The EU banned them from travelling to the bloc.")
+    assert not by_trigger(result, "travelling")
+    marched = analyse_text("Police prevented the students from marching to parliament.")
+    assert not by_trigger(marched, "marching")

@@ -56,7 +56,7 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
-from sitrep.events.syntax import ADVERB_PARTICLES
+from sitrep.events.syntax import ADVERB_PARTICLES, complement_sources_targets, prevented_act
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
@@ -132,27 +132,6 @@ class Trigger:
             and pattern.target == "none"
             and pattern.type in SELF_CONTAINED_TYPES,
         )
-
-
-def _complement_sources_targets(
-    verb: Token, pattern: VerbPattern
-) -> tuple[list[Token], list[Token]]:
-    """Arguments of a complement reading. "X would hold Y accountable": X threatens Y (Y is
-    the object, or the subject of the small clause). "the attack will not go unanswered":
-    the act is no actor, so the one who says so threatens, and the act's authors (found
-    from what the page told before) are the recipients."""
-    comps = [
-        c
-        for c in _adjective_complements(verb)
-        if c.lemma_.lower() in pattern.complements or c.lower_ in pattern.complements
-    ]
-    if pattern.target == "none":
-        speaker = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
-        return (_subjects(speaker) if speaker is not None else []), []
-    targets = _children(verb, "dobj") or [
-        s for c in comps for s in _children(c, "nsubj", "nsubjpass")
-    ]
-    return _subjects(verb), targets
 
 
 class EventCoder(RecipientFinder):
@@ -244,6 +223,8 @@ class EventCoder(RecipientFinder):
             return self._naming_trigger(verb)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return []  # "struck without seeking approval": an act said not to happen
+        if prevented_act(verb):
+            return []  # "banned them from travelling": the act kept from happening
         pattern = self._verb_pattern(verb, places)
         if pattern is not None and not pattern.is_event:
             return []
@@ -274,7 +255,7 @@ class EventCoder(RecipientFinder):
         passive = _is_passive(verb)
         subjects = _subjects(verb)
         if pattern.complements:
-            sources, targets = _complement_sources_targets(verb, pattern)
+            sources, targets = complement_sources_targets(verb, pattern)
             return [Trigger.of(verb, pattern, sources, targets, 0.8, fallback_targets(verb))]
         if passive:
             sources = _pobjs(verb, ("by",))
@@ -322,7 +303,14 @@ class EventCoder(RecipientFinder):
         subjects = _subjects(verb)
         passive = _is_passive(verb)
         lemma = self._lemma(verb)
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None) or next(
+            (  # "hit back with curbs": the particle read as an adverb
+                c.lower_
+                for c in verb.children
+                if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES
+            ),
+            None,
+        )
         nouns: list[Token] = []
         if self.book.is_light_verb(lemma, particle):
             nouns = _with_conjuncts(_children(verb, "nsubjpass" if passive else "dobj"))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
+
+if TYPE_CHECKING:
+    from sitrep.events.patterns import VerbPattern
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -308,3 +312,42 @@ def subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+# verbs that keep someone "from" doing something: that act does not happen
+PREVENTING_VERBS = frozenset(
+    {"ban", "bar", "prevent", "stop", "block", "prohibit", "forbid", "keep", "deter",
+     "restrict", "exclude", "disqualify", "refrain", "dissuade", "discourage"}
+)  # fmt: skip
+
+
+def prevented_act(verb: Token) -> bool:
+    """An act in the "from" phrase of a preventing verb or of its object ("banned them
+    from travelling", "prevented the students from marching"): it does not happen."""
+    if verb.dep_ not in ("pcomp", "pobj") or verb.head.lower_ != "from":
+        return False
+    head = verb.head.head
+    if head.dep_ == "dobj":
+        head = head.head
+    return head.lemma_.lower() in PREVENTING_VERBS
+
+
+def complement_sources_targets(
+    verb: Token, pattern: VerbPattern
+) -> tuple[list[Token], list[Token]]:
+    """Arguments of a complement reading. "X would hold Y accountable": X threatens Y (Y is
+    the object, or the subject of the small clause). "the attack will not go unanswered":
+    the act is no actor, so the one who says so threatens, and the act's authors (found
+    from what the page told before) are the recipients."""
+    comps = [
+        c
+        for c in adjective_complements(verb)
+        if c.lemma_.lower() in pattern.complements or c.lower_ in pattern.complements
+    ]
+    if pattern.target == "none":
+        speaker = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
+        return (subjects(speaker) if speaker is not None else []), []
+    targets = children(verb, "dobj") or [
+        s for c in comps for s in children(c, "nsubj", "nsubjpass")
+    ]
+    return subjects(verb), targets
