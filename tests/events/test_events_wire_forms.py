@@ -332,3 +332,11 @@ def test_an_act_someone_is_kept_from_does_not_happen(analyse_text):
     assert not by_trigger(result, "travelling")
     marched = analyse_text("Police prevented the students from marching to parliament.")
     assert not by_trigger(marched, "marching")
+
+
+def test_an_act_against_someone_s_property_is_aimed_at_them(analyse_text):
+    result = analyse_text("The EU froze the assets of three Russian oligarchs.")
+    assert (("IGO",), "SANCTION", ("RUSBUS",)) in triples(result)
+    raid = analyse_text("Police in Dhaka raided the offices of the opposition party.")
+    raided = by_trigger(raid, "raided")
+    assert raided and [a.code[-3:] for a in raided[0].target] == ["OPP"]

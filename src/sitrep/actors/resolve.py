@@ -448,7 +448,12 @@ class ActorResolver:
             elif (
                 (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound")
                 or (
-                    (code in STATE_SECTORS or head.lower_ in GROUP_SINGULARS)
+                    # "the opposition party": a modifier that names the sector counts too
+                    (
+                        code in STATE_SECTORS
+                        or head.lower_ in GROUP_SINGULARS
+                        or sector_start < head.i
+                    )
                     and any(c.lower_ == "the" for c in head.children)
                 )
                 or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)

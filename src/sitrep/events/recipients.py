@@ -94,6 +94,13 @@ def fallback_targets(verb: Token) -> list[Token]:
     return with_conjuncts(out)
 
 
+# things whose owner an act against them is aimed at
+OWNED_NOUNS = frozenset(
+    {"asset", "account", "property", "fund", "holding", "reserve", "home", "house", "office",
+     "headquarters", "compound", "residence", "ship", "vessel", "tanker", "aircraft", "plane",
+     "passport", "licence", "license", "broadcast", "website", "newspaper", "station",
+     "embassy", "consulate", "farm", "land", "business", "shop", "bank"}
+)  # fmt: skip
 OWN_STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "ELI", "SPY", "COP"})
 
 
@@ -267,6 +274,9 @@ class RecipientFinder:
             aimed = pobjs(trig.token, preps)
             for obj in with_conjuncts(children(trig.token, "dobj")):
                 aimed += pobjs(obj, preps)  # "launched 120 missiles and 90 drones at Ukraine"
+                if obj.lemma_.lower() in OWNED_NOUNS:
+                    # "froze the assets of three oligarchs", "raided the group's offices"
+                    aimed += pobjs(obj, ("of", "belonging")) + children(obj, "poss")
             target = self._refs(index, seg_i, aimed, date)
         if target:
             return target
