@@ -340,3 +340,12 @@ def test_an_act_against_someone_s_property_is_aimed_at_them(analyse_text):
     raid = analyse_text("Police in Dhaka raided the offices of the opposition party.")
     raided = by_trigger(raid, "raided")
     assert raided and [a.code[-3:] for a in raided[0].target] == ["OPP"]
+
+
+def test_condemning_the_coup_condemns_those_who_staged_it(analyse_text):
+    result = analyse_text(
+        "Gabonese army officers said they had seized power. France condemned the coup.",
+        date="2023-08-30",
+    )
+    condemned = by_trigger(result, "condemned")
+    assert condemned and [a.code for a in condemned[0].target] == ["GABMIL"]

@@ -159,3 +159,17 @@ def test_the_same_day_some_years_ago(nlp, text, value, precision) -> None:
     doc = nlp(text)
     resolved = resolve_event_date(next(iter(doc.sents)), 0, "2024-06-24")
     assert resolved is not None and (resolved.value, resolved.precision) == (value, precision)
+
+
+def test_the_following_day_counts_from_the_day_an_act_was_put_on(nlp) -> None:
+    dater, segments = _dater(
+        nlp,
+        [
+            "Army officers said on Wednesday they had seized power, hours after the "
+            "commission declared the president the winner of Saturday's election.",
+            "The African Union suspended the country's membership the following day.",
+        ],
+        "2023-08-30",
+    )
+    resolved = _date_of(dater, segments, "suspended")
+    assert resolved is not None and resolved.value == "2023-08-31"

@@ -130,8 +130,11 @@ class EventDater:
                 days, main, clause_day, acts = self._stated_days(
                     sentence, anchor, streams.get(stream)
                 )
+                clause_days = [a.day for a in acts] or ([clause_day] if clause_day else [])
                 if days:
-                    streams[stream] = days[-1]
+                    # "the following day" counts from the day a clause was put on, not
+                    # from a date that only names something ("Saturday's election")
+                    streams[stream] = clause_days[-1] if clause_days else days[-1]
                 if clause_day is not None:
                     story_days[stream] = clause_day or None
                     day_set_in[stream] = paragraph
