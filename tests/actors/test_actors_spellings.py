@@ -115,3 +115,8 @@ def test_hezbollah_s_leader_has_hezbollah_s_code(analyse_text):
     result = analyse_text("Hezbollah's leader Hassan Nasrallah spoke in Beirut.", date="2024-01-10")
     codes = {code for text, code in mentions(result) if "Nasrallah" in text or "Hezbollah" in text}
     assert codes == {"LBNREB"}
+
+
+def test_a_title_word_the_tagger_took_for_an_organisation_is_no_actor(analyse_text):
+    result = analyse_text("Defence Secretary Lloyd Austin said the strikes would continue.")
+    assert not any(text == "Defence" for text, _ in mentions(result))

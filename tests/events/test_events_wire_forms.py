@@ -349,3 +349,20 @@ def test_condemning_the_coup_condemns_those_who_staged_it(analyse_text):
     )
     condemned = by_trigger(result, "condemned")
     assert condemned and [a.code for a in condemned[0].target] == ["GABMIL"]
+
+
+def test_a_phone_call_between_leaders_under_their_titles(analyse_text):
+    result = analyse_text(
+        "Pakistani Prime Minister Shehbaz Sharif called Indian Prime Minister Narendra Modi.",
+        date="2024-06-10",
+    )
+    assert (("PAKGOV",), "CONSULT", ("INDGOV",)) in triples(result)
+
+
+def test_a_leader_named_beside_his_state_speaks_for_himself(analyse_text):
+    result = analyse_text(
+        "Iran's supreme leader Ayatollah Ali Khamenei vowed revenge for the killing.",
+        date="2024-02-01",
+    )
+    vowed = by_trigger(result, "vowed")
+    assert vowed and [a.code for a in vowed[0].source] == ["IRNGOV"]

@@ -73,3 +73,9 @@ def test_a_compound_object_of_another_verb_is_left_alone(nlp):
     dealers = next(t for t in doc if t.text == "dealers")
     assert dealers.dep_ == "dobj"
     assert next(t for t in doc if t.text == "arms").dep_ == "compound"
+
+
+def test_a_name_alone_after_call_is_whom_was_called(nlp):
+    doc = nlp("Pakistani Prime Minister Shehbaz Sharif called Indian Prime Minister Narendra Modi.")
+    modi = next(t for t in doc if t.text == "Modi")
+    assert modi.dep_ == "dobj" and modi.head.lemma_ == "call"

@@ -165,7 +165,9 @@ class ActorResolver:
         self.typos = TypoMatcher(kb)
         self.collectives = collectives or Collectives.load()
         self.finder = CountryFinder(kb)
-        self.unknown = UnknownNames(kb, self.typos, self.finder, self.collectives)
+        self.unknown = UnknownNames(
+            kb, self.typos, self.finder, self.collectives, frozenset(anaphora.titles)
+        )
 
     # -- public ---------------------------------------------------------------------
 

@@ -59,12 +59,18 @@ class UnknownNames:
     """Makes actors of the named entities the base does not know."""
 
     def __init__(
-        self, kb: ActorBase, typos: TypoMatcher, finder: CountryFinder, collectives: Collectives
+        self,
+        kb: ActorBase,
+        typos: TypoMatcher,
+        finder: CountryFinder,
+        collectives: Collectives,
+        titles: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         self.typos = typos
         self.finder = finder
         self.collectives = collectives
+        self.titles = titles  # words of a title before a name ("Defence Secretary ...")
 
     def match(
         self,
@@ -83,6 +89,8 @@ class UnknownNames:
                 ps <= offset + ent.start_char < pe for ps, pe in place_spans
             ):
                 continue
+            if all(t.lower_ in self.titles for t in ent):
+                continue  # "Defence" in "Defence Secretary Lloyd Austin": part of a title
             if stance_prefixed(ent[0]) or ent.text.split("-", 1)[0].lower() in STANCE_PREFIXES:
                 continue  # "pro-Russian", "anti-American": a side taken, not an actor
             if ent.label_ == "NORP":

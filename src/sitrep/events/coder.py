@@ -559,7 +559,7 @@ class EventCoder(RecipientFinder):
         direct = index.at(seg, tok.i)
         if direct is not None:
             return direct
-        best: tuple[int, ActorMention] | None = None
+        best: tuple[int, int, ActorMention] | None = None
         for sub in tok.subtree:
             mention = index.at(seg, sub.i)
             if mention is None:
@@ -571,9 +571,14 @@ class EventCoder(RecipientFinder):
                     depth = 99
             if sub.dep_ == "poss" and sub.pos_ == "PRON":
                 depth += 1  # "its European partners": the owner only if nothing else
-            if best is None or depth < best[0]:
-                best = (depth, mention)
-        return best[1] if best and best[0] <= 4 else None
+            rank = depth
+            if sub.dep_ == "poss":
+                rank += 1  # "Iran's supreme leader, Khamenei": the leader before the state
+            if mention.via == "unknown":
+                rank += 2  # "the army's Northern Command base": a name we know first
+            if best is None or rank < best[0]:
+                best = (rank, depth, mention)
+        return best[2] if best and best[1] <= 4 else None
 
     def _refs(
         self, index: ActorIndex, seg: int, tokens: Sequence[Token], date: str | None

@@ -245,7 +245,8 @@ def object_predicates(verb: Token) -> list[Token]:
         a
         for o in children(verb, "dobj")
         for a in children(o, "appos")
-        if a.left_edge.i == o.right_edge.i + 1 or a.left_edge.i == o.i + 1
+        if (a.left_edge.i == o.right_edge.i + 1 or a.left_edge.i == o.i + 1)
+        and a.pos_ != "PROPN"  # "called Prime Minister Narendra Modi": the same person
     ]
 
 

@@ -14,6 +14,8 @@ tokens in it, so a sentence the parser read right is never touched.
   clause, and the noun its subject.
 - An object and its name read as one noun ("Putin called the mutineers traitors"): two
   plural nouns in a row after a verb of naming are the object and what it is called.
+- A name alone after a naming verb ("Sharif called Prime Minister Narendra Modi") read as
+  what something is called: it is the verb's object.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
   upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
   if the verb took a particle and a place. The noun is the verb's direct object, and the
@@ -93,7 +95,23 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_reported_clause(token)
         elif _named_plural(token) is not None:
             _repair_named_object(token)
+        elif _called_name(token) is not None:
+            _called_name(token).dep_ = "dobj"
     return doc
+
+
+def _called_name(verb: Token) -> Token | None:
+    """ "Sharif called Prime Minister Narendra Modi": a name alone after a naming verb,
+    read as what some object is called, is the object itself (whom he phoned)."""
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    name = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if name is None or name.pos_ != "PROPN" or name.i < verb.i:
+        return None
+    # a person, a body or a country; not a name given to a thing ("Charge of the Knights")
+    return name if name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
 def _named_plural(verb: Token) -> Token | None:
