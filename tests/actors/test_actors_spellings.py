@@ -120,3 +120,15 @@ def test_hezbollah_s_leader_has_hezbollah_s_code(analyse_text):
 def test_a_title_word_the_tagger_took_for_an_organisation_is_no_actor(analyse_text):
     result = analyse_text("Defence Secretary Lloyd Austin said the strikes would continue.")
     assert not any(text == "Defence" for text, _ in mentions(result))
+
+
+def test_a_name_with_two_letters_swapped_is_the_known_name(analyse_text):
+    result = analyse_text("Zelenksy begged Biden for more air defences.", date="2024-01-05")
+    assert ("Zelenksy", "UKRGOV") in mentions(result)
+    begged = [e for e in result.events if e.trigger == "begged"]
+    assert begged and [a.code for a in begged[0].target] == ["USAGOV"]
+
+
+def test_a_long_misspelt_name_the_tagger_missed_is_the_known_name(analyse_text):
+    result = analyse_text("Netanyahoo bombed Rafah again.", date="2024-01-05")
+    assert ("Netanyahoo", "ISRGOV") in mentions(result)

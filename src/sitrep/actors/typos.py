@@ -1,7 +1,7 @@
 """Typo-tolerant matching of names the actor base does not hold verbatim.
 
 A name the tagger found that matches no alias may be a misspelling of one ("Kataib
-Hezbolah", "Moqtada al-Sader"). It is taken for that actor only when exactly one actor has
+Hezbolah", "Moqtada al-Sader", "Zelenksy" with two letters swapped). It is taken for that actor only when exactly one actor has
 an alias with the same number of words, the same first letter, a long enough last word,
 and a close spelling (rapidfuzz ratio); short surnames must match exactly, so "John
 Kerby" is not John Kerry.
@@ -10,6 +10,7 @@ Kerby" is not John Kerry.
 from __future__ import annotations
 
 from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc, Span
 
@@ -62,6 +63,9 @@ class TypoMatcher:
             if len(key) < FUZZY_MIN_CHARS or not keys:
                 continue
             best = process.extractOne(key, keys, scorer=ratio, score_cutoff=FUZZY_MIN_RATIO)
+            if best is None:
+                # two letters swapped ("Zelenksy"): one edit, though ratio counts it as two
+                best = process.extractOne(key, keys, scorer=OSA.distance, score_cutoff=1)
             if best is None or best[0][0] != key[0]:
                 continue
             last, best_last = key.split()[-1], best[0].split()[-1]

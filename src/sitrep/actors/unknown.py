@@ -28,6 +28,8 @@ from sitrep.actors.mentions import (
 from sitrep.actors.typos import TypoMatcher
 from sitrep.models import Actor, ActorType
 
+# the shortest untagged word tried as a misspelt known name
+TYPO_MIN_UNTAGGED = 8
 ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
 # last words of an office's name: "the UN Emergency Relief Coordinator"
 OFFICE_WORDS = frozenset(
@@ -180,6 +182,10 @@ class UnknownNames:
             if self.kb.country_by_demonym(tok.text) is not None:
                 continue
             actor = self.typos.match_country(tok.text)
+            if actor is None and not tok.ent_type_ and len(tok.text) >= TYPO_MIN_UNTAGGED:
+                # "Netanyahoo bombed Rafah": a long name the tagger did not mark at all
+                found = self.typos.match(doc, doc[tok.i : tok.i + 1])
+                actor = found[1] if found is not None and found[0] == tok.i else None
             if actor is not None:
                 index.add(ActorMention(seg_i, tok.i, tok.i + 1, actor, tok.text, "alias", tok.i))
 
