@@ -366,3 +366,22 @@ def test_a_leader_named_beside_his_state_speaks_for_himself(analyse_text):
     )
     vowed = by_trigger(result, "vowed")
     assert vowed and [a.code for a in vowed[0].source] == ["IRNGOV"]
+
+
+def test_regretting_a_decision_and_confirming_a_deal(analyse_text):
+    regret = analyse_text("France, Germany and the UK regret the U.S. decision to leave the deal.")
+    assert [e.type for e in by_trigger(regret, "regret")] == ["ACCUSE"]
+    confirm = analyse_text("Pakistan's foreign minister confirmed the deal on Saturday.")
+    assert [e.type for e in by_trigger(confirm, "confirmed")] == ["AGREE"]
+
+
+def test_shutting_down_the_internet_is_censorship(analyse_text):
+    result = analyse_text("The Iranian government shut down the internet on Friday.")
+    shut = by_trigger(result, "shut")
+    assert shut and shut[0].type == "COERCE" and shut[0].mode == "censor"
+
+
+def test_arresting_another_journalist_targets_the_press(analyse_text):
+    result = analyse_text("Turkish police arrested another journalist in Istanbul.")
+    arrested = by_trigger(result, "arrested")
+    assert arrested and [a.code for a in arrested[0].target] == ["TURMED"]

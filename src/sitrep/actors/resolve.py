@@ -140,7 +140,7 @@ def _indefinite(head: Token) -> bool:
     may hang from a premodifier ("A rights monitoring group")."""
     edge = head.left_edge
     return any(
-        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
         for c in (*head.children, edge)
     )
 
