@@ -205,7 +205,9 @@ def test_sending_the_army_is_a_mobilisation(analyse_text):
 def test_begging_for_help_is_a_request(analyse_text):
     result = analyse_text("The Kurdish leaders begged Washington for help.")
     begged = by_trigger(result, "begged")
-    assert begged and begged[0].type == "REQUEST" and [a.code for a in begged[0].target] == ["USA"]
+    assert (
+        begged and begged[0].type == "REQUEST" and [a.code for a in begged[0].target] == ["USAGOV"]
+    )
 
 
 def test_cutting_a_deal_is_an_agreement(analyse_text):
