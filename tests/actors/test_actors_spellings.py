@@ -132,3 +132,10 @@ def test_a_name_with_two_letters_swapped_is_the_known_name(analyse_text):
 def test_a_long_misspelt_name_the_tagger_missed_is_the_known_name(analyse_text):
     result = analyse_text("Netanyahoo bombed Rafah again.", date="2024-01-05")
     assert ("Netanyahoo", "ISRGOV") in mentions(result)
+
+
+def test_a_people_s_leaders_are_not_the_government_of_the_state_they_live_in(analyse_text):
+    alone = analyse_text("Kurdish leaders begged Washington for help.")
+    assert not any(code.endswith("GOV") for text, code in mentions(alone) if "Kurdish" in text)
+    after = analyse_text("The SDF held Kobani. Kurdish leaders begged Washington for help.")
+    assert ("Kurdish leaders", "SYRREB") in mentions(after)

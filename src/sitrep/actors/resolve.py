@@ -735,14 +735,31 @@ class ActorResolver:
         else:
             if code is None:
                 return False
-            actor = generic_actor(
-                self._people_country(group, index, seg_i, head, context), code, self.kb
-            )
+            if code == "GOV":
+                # "Kurdish leaders" lead their people, not the state they live in: the
+                # people's own body named before, else the people's opposition
+                actor = self._people_actor(group, index, seg_i, head) or generic_actor(
+                    self._people_country(group, index, seg_i, head, context), "OPP", self.kb
+                )
+            else:
+                actor = generic_actor(
+                    self._people_country(group, index, seg_i, head, context), code, self.kb
+                )
         for inner in {m for k in range(first, head.i + 1) if (m := index.at(seg_i, k))}:
             index.remove(inner)
         text = doc[first : head.i + 1].text
         index.add(ActorMention(seg_i, first, head.i + 1, actor, text, "generic", head.i))
         return True
+
+    @staticmethod
+    def _people_actor(people: People, index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
+        """The latest of a people's own actors named before ``head`` (the SDF, the KRG)."""
+        earlier = [
+            m
+            for m in index.mentions
+            if m.actor.id in people.actors and (m.seg, m.start) < (seg_i, head.i)
+        ]
+        return max(earlier, key=lambda m: (m.seg, m.start)).actor if earlier else None
 
     def _people_country(
         self, people: People, index: ActorIndex, seg_i: int, head: Token, context: PageContext
