@@ -387,3 +387,11 @@ def test_arresting_another_journalist_targets_the_press(analyse_text):
     result = analyse_text("Turkish police arrested another journalist in Istanbul.")
     arrested = by_trigger(result, "arrested")
     assert arrested and [a.code for a in arrested[0].target] == ["TURMED"]
+
+
+def test_headlines_code_like_sentences(analyse_text):
+    storm = analyse_text("Protesters storm parliament in Nairobi as police open fire")
+    assert {"PROTEST", "ASSAULT"} <= {e.type for e in storm.events}
+    agree = analyse_text("Pakistan, India agree to ceasefire after four days of fighting")
+    agreed = by_trigger(agree, "agree")
+    assert agreed and sorted(a.code for a in agreed[0].source) == ["IND", "PAK"]

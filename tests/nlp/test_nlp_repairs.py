@@ -79,3 +79,16 @@ def test_a_name_alone_after_call_is_whom_was_called(nlp):
     doc = nlp("Pakistani Prime Minister Shehbaz Sharif called Indian Prime Minister Narendra Modi.")
     modi = next(t for t in doc if t.text == "Modi")
     assert modi.dep_ == "dobj" and modi.head.lemma_ == "call"
+
+
+def test_a_headline_verb_tagged_as_a_noun_is_a_verb(nlp):
+    doc = nlp("Protesters storm parliament in Nairobi as police open fire")
+    assert next(t for t in doc if t.text == "storm").pos_ == "VERB"
+    assert next(t for t in doc if t.text == "open").pos_ == "VERB"
+
+
+def test_two_names_joined_by_a_comma_are_a_headline_s_subject(nlp):
+    doc = nlp("Pakistan, India agree to ceasefire after four days of fighting")
+    pakistan = next(t for t in doc if t.text == "Pakistan")
+    india = next(t for t in doc if t.text == "India")
+    assert pakistan.dep_ == "nsubj" and india.dep_ == "conj" and india.head.i == pakistan.i

@@ -16,6 +16,10 @@ tokens in it, so a sentence the parser read right is never touched.
   plural nouns in a row after a verb of naming are the object and what it is called.
 - A name alone after a naming verb ("Sharif called Prime Minister Narendra Modi") read as
   what something is called: it is the verb's object.
+- Headline verbs tagged as nouns or adjectives ("Protesters storm parliament as police
+  open fire"): a word with its own subject and object is a verb.
+- Two names joined by a comma as a headline's subject ("Pakistan, India agree to
+  ceasefire"): the first is the subject, the second its conjunct.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
   upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
   if the verb took a particle and a place. The noun is the verb's direct object, and the
@@ -97,7 +101,46 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_named_object(token)
         elif _called_name(token) is not None:
             _called_name(token).dep_ = "dobj"
+        elif _verb_tagged_otherwise(token):
+            token.pos_, token.tag_ = "VERB", "VBP" if token.tag_ in ("NN", "JJ") else "VBZ"
+        elif _comma_subject(token) is not None:
+            _repair_comma_subject(token, _comma_subject(token))
     return doc
+
+
+def _verb_tagged_otherwise(token: Token) -> bool:
+    """A noun or adjective with both a subject and a direct object after it."""
+    if token.pos_ not in ("NOUN", "ADJ") or token.dep_ not in ("ROOT", "advcl", "conj", "ccomp"):
+        return False
+    deps = {c.dep_: c for c in token.children}
+    subject, obj = deps.get("nsubj"), deps.get("dobj")
+    return subject is not None and obj is not None and subject.i < token.i < obj.i
+
+
+def _comma_subject(verb: Token) -> Token | None:
+    """The name before "X, Y <verb>" that the parser hung from the verb as a modifier."""
+    if verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.i < 2:
+        return None
+    comma, first = verb.doc[subject.left_edge.i - 1], verb.doc[subject.left_edge.i - 2]
+    if comma.text != "," or first.pos_ != "PROPN" or not first.ent_type_:
+        return None
+    name = first
+    while name.dep_ == "compound" and name.head.i < subject.i:
+        name = name.head
+    if name.head.i != verb.i or name.dep_ not in ("npadvmod", "nmod", "dep", "appos", "nsubj"):
+        return None
+    return name if name.dep_ != "nsubj" else None
+
+
+def _repair_comma_subject(verb: Token, first: Token) -> None:
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    comma = verb.doc[subject.left_edge.i - 1]
+    first.dep_ = "nsubj"
+    subject.head, subject.dep_ = first, "conj"
+    comma.head = first
 
 
 def _called_name(verb: Token) -> Token | None:
