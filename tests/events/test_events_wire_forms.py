@@ -395,3 +395,14 @@ def test_headlines_code_like_sentences(analyse_text):
     agree = analyse_text("Pakistan, India agree to ceasefire after four days of fighting")
     agreed = by_trigger(agree, "agree")
     assert agreed and sorted(a.code for a in agreed[0].source) == ["IND", "PAK"]
+
+
+def test_a_verb_coordinated_with_a_rejection_is_not_negated_by_it(analyse_text):
+    result = analyse_text(
+        "Opposition leader Raila Odinga rejected the results and called for mass protests.",
+        date="2022-08-20",
+    )
+    called = by_trigger(result, "called")
+    assert called and called[0].type == "REQUEST" and called[0].modality.value == "asserted"
+    said = analyse_text("Kenya said it rejected the results and would call for new talks.")
+    assert all(e.modality.value != "negated" for e in by_trigger(said, "call"))

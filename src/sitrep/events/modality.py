@@ -169,8 +169,12 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         if phrase:
             note(modality, phrase)
 
-    # verbs above the trigger: intention, hedging and speech
-    for upper in chain[1:]:
+    # verbs above the trigger: intention, hedging and speech; a verb the clause below is
+    # only coordinated with ("rejected the results and called for protests") does not
+    # govern it
+    for below, upper in zip(chain, chain[1:], strict=False):
+        if below.dep_ == "conj" and below.head.i == upper.i:
+            continue
         lemma = upper.lemma_.lower()
         speaker = _speaker(upper)
         if lemma in EXPECTING_VERBS and upper.pos_ == "VERB":
