@@ -406,3 +406,14 @@ def test_a_verb_coordinated_with_a_rejection_is_not_negated_by_it(analyse_text):
     assert called and called[0].type == "REQUEST" and called[0].modality.value == "asserted"
     said = analyse_text("Kenya said it rejected the results and would call for new talks.")
     assert all(e.modality.value != "negated" for e in by_trigger(said, "call"))
+
+
+def test_declaring_someone_the_winner_supports_them(analyse_text):
+    result = analyse_text(
+        "The electoral commission declared President William Ruto the winner with 50.5 "
+        "percent of the vote.",
+        date="2022-08-20",
+    )
+    declared = by_trigger(result, "declared")
+    assert declared and declared[0].type == "SUPPORT"
+    assert [a.code for a in declared[0].target] == ["KENGOV"]

@@ -241,13 +241,21 @@ DOCUMENT_NOUNS = frozenset(
 def object_predicates(verb: Token) -> list[Token]:
     """ "declared Maduro the winner": a noun right after the object (no comma between),
     which the parser reads as the object's apposition, is what the object is named."""
-    return [
+    named = [
         a
         for o in children(verb, "dobj")
         for a in children(o, "appos")
         if (a.left_edge.i == o.right_edge.i + 1 or a.left_edge.i == o.i + 1)
         and a.pos_ != "PROPN"  # "called Prime Minister Narendra Modi": the same person
     ]
+    # "declared President Ruto the winner": the name read as a clause of the verb
+    named += [
+        c
+        for o in children(verb, "dobj")
+        for c in children(verb, "ccomp")
+        if c.pos_ == "NOUN" and c.left_edge.i == o.right_edge.i + 1
+    ]
+    return named
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
