@@ -17,7 +17,6 @@ their country, the way TR-News counts them.
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import sys
 import time
@@ -73,13 +72,6 @@ def read_articles(path: Path) -> list[Article]:
     return articles
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def is_adjectival(gold: GoldToponym) -> bool:
     """A gold mention whose words are not the place's name ("Turkish" for Turkey)."""
     phrase, name = gold.phrase.casefold(), gold.name.casefold()
@@ -104,6 +96,8 @@ class Tally:
     errors: list[float] = field(default_factory=list)
 
     def add(self, article: Article, places: list, misses: list[str] | None) -> None:
+        from sitrep.where.disambiguate import distance_km
+
         self.predicted += len(places)
         self.predicted_right += sum(
             any(p.start < g.end and g.start < p.end for g in article.gold) for p in places

@@ -18,7 +18,6 @@ that a benchmark can print them and a test can hold them to a floor:
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from sitrep.events.merge import tellings
 from sitrep.models import AnalysedDocument, Event
+from sitrep.where.disambiguate import distance_km
 
 NEAR_KM = 161.0
 
@@ -124,13 +124,6 @@ def _event_matches(
     return not with_target or _codes(gold.get("target")) == frozenset(a.code for a in event.target)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
     scores = Scores()
     doc = analysed.document
@@ -204,7 +197,7 @@ def score_document(gold: dict, analysed: AnalysedDocument) -> Scores:
         found = [p for p in analysed.places if p.text == place["text"]]
         scores.places_found.add(bool(found))
         if found:
-            near = _km(found[0].lat, found[0].lon, place["lat"], place["lon"]) <= NEAR_KM
+            near = distance_km(found[0].lat, found[0].lon, place["lat"], place["lon"]) <= NEAR_KM
             scores.places_near.add(near)
         else:
             scores.misses.append(f"{name}: place not found: {place['text']!r}")

@@ -68,13 +68,14 @@ def _curated_twin(matches: Sequence[Match], best: GazetteerEntry) -> GazetteerEn
             match.exact
             and entry.curated
             and entry.country == best.country
-            and _km(entry.lat, entry.lon, best.lat, best.lon) <= SAME_PLACE_KM
+            and distance_km(entry.lat, entry.lon, best.lat, best.lon) <= SAME_PLACE_KM
         ):
             return entry
     return best
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
