@@ -87,14 +87,16 @@ STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 
 def stance_prefixed(tok: Token) -> bool:
     """True for a name after "anti-" or "pro-" ("an anti-Syria journalist", "pro-Russian
-    separatists"): it names the side taken, not the phrase's own country."""
+    separatists"), or for the prefix itself: it names the side taken, not the phrase's
+    own country."""
     if "-" in tok.text and tok.text.split("-", 1)[0].lower() in STANCE_PREFIXES:
         return True
     doc = tok.doc
+    hyphens = ("-", "\u2010", "\u2011")
+    if tok.lower_ in STANCE_PREFIXES and tok.i + 1 < len(doc) and doc[tok.i + 1].text in hyphens:
+        return True
     return (
-        tok.i >= 2
-        and doc[tok.i - 1].text in ("-", "\u2010", "\u2011")
-        and doc[tok.i - 2].lower_ in STANCE_PREFIXES
+        tok.i >= 2 and doc[tok.i - 1].text in hyphens and doc[tok.i - 2].lower_ in STANCE_PREFIXES
     )
 
 

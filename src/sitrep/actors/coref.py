@@ -285,16 +285,11 @@ def _antecedent(
     own_subjects = _clause_subject(tok) if tok.dep_ in ("dobj", "pobj", "dative") else set()
     # "Ankara calls them terrorists": nor is "them" whoever the subject is ("Turkish
     # officials" a sentence before)
-    subject_actors = {
-        found.actor.id for i in own_subjects if (found := index.at(seg_i, i)) is not None
-    }
+    subjects = [found.actor for i in own_subjects if (found := index.at(seg_i, i)) is not None]
+    subject_actors = {actor.id for actor in subjects}
     # a body named two ways ("Turkish officials", "Ankara") is one actor; two people
     # of one government are not
-    subject_codes = {
-        found.actor.code
-        for i in own_subjects
-        if (found := index.at(seg_i, i)) is not None and found.actor.type != ActorType.PERSON
-    }
+    subject_codes = {actor.code for actor in subjects if actor.type != ActorType.PERSON}
     best: tuple[tuple[int, int, int], ActorMention] | None = None
     for m in index.mentions:
         if m.actor.id in subject_actors:

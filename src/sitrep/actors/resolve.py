@@ -766,15 +766,9 @@ class ActorResolver:
     ) -> str:
         """The country of a people on this page: that of the latest of its actors named
         earlier, else one of its countries named in the sentence or on the page."""
-        earlier = [
-            m
-            for m in index.mentions
-            if m.actor.id in people.actors and (m.seg, m.start) < (seg_i, head.i)
-        ]
-        if earlier:
-            latest = max(earlier, key=lambda m: (m.seg, m.start))
-            if latest.actor.country:
-                return latest.actor.country
+        latest = self._people_actor(people, index, seg_i, head)
+        if latest is not None and latest.country:
+            return latest.country
         named = self.finder.named_in(index, seg_i, head.sent, context.places)
         for country in [c.iso3 for c in named] + [context.page_country]:
             if country in people.countries:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from sitrep.actors.collectives import Collectives
-from sitrep.actors.context import STANCE_PREFIXES, CountryFinder, stance_prefixed
+from sitrep.actors.context import CountryFinder, stance_prefixed
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
     ActorIndex,
@@ -93,7 +93,7 @@ class UnknownNames:
                 continue
             if all(t.lower_ in self.titles for t in ent):
                 continue  # "Defence" in "Defence Secretary Lloyd Austin": part of a title
-            if stance_prefixed(ent[0]) or ent.text.split("-", 1)[0].lower() in STANCE_PREFIXES:
+            if stance_prefixed(ent[0]):
                 continue  # "pro-Russian", "anti-American": a side taken, not an actor
             if ent.label_ == "NORP":
                 info = self.kb.country_by_demonym(ent.text)

@@ -56,9 +56,13 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
-from sitrep.events.syntax import ADVERB_PARTICLES, complement_sources_targets, prevented_act
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
+from sitrep.events.syntax import (
+    complement_sources_targets,
+    prevented_act,
+    verb_particle,
+)
 from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
 from sitrep.events.syntax import gathered_for as _gathered_for
@@ -150,27 +154,7 @@ class EventCoder(RecipientFinder):
         self, verb: Token, places: frozenset[int] = frozenset()
     ) -> VerbPattern | None:
         passive = _is_passive(verb)
-        particle = (
-            next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-            or next(
-                (  # "shot down": the small parser often reads the particle as an adverb
-                    c.lower_
-                    for c in verb.children
-                    if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES
-                ),
-                None,
-            )
-            or next(
-                (  # "ordered the troops out of the country": "out of" read as a preposition
-                    c.lower_
-                    for c in verb.children
-                    if c.dep_ == "prep"
-                    and c.lower_ in ("out", "off")
-                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
-                ),
-                None,
-            )
-        )
+        particle = verb_particle(verb)
         objects = _object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"), places)
         prep_objects = tuple(
             (prep.lower_, _object_lemmas(_children(prep, "pobj")))
@@ -303,14 +287,7 @@ class EventCoder(RecipientFinder):
         subjects = _subjects(verb)
         passive = _is_passive(verb)
         lemma = self._lemma(verb)
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None) or next(
-            (  # "hit back with curbs": the particle read as an adverb
-                c.lower_
-                for c in verb.children
-                if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES
-            ),
-            None,
-        )
+        particle = verb_particle(verb, out_of=False)
         nouns: list[Token] = []
         if self.book.is_light_verb(lemma, particle):
             nouns = _with_conjuncts(_children(verb, "nsubjpass" if passive else "dobj"))

@@ -231,6 +231,30 @@ def event_location(
 
 
 ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
+
+
+def verb_particle(verb: Token, out_of: bool = True) -> str | None:
+    """The verb's particle: a particle child, an adverb the small parser took for one
+    right after the verb ("shot down", "hit back"), or, with ``out_of``, "out"/"off"
+    read as a preposition before "of" ("ordered the troops out of the country")."""
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES:
+            return c.lower_
+    if not out_of:
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("out", "off")
+            and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+        ):
+            return c.lower_
+    return None
+
+
 # documents whose participle clause is their author's act: "a resolution demanding ..."
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",

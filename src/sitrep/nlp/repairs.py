@@ -1,7 +1,8 @@
 """Repairs of parses the small English model gets wrong in a known, checkable way.
 
-A spaCy component (Doc in, Doc out), added after the parser by ``add_parse_repairs``.
-Each repair looks for one exact tree shape and rewrites only the heads and labels of the
+Two spaCy components (Doc in, Doc out), added by ``add_parse_repairs``: the dateline
+splitter before the parser, the tree repairs after the pipeline's last component. Each
+repair looks for one exact tree shape and rewrites only the heads and labels of the
 tokens in it, so a sentence the parser read right is never touched.
 
 - A wire dateline ("NIAMEY, March 22 (Reuters) -") is its own sentence: left in front
@@ -92,19 +93,18 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 def repair_parse(doc: Doc) -> Doc:
     for token in doc:
-        prep = _count_preposition(token)
-        if prep is not None:
+        if (prep := _count_preposition(token)) is not None:
             _repair_count(token, prep)
         elif _reported_participle(token):
             _repair_reported_clause(token)
-        elif _named_plural(token) is not None:
-            _repair_named_object(token)
-        elif _called_name(token) is not None:
-            _called_name(token).dep_ = "dobj"
+        elif (obj := _named_plural(token)) is not None:
+            _repair_named_object(token, obj)
+        elif (name := _called_name(token)) is not None:
+            name.dep_ = "dobj"
         elif _verb_tagged_otherwise(token):
             token.pos_, token.tag_ = "VERB", "VBP" if token.tag_ in ("NN", "JJ") else "VBZ"
-        elif _comma_subject(token) is not None:
-            _repair_comma_subject(token, _comma_subject(token))
+        elif (first := _comma_subject(token)) is not None:
+            _repair_comma_subject(token, first)
     return doc
 
 
@@ -177,9 +177,8 @@ def _named_plural(verb: Token) -> Token | None:
     return obj if plural else None
 
 
-def _repair_named_object(verb: Token) -> None:
-    name = next(c for c in verb.children if c.dep_ == "dobj")
-    obj = name.doc[name.i - 1]
+def _repair_named_object(verb: Token, obj: Token) -> None:
+    name = obj.head
     determiners = [c for c in name.children if c.dep_ in ("det", "poss") and c.i < obj.i]
     obj.head, obj.dep_ = verb, "dobj"
     name.dep_ = "oprd"
