@@ -112,9 +112,22 @@ def test_page_context_prefers_a_side_over_a_bare_country():
     assert {r.code for r in told.adversary([ref("AAAMIL")])} == {"BBBMIL"}
 
 
-def test_the_agent_of_a_passive_comes_only_from_the_same_paragraph():
+def test_the_agent_of_a_passive_comes_from_the_same_paragraph():
     told = PageContext()
     told.add(told_event("COERCE", ["AAAMIL"], ["AAAGOV"]), 0)
     assert {r.code for r in told.agent("COERCE", [ref("AAAGOV")], 0)} == {"AAAMIL"}
-    assert told.agent("COERCE", [ref("AAAGOV")], 1) == ()
     assert told.agent("ASSAULT", [ref("AAAGOV")], 0) == ()
+
+
+def test_a_later_paragraph_takes_the_agent_of_harm_to_the_same_kind_of_party():
+    told = PageContext()
+    told.add(told_event("ASSAULT", ["AAAMIL"], ["BBBPRM"]), 0)
+    told.add(told_event("ASSAULT", ["BBBREB"], ["CCCCVL"]), 0)
+    told.add(told_event("REQUEST", ["DDDGOV"], ["EEEGOV"]), 0)
+    # "22 fighters were killed" two paragraphs on: another of the country's armed groups
+    assert {r.code for r in told.agent("ASSAULT", [ref("BBBREB")], 2)} == {"AAAMIL"}
+    # harm to civilians does not borrow an agent from afar: who killed them is open
+    assert told.agent("ASSAULT", [ref("CCCCVL")], 2) == ()
+    # nor does a verbal act, nor a party of another kind
+    assert told.agent("REQUEST", [ref("EEEGOV")], 2) == ()
+    assert told.agent("ASSAULT", [ref("BBBGOV")], 2) == ()

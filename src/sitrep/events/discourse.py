@@ -56,6 +56,24 @@ def _state_of(code: str) -> str | None:
     return None
 
 
+# sectors of the same kind of party: armed groups outside the state, the state's forces
+SECTOR_KINDS = {
+    **dict.fromkeys(("REB", "PRM", "INS", "IMG"), "armed"),
+    **dict.fromkeys(("MIL", "COP", "SPY"), "forces"),
+    **dict.fromkeys(("GOV", "LEG", "JUD", "ELI"), "rulers"),
+    **dict.fromkeys(("CVL", "REF", "MED", "HLH", "EDU"), "civilians"),
+}
+
+
+def _kind(code: str) -> tuple[str, str] | None:
+    """The country and kind of party a code names ("IRQREB" and "IRQPRM" are both
+    Iraq's armed groups), None for a bare country or an unknown actor."""
+    if code[:3] in ("IMG",):
+        return ("", "armed")
+    kind = SECTOR_KINDS.get(code[3:6])
+    return (code[:3], kind) if kind and code[:3] not in NON_STATE_PREFIXES else None
+
+
 class PageContext:
     """The events of one page coded so far (newest last)."""
 
@@ -136,6 +154,17 @@ class PageContext:
             if told.segment != segment:
                 break
             if told.type == type_ and told.source and codes & _codes(told.target):
+                return tuple(s for s in told.source if s.code not in codes)
+        if type_ not in HOSTILE_TYPES:
+            return ()
+        # "at least 22 fighters were killed", "three attackers were shot dead" further
+        # on: who the page last said did such harm to the same kind of party. Not for
+        # civilians: in a war of two sides, who killed them is often the open question
+        kinds = {k for k in map(_kind, codes) if k is not None and k[1] != "civilians"}
+        for told in self._recent():
+            if told.type != type_ or not told.source:
+                continue
+            if kinds & {_kind(r.code) for r in told.target}:
                 return tuple(s for s in told.source if s.code not in codes)
         return ()
 
