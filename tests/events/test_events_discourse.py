@@ -131,3 +131,49 @@ def test_a_later_paragraph_takes_the_agent_of_harm_to_the_same_kind_of_party():
     # nor does a verbal act, nor a party of another kind
     assert told.agent("REQUEST", [ref("EEEGOV")], 2) == ()
     assert told.agent("ASSAULT", [ref("BBBGOV")], 2) == ()
+
+
+def test_a_denial_answers_the_accusation_against_the_denier(analyse_text):
+    result = analyse_text(
+        "Chilean officials accused Peru of arming the smugglers. Lima denied any role."
+    )
+    denied = events_at(result, "denied")[0]
+    assert denied.type == "REJECT"
+    assert codes(denied.target) == {"CHL"}
+
+
+def test_a_denial_with_no_accusation_before_it_has_no_recipient(analyse_text):
+    result = analyse_text("Norwegian jets bombed rebel camps in Libya. Peru denied any role.")
+    for denied in events_at(result, "denied"):
+        assert not denied.target
+
+
+def test_calls_on_all_sides_and_about_the_fighting_address_both_sides(analyse_text):
+    result = analyse_text(
+        "Ethiopian troops shelled Eritrean army positions near Badme on Monday. "
+        "Kenya condemned the outbreak of fighting. "
+        "Egypt called on all sides to show restraint."
+    )
+    for trigger in ("condemned", "called"):
+        event = events_at(result, trigger)[0]
+        assert codes(event.target) == {"ETH", "ERI"}, (trigger, event.target)
+
+
+def test_fighting_only_against_civilians_has_no_sides_to_address(analyse_text):
+    result = analyse_text(
+        "Soldiers shot dead six Ethiopian villagers near Badme on Monday. "
+        "Egypt called on all sides to show restraint."
+    )
+    for event in events_at(result, "called"):
+        assert "ETH" not in codes(event.target)
+
+
+def test_page_context_belligerents_and_accuser():
+    told = PageContext()
+    told.add(told_event("ASSAULT", ["AAAMIL"], ["BBBREB"]), 0)
+    told.add(told_event("ASSAULT", ["AAACOP"], ["AAACVL"]), 0)
+    told.add(told_event("ACCUSE", ["CCCGOV"], ["DDD"]), 0)
+    assert {r.code for r in told.belligerents()} == {"AAAMIL", "BBBREB"}
+    # the accused state answers for its government
+    assert {r.code for r in told.accuser([ref("DDDGOV")])} == {"CCCGOV"}
+    assert told.accuser([ref("EEEGOV")]) == ()

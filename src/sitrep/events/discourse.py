@@ -61,7 +61,7 @@ SECTOR_KINDS = {
     **dict.fromkeys(("REB", "PRM", "INS", "IMG"), "armed"),
     **dict.fromkeys(("MIL", "COP", "SPY"), "forces"),
     **dict.fromkeys(("GOV", "LEG", "JUD", "ELI"), "rulers"),
-    **dict.fromkeys(("CVL", "REF", "MED", "HLH", "EDU"), "civilians"),
+    **dict.fromkeys(("CVL", "REF", "MED", "HLH", "EDU", "OPP", "LAB"), "civilians"),
 }
 
 
@@ -145,6 +145,29 @@ class PageContext:
             if any(len(ref.code) > 3 for ref in sides):
                 return sides
         return next((sides for sides in found if sides), ())
+
+    def belligerents(self) -> tuple[ActorRef, ...]:
+        """Both sides of the newest hostile event that names both ("urged all sides to
+        show restraint", "condemned the outbreak of fighting")."""
+        for told in self._recent():
+            if told.type != "ASSAULT" or not (told.source and told.target):
+                continue
+            # the fighting's sides, not those who harmed or held civilians or a crowd
+            if all(_kind(r.code) != (r.code[:3], "civilians") for r in told.parties):
+                return told.parties
+        return ()
+
+    def accuser(self, accused: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+        """Who made the newest accusation against ``accused`` or its state ("Iran denied
+        any role" answers whoever accused Iran)."""
+        codes = _codes(accused)
+        states = {_state_of(c) for c in codes} - {None}
+        for told in self._recent():
+            if told.type != "ACCUSE" or not told.source:
+                continue
+            if any(r.code in codes or _state_of(r.code) in states for r in told.target):
+                return tuple(r for r in told.source if r.code not in codes)
+        return ()
 
     def agent(self, type_: str, target: Iterable[ActorRef], segment: int) -> tuple[ActorRef, ...]:
         """Who did the newest event of ``type_`` to one of ``target`` in the same

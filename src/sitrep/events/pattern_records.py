@@ -271,6 +271,12 @@ class Cues:
     claim_nouns: frozenset[str] = frozenset()
     decision_nouns: frozenset[str] = frozenset()
     accord_nouns: frozenset[str] = frozenset()
+    # "condemned the fighting", "called on all sides": both sides of the latest fighting
+    hostility_nouns: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()
+    side_words: frozenset[str] = frozenset()
+    # "Iran denied any role": a denial answers the latest accusation against the denier
+    denying_verbs: frozenset[str] = frozenset()
     # ground that a side holds: taking or leaving it is an act on the enemy
     held_nouns: frozenset[str] = frozenset()
     # "called the strikes aggression": verbs whose object predicate names or judges the

@@ -228,6 +228,22 @@ def _referring_nouns(trigger: Token) -> list[Token]:
     return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN")]
 
 
+def _of_definite(noun: Token) -> bool:
+    """ "the outbreak of fighting", "an end to the violence": a noun under a definite one."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and _is_definite(prep.head)
+
+
+def _names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str]) -> bool:
+    """The act is addressed to the sides of a fight ("called on all sides", "urged both
+    parties", "the two sides"): a plural side noun with a word that marks the sides."""
+    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("on", "to", "with"))]
+    for noun in heads:
+        if noun.lower_ in nouns and any(c.lower_ in words for c in noun.children):
+            return True
+    return False
+
+
 def _is_definite(noun: Token) -> bool:
     """ "the strikes", "that accusation", "Iran's move": a noun that names a known thing."""
     if any(c.dep_ == "poss" for c in noun.children):
@@ -333,6 +349,11 @@ class RecipientFinder:
                 actors = tuple(a for a in found if a.id not in ids)
                 if actors:
                     return actors
+            cues = self.book.cues
+            if _names_the_sides(trig.token, cues.side_nouns, cues.side_words):
+                return told.belligerents()
+            if trig.type == "REJECT" and trig.token.lemma_.lower() in cues.denying_verbs:
+                return told.accuser(source)
             return ()
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
             return told.adversary(source, same_country=True)
@@ -355,10 +376,12 @@ class RecipientFinder:
         self, noun: Token, told: PageContext, besides: tuple[ActorRef, ...]
     ) -> tuple[ActorRef, ...] | None:
         """The actors of the earlier event ``noun`` refers to, None when it refers to none."""
-        if not _is_definite(noun):
-            return None
         cues = self.book.cues
         words = {noun.lower_, noun.lemma_.lower()}
+        if words & cues.hostility_nouns and (_is_definite(noun) or _of_definite(noun)):
+            return told.belligerents() or None
+        if not _is_definite(noun):
+            return None
         if words & cues.claim_nouns:
             event = told.latest(CLAIM_TYPES, besides)
             return event.source if event else None
