@@ -177,3 +177,23 @@ def test_page_context_belligerents_and_accuser():
     # the accused state answers for its government
     assert {r.code for r in told.accuser([ref("DDDGOV")])} == {"CCCGOV"}
     assert told.accuser([ref("EEEGOV")]) == ()
+
+
+def test_an_event_noun_with_no_act_of_its_word_refers_to_the_story_s_first_act(analyse_text):
+    result = analyse_text(
+        "Norwegian jets bombed rebel camps in Libya on Monday. "
+        "Libyan rebels shelled the airport in Misrata. "
+        "On Tuesday, Egypt condemned the strikes."
+    )
+    condemned = events_at(result, "condemned")[0]
+    assert codes(condemned.target) == {"NOR"}
+
+
+def test_an_event_noun_prefers_the_act_told_with_its_word(analyse_text):
+    result = analyse_text(
+        "Norwegian jets bombed rebel camps in Libya on Monday. "
+        "Libyan rebels shelled the airport in Misrata. "
+        "On Tuesday, Egypt condemned the shelling."
+    )
+    condemned = events_at(result, "condemned")[0]
+    assert "NOR" not in codes(condemned.target)

@@ -42,6 +42,15 @@ class ToldEvent:
         return tuple(seen.values())
 
 
+def _stem(word: str) -> str:
+    """A word without its inflection, enough to tell that "shelling" names what "shelled"
+    did ("strikes" and "strike", "bombing" and "bombed")."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _codes(refs: Iterable[ActorRef]) -> set[str]:
     return {r.code for r in refs}
 
@@ -99,16 +108,22 @@ class PageContext:
         kinds = None if types is None else frozenset(types)
         others = _codes(besides)
         named = frozenset(words)
-        found: ToldEvent | None = None
-        for told in self._recent():
-            if not told.source or (kinds is not None and told.type not in kinds):
-                continue
-            if others & _codes(told.source):
-                continue
-            if not named or told.trigger in named:
-                return told
-            found = found or told
-        return found
+        fitting = [
+            told
+            for told in self._told[::-1]
+            if told.source
+            and (kinds is None or told.type in kinds)
+            and not others & _codes(told.source)
+        ]
+        if not named:
+            recent = self._recent()
+            return next((told for told in fitting if told in recent), None)
+        # an event noun ("condemned the strikes") refers to the act told with that word,
+        # else to the first such act on the page, which is what the story is about
+        stems = {_stem(word) for word in named}
+        return next((told for told in fitting if _stem(told.trigger) in stems), None) or (
+            fitting[-1] if fitting else None
+        )
 
     def adversary(
         self, source: Iterable[ActorRef], same_country: bool = False
