@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from sitrep.actors.context import CountryFinder
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import STATE_SECTORS, ActorIndex, ActorMention, generic_actor
-from sitrep.models import Actor, ActorType
+from sitrep.models import Actor, ActorType, Place
 
 COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
 COORDINATORS = frozenset({"and", ",", "&"})
@@ -167,10 +169,20 @@ def possessed_forces(index: ActorIndex, finder: CountryFinder, kb: ActorBase, da
         index.add(ActorMention(mention.seg, pronoun.i, head.i + 1, actor, text, "generic", head.i))
 
 
-def possessed_institutions(index: ActorIndex, kb: ActorBase, date) -> None:
-    """ "Seoul's Joint Chiefs of Staff", "Kenya's Interior Ministry": a state institution
-    the base knows under a name another country also uses is the possessor's own when a
-    different country possesses it (KORMIL, not USAMIL)."""
+def possessed_institutions(
+    index: ActorIndex,
+    kb: ActorBase,
+    date,
+    places: Sequence[Place] = (),
+    page_country: str | None = None,
+) -> None:
+    """ "Seoul's Joint Chiefs of Staff", "Kenya's Interior Ministry", "the Ministry of
+    Defence in Moscow": a state institution the base knows under a name another country
+    also uses is the other country's own when that country possesses it, or holds the
+    place it sits in (KORMIL, not USAMIL). A bare such name ("the Federal Police said")
+    on a page about another country, where the base's country is never named, is the
+    page's country's."""
+    named = {m.actor.country for m in index.mentions if m.actor.country}
     for mention in list(index.mentions):
         actor = mention.actor
         if mention.via != "alias" or actor.type == ActorType.STATE or not actor.country:
@@ -181,18 +193,46 @@ def possessed_institutions(index: ActorIndex, kb: ActorBase, date) -> None:
             continue
         doc = index.segments[mention.seg].doc
         head = doc[mention.head] if mention.head is not None else doc[mention.end - 1]
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.i < mention.start), None)
-        if owner is None:
+        owner = _owner_country(index, mention.seg, head, mention.start, date)
+        # the name itself says no country ("Ministry of Defence", not "U.S. forces")
+        generic = kb.sector_for(mention.text.lower().removeprefix("the ")) is not None
+        if owner is None and generic:
+            owner = _seat_country(index, mention.seg, head, places)
+        if owner is None and generic and named == {actor.country} | {page_country}:
+            owner = page_country
+        if owner is None or owner == actor.country:
             continue
-        possessor = index.at(mention.seg, owner.i)
-        if possessor is None or not possessor.actor.country:
-            continue
-        if possessor.actor.country == actor.country:
-            continue
-        owner_sector = _sector(possessor.actor.code_on(date))
-        if owner_sector is not None and owner_sector not in STATE_SECTORS:
-            continue  # "Hamas's political bureau" is no state's office
         index.remove(mention)
-        index.add(
-            dataclasses.replace(mention, actor=generic_actor(possessor.actor.country, sector, kb))
-        )
+        index.add(dataclasses.replace(mention, actor=generic_actor(owner, sector, kb)))
+
+
+def _owner_country(index: ActorIndex, seg: int, head: Token, start: int, date) -> str | None:
+    """The country of a state that possesses ``head`` ("Seoul's"); None for anyone else
+    ("Hamas's political bureau" is no state's office)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i < start), None)
+    possessor = index.at(seg, owner.i) if owner is not None else None
+    if possessor is None or not possessor.actor.country:
+        return None
+    owner_sector = _sector(possessor.actor.code_on(date))
+    if owner_sector is not None and owner_sector not in STATE_SECTORS:
+        return None
+    return possessor.actor.country
+
+
+def _seat_country(
+    index: ActorIndex, seg: int, head: Token, places: Sequence[Place]
+) -> str | None:
+    """The country of the place an institution is said to sit in ("the Ministry of
+    Defence in Moscow")."""
+    offset = index.segments[seg].offset
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            at = offset + obj.idx
+            for place in places:
+                if place.start <= at < place.end and place.country:
+                    return place.country
+    return None

@@ -154,6 +154,14 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
+
+def _plural(head: Token) -> bool:
+    """A plural noun, also one the tagger took for a name only because it opens the
+    sentence ("Gendarmes arrested five men")."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return True
+    return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")
+
 class ActorResolver:
     """Resolves actor mentions on a page. Construct once per process; call per page."""
 
@@ -196,7 +204,7 @@ class ActorResolver:
             self.unknown.match(index, seg_i, ps.doc, place_spans, context)
         resolve_anaphora(index, self.anaphora, date)
         possessed_forces(index, self.finder, self.kb, date)
-        possessed_institutions(index, self.kb, date)
+        possessed_institutions(index, self.kb, date, places, country)
         return index
 
     # -- pass 1: names from the base --------------------------------------------------
@@ -448,7 +456,7 @@ class ActorResolver:
                     code = self._junta_sector(country, context)
                 actor, via = generic_actor(country, code, self.kb), "generic"
             elif (
-                (head.tag_ in ("NNS", "NNPS") and head.dep_ != "compound")
+                (_plural(head) and head.dep_ != "compound")
                 or (
                     # "the opposition party": a modifier that names the sector counts too
                     (

@@ -267,6 +267,10 @@ class UnknownNames:
             mention = index.at(seg_i, tok.i)
             if mention is not None and mention.actor.code:
                 code = mention.actor.code_on(None)
+                if mention.actor.country is None and not mention.actor.known:
+                    # "Chief of Army Staff X" with no country named: the sector alone
+                    sector = sector or code[:3]
+                    continue
                 country = country or (code[:3] if len(code) >= 3 else None)
                 sector = sector or (code[3:6] or None)
                 continue

@@ -1,0 +1,58 @@
+"""Institutions and forces named by common words, on sentences we wrote: a state body
+the base lists under a name other countries also use, police words that open a
+sentence, and an unknown officer beside a force whose country is not named."""
+
+from __future__ import annotations
+
+
+def mentions(result):
+    return {(m.text, m.actor.code if m.actor else None) for m in result.mentions}
+
+
+def code_of(result, text):
+    found = [code for t, code in mentions(result) if t == text]
+    assert found, (text, mentions(result))
+    return found[0]
+
+
+def test_an_institution_seated_in_another_country_is_that_country_s(analyse_text):
+    result = analyse_text("The Ministry of Defence in Moscow said two drones were shot down.")
+    assert code_of(result, "The Ministry of Defence") == "RUSMIL"
+
+
+def test_a_bare_institution_name_on_a_page_about_another_country(analyse_text):
+    result = analyse_text(
+        "Lula met Bolsonaro's lawyers in Rio de Janeiro on Monday. "
+        "The Federal Police said three suspects were detained in Sao Paulo."
+    )
+    assert code_of(result, "The Federal Police") == "BRACOP"
+
+
+def test_the_base_s_own_country_keeps_its_institution(analyse_text):
+    result = analyse_text(
+        "The Federal Police said three suspects were detained in Baghdad and Basra."
+    )
+    assert code_of(result, "The Federal Police") == "IRQCOP"
+
+
+def test_a_force_with_its_country_in_its_name_is_not_moved_by_a_place(analyse_text):
+    result = analyse_text("The U.S. embassy in Mogadishu condemned the attack.")
+    assert code_of(result, "The U.S. embassy") == "USAGOV"
+
+
+def test_police_words_that_open_a_sentence_are_police(analyse_text):
+    result = analyse_text(
+        "Gendarmes arrested five men in Bamako. Carabineros detained students in Santiago."
+    )
+    assert code_of(result, "Gendarmes") == "MLICOP"
+    assert code_of(result, "Carabineros") == "CHLCOP"
+
+
+def test_an_unknown_officer_beside_a_force_of_no_named_country_gets_no_false_country(
+    analyse_text,
+):
+    result = analyse_text("Chief of Army Staff Hemant Varadkar said the army was ready.")
+    for text, code in mentions(result):
+        if "Varadkar" in text:
+            # the army's sector, and no country made of it ("MILCVL" was)
+            assert code in (None, "MIL"), code
