@@ -56,3 +56,17 @@ def test_an_unknown_officer_beside_a_force_of_no_named_country_gets_no_false_cou
         if "Varadkar" in text:
             # the army's sector, and no country made of it ("MILCVL" was)
             assert code in (None, "MIL"), code
+
+
+def test_soldiers_in_power_by_other_words_are_a_junta(analyse_text):
+    result = analyse_text(
+        "Niger's military rulers expelled the French ambassador. "
+        "The ruling military council in Khartoum dissolved the cabinet."
+    )
+    assert code_of(result, "Niger's military rulers") == "NERMIL"
+    assert code_of(result, "ruling military council") == "SDNMIL"
+
+
+def test_a_government_in_a_named_country_is_that_country_s(analyse_text):
+    result = analyse_text("The military government in Niger expelled the French ambassador.")
+    assert code_of(result, "military government") == "NERMIL"

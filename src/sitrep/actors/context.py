@@ -311,6 +311,9 @@ class CountryFinder:
         }
         if len(local) == 1:
             return local.pop()
+        seat = self._seat(head, context)
+        if seat is not None:
+            return seat  # "the military government in Niger"
         sector = self.sector_of(head)
         page = context.page_country
         if sector is not None and sector[0] in STATE_SECTORS:
@@ -337,6 +340,19 @@ class CountryFinder:
                 return subjects[0].iso3
             if prior:
                 return prior[-1].iso3
+        return None
+
+    @staticmethod
+    def _seat(head: Token, context: PageContext) -> str | None:
+        """The country of a place the noun itself is "in" ("the government in Niger")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                at = context.offset + obj.idx
+                for place in context.places:
+                    if obj.dep_ == "pobj" and place.start <= at < place.end and place.country:
+                        return place.country
         return None
 
     @staticmethod

@@ -94,6 +94,11 @@ WHERE_PREPS = {
 
 
 JUNTA_NOUNS = frozenset({"junta", "juntas"})
+# a country's soldiers in power, by other words: read as a junta is
+JUNTA_PHRASES = frozenset(
+    {"military government", "military rulers", "military regime", "military council",
+     "ruling military council", "military authorities"}
+)  # fmt: skip
 # singular nouns that name a whole group, as "the government" does: "the opposition"
 GROUP_SINGULARS = frozenset({"opposition"})
 # "a police spokesman" speaks for the police, even when the article is indefinite
@@ -439,7 +444,11 @@ class ActorResolver:
                 )
             country = countries[0] if countries else None
             partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
-            junta = head.lemma_.lower() in JUNTA_NOUNS or head.lower_ in JUNTA_NOUNS
+            junta = (
+                head.lemma_.lower() in JUNTA_NOUNS
+                or head.lower_ in JUNTA_NOUNS
+                or doc[sector_start : head.i + 1].text.lower() in JUNTA_PHRASES
+            )
             if junta:
                 partners = tuple(
                     generic_actor(c, self._junta_sector(c, context), self.kb) for c in countries[1:]
