@@ -417,3 +417,18 @@ def test_declaring_someone_the_winner_supports_them(analyse_text):
     declared = by_trigger(result, "declared")
     assert declared and declared[0].type == "SUPPORT"
     assert [a.code for a in declared[0].target] == ["KENGOV"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a frame noun lets its modifier name the act: ending mediation breaks off relations
+        ("Egyptian envoys ended mediation efforts between Chad and Sudan.", "ended", "SANCTION"),
+        # a measure of goods handed over is aid, not a concession
+        ("Norwegian doctors handed over medicine and tents to the Red Cross.", "handed", "AID"),
+        ("The World Bank reduced funding to Malawi on Monday.", "reduced", "SANCTION"),
+    ],
+)
+def test_framed_and_measured_objects_choose_the_reading(analyse_text, sentence, trigger, expected):
+    events = by_trigger(analyse_text(sentence), trigger)
+    assert [e.type for e in events] == [expected], sentence

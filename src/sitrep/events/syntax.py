@@ -150,8 +150,12 @@ MEASURE_NOUNS = frozenset(
     {"swarm", "wave", "barrage", "salvo", "volley", "hail", "series", "string", "number",
      "dozen", "hundred", "thousand", "score", "couple", "pair", "batch", "convoy", "column",
      "contingent", "unit", "battalion", "company", "group", "team", "squad", "flotilla",
-     "fleet", "shipment", "consignment", "ton", "tonne", "truckload", "package"}
+     "fleet", "shipment", "consignment", "ton", "tonne", "truckload", "package", "kg",
+     "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "crate", "box", "load",
+     "quantity", "amount", "supply"}
 )  # fmt: skip
+# nouns that only frame the act their modifier names: "mediation efforts", "aid programmes"
+FRAME_NOUNS = frozenset({"effort", "bid", "attempt", "programme", "program", "initiative"})
 
 
 def object_lemmas(nouns: Sequence[Token], places: frozenset[int] = frozenset()) -> tuple[str, ...]:
@@ -177,6 +181,8 @@ def object_lemmas(nouns: Sequence[Token], places: frozenset[int] = frozenset()) 
         mods = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         if mods:
             out.append(" ".join([*mods, noun.lemma_.lower()]))
+        if noun.lemma_.lower() in FRAME_NOUNS:  # "ended mediation efforts": mediation
+            out.extend(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
     return tuple(out)
 
 
