@@ -432,3 +432,26 @@ def test_declaring_someone_the_winner_supports_them(analyse_text):
 def test_framed_and_measured_objects_choose_the_reading(analyse_text, sentence, trigger, expected):
     events = by_trigger(analyse_text(sentence), trigger)
     assert [e.type for e in events] == [expected], sentence
+
+
+def test_a_sea_named_after_a_country_is_a_place_and_an_owner_participle_names_the_owner(
+    analyse_text,
+):
+    result = analyse_text("Iran seized a Greek-owned tanker in the Gulf of Oman on Friday.")
+    assert not any(m.actor and m.actor.code == "OMN" for m in result.mentions)
+    assert any(p.text == "Gulf of Oman" for p in result.places)
+    seized = by_trigger(result, "seized")
+    assert seized and [a.code for a in seized[0].target] == ["GRC"]
+
+
+def test_a_run_participle_names_whose_offices_were_closed(analyse_text):
+    result = analyse_text("Kosovo police closed four Serbian-run bank branches in the north.")
+    closed = by_trigger(result, "closed")
+    assert closed and closed[0].type == "COERCE"
+    assert [a.code for a in closed[0].target] == ["SRB"]
+
+
+def test_the_accused_does_the_act_when_of_hangs_from_the_object(analyse_text):
+    result = analyse_text("Manila accused Chinese vessels of ramming Philippine boats.")
+    rammed = by_trigger(result, "ramming")
+    assert rammed and [a.code for a in rammed[0].source] == ["CHNMIL"]

@@ -522,7 +522,9 @@ class EventCoder(RecipientFinder):
     def _demonym_state(self, tok: Token):
         """The state a nationality adjective before an event noun names ("Israeli" in
         "Israeli airstrikes"), or None."""
-        if self.actors is None or tok.dep_ != "amod" or tok.i > tok.head.i:
+        # "Israeli airstrikes"; "a Greek-owned tanker", where "Greek" may be parsed as
+        # an adverbial of the participle
+        if self.actors is None or tok.dep_ not in ("amod", "npadvmod") or tok.i > tok.head.i:
             return None
         info = self.actors.country_by_demonym(tok.text)
         return self.actors.find(info.actor_id) if info is not None else None

@@ -99,8 +99,11 @@ OWNED_NOUNS = frozenset(
     {"asset", "account", "property", "fund", "holding", "reserve", "home", "house", "office",
      "headquarters", "compound", "residence", "ship", "vessel", "tanker", "aircraft", "plane",
      "passport", "licence", "license", "broadcast", "website", "newspaper", "station",
-     "embassy", "consulate", "farm", "land", "business", "shop", "bank"}
+     "embassy", "consulate", "farm", "land", "business", "shop", "bank", "branch", "bureau",
+     "outlet", "channel", "agency", "company", "firm", "factory", "tanker", "boat"}
 )  # fmt: skip
+# "Serbian-run bank branches", "a Russian-owned tanker": the participle names the owner
+OWNER_PARTICIPLES = frozenset({"run", "own", "operate", "flag", "control", "manage"})
 OWN_STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "ELI", "SPY", "COP"})
 
 
@@ -293,6 +296,11 @@ class RecipientFinder:
                 if obj.lemma_.lower() in OWNED_NOUNS:
                     # "froze the assets of three oligarchs", "raided the group's offices"
                     aimed += pobjs(obj, ("of", "belonging")) + children(obj, "poss")
+                    aimed += [
+                        c
+                        for c in obj.children
+                        if c.dep_ == "amod" and c.lemma_.lower() in OWNER_PARTICIPLES
+                    ]
             target = self._refs(index, seg_i, aimed, date)
         if target:
             return target

@@ -289,6 +289,11 @@ def object_predicates(verb: Token) -> list[Token]:
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# verbs that judge someone "of" or "for" an act: their object did it
+JUDGING_VERBS = frozenset(
+    {"accuse", "blame", "suspect", "charge", "convict", "condemn", "criticise", "criticize",
+     "praise", "thank", "credit", "fault", "punish", "indict", "sentence", "arrest", "detain"}
+)  # fmt: skip
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 # verbs of coming together for an event: "converged for a rally", "gathered for a
 # protest", "took part in the strike": their subject is who held the event
@@ -341,6 +346,13 @@ def subjects(verb: Token) -> list[Token]:
             if tok.dep_ in ("relcl", "acl"):
                 return [tok.head]
             tok = tok.head
+            if (
+                tok.dep_ == "prep"
+                and tok.lower_ in ("of", "for")
+                and tok.head.dep_ == "dobj"
+                and tok.head.head.lemma_.lower() in JUDGING_VERBS
+            ):
+                return [tok.head]  # "accused Chinese vessels of ramming", "of" on the object
             if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
                 tok = tok.head  # "gained fame for directing attacks": through the preposition
                 objects = children(tok, "dobj")
