@@ -455,3 +455,13 @@ def test_the_accused_does_the_act_when_of_hangs_from_the_object(analyse_text):
     result = analyse_text("Manila accused Chinese vessels of ramming Philippine boats.")
     rammed = by_trigger(result, "ramming")
     assert rammed and [a.code for a in rammed[0].source] == ["CHNMIL"]
+
+
+def test_the_actors_a_law_is_about_are_not_its_recipients(analyse_text):
+    result = analyse_text(
+        "The Georgian government passed the bill on Tuesday. Thousands of opposition "
+        "supporters rallied in Tbilisi on Sunday against a law on foreign agents."
+    )
+    rallied = by_trigger(result, "rallied")
+    assert rallied and rallied[0].type == "PROTEST"
+    assert [a.code for a in rallied[0].target] == ["GEOGOV"]

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -219,9 +218,7 @@ def _owner_country(index: ActorIndex, seg: int, head: Token, start: int, date) -
     return possessor.actor.country
 
 
-def _seat_country(
-    index: ActorIndex, seg: int, head: Token, places: Sequence[Place]
-) -> str | None:
+def _seat_country(index: ActorIndex, seg: int, head: Token, places: Sequence[Place]) -> str | None:
     """The country of the place an institution is said to sit in ("the Ministry of
     Defence in Moscow")."""
     offset = index.segments[seg].offset

@@ -159,13 +159,13 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
-
 def _plural(head: Token) -> bool:
     """A plural noun, also one the tagger took for a name only because it opens the
     sentence ("Gendarmes arrested five men")."""
     if head.tag_ in ("NNS", "NNPS"):
         return True
     return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")
+
 
 class ActorResolver:
     """Resolves actor mentions on a page. Construct once per process; call per page."""

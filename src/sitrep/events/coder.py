@@ -61,6 +61,7 @@ from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
     complement_sources_targets,
     prevented_act,
+    says_what_about,
     verb_particle,
 )
 from sitrep.events.syntax import distributive as _distributive
@@ -545,6 +546,8 @@ class EventCoder(RecipientFinder):
                 continue
             depth, up = 0, sub
             while up.i != tok.i and depth < 8:
+                if up.head.i == tok.i and says_what_about(tok, up):
+                    depth = 99  # "a law on foreign agents": what the law is about
                 up, depth = up.head, depth + 1
                 if up.dep_ in ("relcl", "acl", "ccomp", "advcl"):
                     depth = 99

@@ -100,7 +100,7 @@ OWNED_NOUNS = frozenset(
      "headquarters", "compound", "residence", "ship", "vessel", "tanker", "aircraft", "plane",
      "passport", "licence", "license", "broadcast", "website", "newspaper", "station",
      "embassy", "consulate", "farm", "land", "business", "shop", "bank", "branch", "bureau",
-     "outlet", "channel", "agency", "company", "firm", "factory", "tanker", "boat"}
+     "outlet", "channel", "agency", "company", "firm", "factory", "boat"}
 )  # fmt: skip
 # "Serbian-run bank branches", "a Russian-owned tanker": the participle names the owner
 OWNER_PARTICIPLES = frozenset({"run", "own", "operate", "flag", "control", "manage"})
@@ -339,15 +339,6 @@ class RecipientFinder:
                 # a force on its own country's ground acts on its enemy there, not on
                 # its own country
                 return told.adversary(source, same_country=True) if told is not None else ()
-        if placed and source and told is not None and trig.type in ADVERSARY_TYPES:
-            if self._holds_nothing_named(trig.token):
-                # "missiles struck airfields in Ukraine": ground in a country the page
-                # shows the enemy fighting from is the enemy's, not the country at large
-                states = {p.code[:3] for p in placed}
-                enemy = told.adversary(source, same_country=True)
-                held = tuple(e for e in enemy if e.code[:3] in states and len(e.code) > 3)
-                if held:
-                    return held
         return placed
 
     def _told_recipient(

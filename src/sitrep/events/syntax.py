@@ -266,6 +266,17 @@ DOCUMENT_NOUNS = frozenset(
     {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
      "bill", "motion", "order", "report", "petition", "appeal", "note", "memo", "ruling"}
 )  # fmt: skip
+# nouns whose "on" or "about" phrase says what they concern, not who they are
+ABOUT_NOUNS = DOCUMENT_NOUNS | {"policy", "reform", "tax", "plan", "measure", "debate", "vote", "referendum", "inquiry", "investigation"}  # fmt: skip
+ABOUT_PREPS = frozenset({"on", "about", "concerning", "regarding", "over"})
+
+
+def says_what_about(noun: Token, child: Token) -> bool:
+    """``child`` of ``noun`` says what a law, policy or inquiry is about ("a law on
+    foreign agents"): the actors in it are its subject matter, not the noun's own."""
+    return (
+        child.dep_ == "prep" and child.lower_ in ABOUT_PREPS and noun.lemma_.lower() in ABOUT_NOUNS
+    )
 
 
 def object_predicates(verb: Token) -> list[Token]:
