@@ -197,3 +197,19 @@ def test_an_event_noun_prefers_the_act_told_with_its_word(analyse_text):
     )
     condemned = events_at(result, "condemned")[0]
     assert "NOR" not in codes(condemned.target)
+
+
+def test_avenging_a_death_threatens_whoever_killed(analyse_text):
+    result = analyse_text(
+        "Turkish drones killed a PKK commander near Qandil on Monday. "
+        "The PKK vowed to avenge his death."
+    )
+    vowed = events_at(result, "vowed")[0]
+    assert vowed.type == "THREATEN"
+    assert codes(vowed.target) == {"TUR"}
+
+
+def test_dissolving_parties_is_coercion(analyse_text):
+    result = analyse_text("Mali's junta dissolved all political parties on Tuesday.")
+    dissolved = events_at(result, "dissolved")[0]
+    assert dissolved.type == "COERCE"

@@ -274,6 +274,8 @@ class Cues:
     # "condemned the fighting", "called on all sides": both sides of the latest fighting
     hostility_nouns: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
+    # "avenge his death": the authors of the latest ASSAULT
+    harm_nouns: frozenset[str] = frozenset()
     side_words: frozenset[str] = frozenset()
     # "Iran denied any role": a denial answers the latest accusation against the denier
     denying_verbs: frozenset[str] = frozenset()

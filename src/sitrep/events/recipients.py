@@ -390,6 +390,9 @@ class RecipientFinder:
             return told.belligerents() or None
         if not _is_definite(noun):
             return None
+        if words & cues.harm_nouns:
+            event = told.latest({"ASSAULT"}, besides)  # the newest harm, by any word
+            return event.source if event else None
         if words & cues.claim_nouns:
             event = told.latest(CLAIM_TYPES, besides)
             return event.source if event else None
