@@ -465,3 +465,13 @@ def test_the_actors_a_law_is_about_are_not_its_recipients(analyse_text):
     rallied = by_trigger(result, "rallied")
     assert rallied and rallied[0].type == "PROTEST"
     assert [a.code for a in rallied[0].target] == ["GEOGOV"]
+
+
+def test_crowd_violence_against_other_civilians_is_no_riot(analyse_text):
+    torched = by_trigger(
+        analyse_text("Armenian villagers torched Azerbaijani cars near the border overnight."),
+        "torched",
+    )
+    assert torched and torched[0].type == "ASSAULT"
+    stormed = by_trigger(analyse_text("Protesters stormed the parliament in Baghdad."), "stormed")
+    assert stormed and stormed[0].type == "PROTEST"

@@ -665,7 +665,7 @@ class EventCoder(RecipientFinder):
         if announced is not None:
             type_, mode, modality, by = announced
             attributed = by if by is not None else attributed
-        if self._crowd_act(trig, type_, source):
+        if self._crowd_act(trig, type_, source, target):
             type_, mode = "PROTEST", "riot"
         info = self.book.type_info(type_)
         if (
@@ -713,15 +713,20 @@ class EventCoder(RecipientFinder):
             context=context,
         )
 
-    def _crowd_act(self, trig: Trigger, type_: str, source: Sequence[ActorRef]) -> bool:
+    def _crowd_act(self, trig: Trigger, type_: str, source, target) -> bool:
         """ "protesters stormed and set fire to the consulate": violence done by a crowd
-        (every source of a crowd sector) as dissent is a riot (cues: crowd_acts)."""
+        (every source of a crowd sector) as dissent is a riot (cues: crowd_acts). Not
+        when it is done to other civilians ("settlers torched Palestinian cars")."""
         cues = self.book.cues
         return (
             type_ in ("ASSAULT", "COERCE")
             and bool(source)
             and self._lemma(trig.token) in cues.crowd_acts
             and all(a.code[3:].lower() in cues.crowd_sectors for a in source)
+            and not any(t.code[3:].lower() in cues.crowd_sectors for t in target)
+            and not any(
+                len(t.code) == 3 and t.code not in {a.code[:3] for a in source} for t in target
+            )
         )
 
     @staticmethod
