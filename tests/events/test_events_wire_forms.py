@@ -475,3 +475,10 @@ def test_crowd_violence_against_other_civilians_is_no_riot(analyse_text):
     assert torched and torched[0].type == "ASSAULT"
     stormed = by_trigger(analyse_text("Protesters stormed the parliament in Baghdad."), "stormed")
     assert stormed and stormed[0].type == "PROTEST"
+
+
+def test_a_claimed_attack_s_recipient_is_the_claim_s(analyse_text):
+    result = analyse_text("Al-Shabaab claimed responsibility for the attack on Kenyan troops.")
+    claimed = by_trigger(result, "claimed")
+    assert claimed and claimed[0].type == "ASSAULT"
+    assert [a.code for a in claimed[0].target] == ["KENMIL"]

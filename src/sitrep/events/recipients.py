@@ -36,6 +36,8 @@ WRESTING_VERBS = frozenset(
     {"take", "capture", "seize", "retake", "recapture", "wrest", "liberate", "reclaim", "win",
      "confiscate", "impound", "steal", "loot", "expropriate", "grab"}
 )  # fmt: skip
+# verbs by which a group owns an act: the act's recipient is the claim's
+CLAIMING_VERBS = frozenset({"claim"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 # how a condition may hang from the threat: "threatened to stop talks (meant) to reduce ..."
 CONDITION_PATH = frozenset({"xcomp", "ccomp", "acl", "dobj", "conj"})
@@ -291,7 +293,12 @@ class RecipientFinder:
             elif self._lemma(trig.token) in WRESTING_VERBS:
                 preps = MATERIAL_PREPS + ("from",)  # "recaptured the town from al-Shabaab"
             aimed = pobjs(trig.token, preps)
-            for obj in with_conjuncts(children(trig.token, "dobj")):
+            objects = with_conjuncts(children(trig.token, "dobj"))
+            if self._lemma(trig.token) in CLAIMING_VERBS:
+                # "claimed responsibility for the attack on a tanker": the claimed act's
+                objects += [n for o in objects for n in pobjs(o, ("for",))]
+                aimed += [n for o in objects for n in pobjs(o, ("of",))]
+            for obj in objects:
                 aimed += pobjs(obj, preps)  # "launched 120 missiles and 90 drones at Ukraine"
                 if obj.lemma_.lower() in OWNED_NOUNS:
                     # "froze the assets of three oligarchs", "raided the group's offices"
