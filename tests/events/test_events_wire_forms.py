@@ -482,3 +482,40 @@ def test_a_claimed_attack_s_recipient_is_the_claim_s(analyse_text):
     claimed = by_trigger(result, "claimed")
     assert claimed and claimed[0].type == "ASSAULT"
     assert [a.code for a in claimed[0].target] == ["KENMIL"]
+
+
+def test_harm_in_a_fight_is_done_by_the_other_side_of_the_fight(analyse_text):
+    result = analyse_text(
+        "Five Malian soldiers were killed in clashes with JNIM fighters near Gao."
+    )
+    killed = by_trigger(result, "killed")
+    assert killed and [a.code for a in killed[0].target] == ["MLIMIL"]
+    assert [a.code for a in killed[0].source] == ["IMGREB"]
+
+
+def test_every_coordinated_owner_is_a_recipient(analyse_text):
+    embassies = by_trigger(
+        analyse_text("Protesters attacked the embassies of Rwanda, France and Belgium."),
+        "attacked",
+    )
+    assert embassies and {a.code for a in embassies[0].target} == {"RWAGOV", "FRAGOV", "BELGOV"}
+    looted = by_trigger(
+        analyse_text("Rebels looted the warehouses of the World Food Programme and the Red Cross."),
+        "looted",
+    )
+    assert looted and {a.code for a in looted[0].target} == {"UNO", "NGO"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        (
+            "Congolese soldiers abandoned their positions around the airport.",
+            "abandoned",
+            ["RETREAT"],
+        ),
+        ("The ministry said the fighting posed a serious threat to its security.", "threat", []),
+    ],
+)
+def test_abandoned_positions_and_posed_threats(analyse_text, sentence, trigger, expected):
+    assert [e.type for e in by_trigger(analyse_text(sentence), trigger)] == expected

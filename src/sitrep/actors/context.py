@@ -475,6 +475,22 @@ def _foreign_voice(actor) -> bool:
     return actor.code[3:6] == "MED" and actor.type == ActorType.ORGANISATION
 
 
+def of_states(index: ActorIndex, seg_i: int, head: Token) -> list[str]:
+    """``of_state``'s country and the states coordinated with it ("the embassies of
+    Rwanda, France and the United States")."""
+    first = of_state(index, seg_i, head)
+    if first is None:
+        return []
+    found = [first]
+    for obj in (o for p in head.children if p.lower_ == "of" for o in p.children):
+        for conj in obj.conjuncts if obj.dep_ == "pobj" else ():
+            mention = index.at(seg_i, conj.i)
+            country = mention.actor.country if mention is not None else None
+            if country and mention.actor.type == ActorType.STATE and country not in found:
+                found.append(country)
+    return found
+
+
 def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
     """The country an "of" phrase after a noun names ("the president of Armenia"), a
     state institution an "of", "in" or "from" phrase names ("lawmakers in the Iranian

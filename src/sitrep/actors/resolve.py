@@ -36,6 +36,7 @@ from sitrep.actors.context import (
     hyphen_agent,
     of_owner,
     of_state,
+    of_states,
     participant_preposition,
     protest_page,
     stance_prefixed,
@@ -438,10 +439,8 @@ class ActorResolver:
             code, sector_start = sector
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
             if not countries and owner is None:
-                named = of_state(index, seg_i, head)  # "the army of Iraq"
-                countries = (
-                    [named] if named else self._counted_countries(index, seg_i, head, context)
-                )
+                named = of_states(index, seg_i, head)  # "the army of Iraq"
+                countries = named or self._counted_countries(index, seg_i, head, context)
             country = countries[0] if countries else None
             partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
             junta = (

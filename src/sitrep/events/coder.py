@@ -60,6 +60,7 @@ from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
     complement_sources_targets,
+    fought_by,
     prevented_act,
     says_what_about,
     verb_particle,
@@ -399,6 +400,7 @@ class EventCoder(RecipientFinder):
                         light_nouns.add(trig.token.i)
                 if not coded:
                     found.extend(self._obligation_trigger(tok))
+                    light_nouns.update(self._blocked_objects(tok, places))
         nouns: list[Trigger] = []
         for tok in sentence:
             if (
@@ -426,6 +428,14 @@ class EventCoder(RecipientFinder):
             *verbs,
             *(t for t in folded if id(t) in is_noun and not is_restatement(t.token, acting)),
         ]
+
+    def _blocked_objects(self, verb: Token, places: frozenset[int]) -> list[int]:
+        """Objects a not-an-event reading names are no events of their own either ("the
+        fighting posed a threat": no threat was made)."""
+        pattern = self._verb_pattern(verb, places)
+        if pattern is None or pattern.is_event or not pattern.objects:
+            return []
+        return [t.i for t in _children(verb, "dobj")]
 
     def _obligation_trigger(self, verb: Token) -> list[Trigger]:
         """ "Russia said Sudan must return the helicopter": the speaker asks the subject
@@ -578,7 +588,14 @@ class EventCoder(RecipientFinder):
                     seen.add(state.id)
                     refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))
                 continue
-            for ref in index.to_refs(mention, date):
+            found = [mention]
+            if index.at(seg, tok.i) is None:
+                # "the embassies of Rwanda, France and the United States": the owner's
+                # conjuncts own them too
+                owner = tok.doc[mention.head]
+                if owner.dep_ == "pobj" and owner.head.head.i == tok.i:
+                    found += [m for c in owner.conjuncts if (m := index.at(seg, c.i))]
+            for ref in (r for m in found for r in index.to_refs(m, date)):
                 if ref.id not in seen:
                     seen.add(ref.id)
                     refs.append(ref)
@@ -633,6 +650,10 @@ class EventCoder(RecipientFinder):
             # "India and Pakistan traded fire", "talks between A and B": every side is a
             # doer and a recipient of the mutual act
             source = target = source or target
+        if not source and target and self._agentless(trig.token):
+            # "killed in clashes with the rebels", "wounded in an attack by gunmen"
+            source = self._refs(index, seg_i, fought_by(trig.token), date)
+            source = tuple(s for s in source if s.id not in {t.id for t in target})
         if not source and target and told is not None and self._agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)

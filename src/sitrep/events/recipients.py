@@ -302,7 +302,8 @@ class RecipientFinder:
                 aimed += pobjs(obj, preps)  # "launched 120 missiles and 90 drones at Ukraine"
                 if obj.lemma_.lower() in OWNED_NOUNS:
                     # "froze the assets of three oligarchs", "raided the group's offices"
-                    aimed += pobjs(obj, ("of", "belonging")) + children(obj, "poss")
+                    owners = pobjs(obj, ("of", "belonging")) + children(obj, "poss")
+                    aimed += with_conjuncts(owners)  # "the embassies of Rwanda and France"
                     aimed += [
                         c
                         for c in obj.children
