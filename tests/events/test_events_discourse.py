@@ -213,3 +213,10 @@ def test_dissolving_parties_is_coercion(analyse_text):
     result = analyse_text("Mali's junta dissolved all political parties on Tuesday.")
     dissolved = events_at(result, "dissolved")[0]
     assert dissolved.type == "COERCE"
+
+
+def test_rebels_taking_a_town_with_no_enemy_told_act_on_their_state_s_army(analyse_text):
+    result = analyse_text("M23 rebels said on Monday they had captured Goma.")
+    captured = events_at(result, "captured")[0]
+    assert captured.type == "ASSAULT"
+    assert [a.code for a in captured.target] == ["CODMIL"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from sitrep.actors.mentions import generic_actor
 from sitrep.events.implied import own_government
 from sitrep.events.syntax import children, complements, pobjs, with_conjuncts
 from sitrep.models import ActorRef, Place
@@ -346,8 +347,20 @@ class RecipientFinder:
                 # "the army took control of Mekelle", "ordered the military into Tigray":
                 # a force on its own country's ground acts on its enemy there, not on
                 # its own country
-                return told.adversary(source, same_country=True) if told is not None else ()
+                enemy = told.adversary(source, same_country=True) if told is not None else ()
+                return enemy or self._state_forces(source)
         return placed
+
+    def _state_forces(self, source: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        """The army a country's rebels fight when the page has shown no other enemy
+        ("M23 rebels captured Goma": Congo's army held it)."""
+        homes = {a.code[:3] for a in source if a.code[3:6] in ("REB", "INS")}
+        if len(homes) != 1 or len(homes) != len({a.code[:3] for a in source}):
+            return ()
+        if self.actors is None:
+            return ()
+        army = generic_actor(homes.pop(), "MIL", self.actors)
+        return (ActorRef(army.id, army.name, army.code, ""),)
 
     def _told_recipient(
         self, trig: Trigger, source: tuple[ActorRef, ...], told: PageContext
