@@ -70,3 +70,24 @@ def test_soldiers_in_power_by_other_words_are_a_junta(analyse_text):
 def test_a_government_in_a_named_country_is_that_country_s(analyse_text):
     result = analyse_text("The military government in Niger expelled the French ambassador.")
     assert code_of(result, "military government") == "NERMIL"
+
+
+def test_forces_a_state_sends_are_that_state_s(analyse_text):
+    result = analyse_text(
+        "Haitian gangs attacked the airport on Monday. Kenya sent police officers to Port-au-Prince."
+    )
+    assert code_of(result, "police officers") == "KENCOP"
+
+
+def test_a_surname_that_is_also_the_place_of_an_act_is_the_place(analyse_text):
+    result = analyse_text("JNIM fighters ambushed a convoy near Djibo on Saturday.")
+    assert not any("Djibo" in text for text, _ in mentions(result))
+    assert any(p.text == "Djibo" and p.country == "BFA" for p in result.places)
+
+
+def test_a_transnational_group_lends_the_page_no_country(analyse_text):
+    result = analyse_text(
+        "JNIM fighters ambushed a convoy near Djibo on Saturday and killed 20 soldiers. "
+        "The army said it had killed dozens of the attackers."
+    )
+    assert code_of(result, "army") == "BFAMIL"

@@ -314,6 +314,9 @@ class CountryFinder:
         seat = self._seat(head, context)
         if seat is not None:
             return seat  # "the military government in Niger"
+        sender = self._sender(index, seg_i, head)
+        if sender is not None:
+            return sender  # "Mali's Goita would not send troops": Mali's troops
         sector = self.sector_of(head)
         page = context.page_country
         if sector is not None and sector[0] in STATE_SECTORS:
@@ -340,6 +343,22 @@ class CountryFinder:
                 return subjects[0].iso3
             if prior:
                 return prior[-1].iso3
+        return None
+
+    @staticmethod
+    def _sender(index: ActorIndex, seg_i: int, head: Token) -> str | None:
+        """The country of a state actor that sends, deploys or withdraws the forces
+        ``head`` names, when they are the verb's object."""
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
+            return None
+        for subject in verb.children:
+            mention = index.at(seg_i, subject.i) if subject.dep_ == "nsubj" else None
+            if mention is None or not mention.actor.country:
+                continue
+            sector = mention.actor.code[3:6]
+            if mention.actor.type == ActorType.STATE or sector in STATE_SECTORS:
+                return mention.actor.country
         return None
 
     @staticmethod
@@ -469,9 +488,19 @@ WIELDING_VERBS = frozenset(
 )
 
 
+# verbs by which a state moves its own forces: their object is that state's
+SENDING_VERBS = frozenset(
+    {"send", "deploy", "dispatch", "withdraw", "pull", "station", "redeploy", "recall",
+     "mobilize", "mobilise", "move", "reinforce", "airlift"}
+)  # fmt: skip
+NON_STATE_CODES = frozenset({"IMG", "IGO", "UNO", "NGO", "MNC"})
+
+
 def _foreign_voice(actor) -> bool:
     """A news outlet ("Reuters", "AFP"): where it is based says nothing about where the
     story is, so its country lends nobody a nationality."""
+    if actor.code[:3] in NON_STATE_CODES:
+        return True  # "JNIM fighters": a transnational group's base is no story's country
     return actor.code[3:6] == "MED" and actor.type == ActorType.ORGANISATION
 
 

@@ -160,6 +160,20 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
+def _place_not_person(
+    offset: int, span: Span, actors: Sequence[Actor], place_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """A person's name that is also the place a preposition puts something in ("ambushed
+    a convoy near Djibo"): the place."""
+    if any(a.type != ActorType.PERSON for a in actors):
+        return False
+    s, e = offset + span.start_char, offset + span.end_char
+    if (s, e) not in set(place_spans):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS
+
+
 def _plural(head: Token) -> bool:
     """A plural noun, also one the tagger took for a name only because it opens the
     sentence ("Gendarmes arrested five men")."""
@@ -285,6 +299,7 @@ class ActorResolver:
                 self._glued(doc, i, i + n)
                 or inside_place(ps.offset, doc[i : i + n], place_spans)
                 or (actors[0].type == ActorType.STATE and stance_prefixed(doc[i]))
+                or _place_not_person(ps.offset, doc[i : i + n], actors, place_spans)
             ):
                 i += n
                 continue
