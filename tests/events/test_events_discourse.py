@@ -220,3 +220,38 @@ def test_rebels_taking_a_town_with_no_enemy_told_act_on_their_state_s_army(analy
     captured = events_at(result, "captured")[0]
     assert captured.type == "ASSAULT"
     assert [a.code for a in captured.target] == ["CODMIL"]
+
+
+def test_an_alliance_of_groups_is_an_actor_and_takes_ground_from_the_army(analyse_text):
+    result = analyse_text(
+        "An alliance of ethnic armed groups in Myanmar said on Sunday it had seized "
+        "the town of Chinshwehaw on the Chinese border."
+    )
+    seized = events_at(result, "seized")[0]
+    assert [a.code for a in seized.source] == ["MMRREB"]
+    assert [a.code for a in seized.target] == ["MMRMIL"]
+    # a town named only by "the town of" is a place, not an unknown actor
+    assert not any("Chinshwehaw" in m.text for m in result.mentions)
+
+
+def test_threats_of_violence_and_calls_for_a_ceasefire_find_the_fight(analyse_text):
+    result = analyse_text(
+        "Myanmar's army shelled rebel positions near Lashio on Monday. "
+        "The rebels vowed to launch counter-attacks. "
+        "China called for a ceasefire and urged all parties to resolve their differences."
+    )
+    vowed = events_at(result, "vowed")[0]
+    assert vowed.type == "THREATEN" and [a.code for a in vowed.target] == ["MMRMIL"]
+    for trigger in ("called", "urged"):
+        event = events_at(result, trigger)[0]
+        assert {a.code for a in event.target} == {"MMRMIL", "MMRREB"}, trigger
+    assert not any(m.actor and m.actor.code.endswith("PTY") for m in result.mentions)
+
+
+def test_talks_between_the_two_sides_are_between_the_fight_s_sides(analyse_text):
+    result = analyse_text(
+        "Myanmar's army shelled rebel positions near Lashio on Monday. "
+        "Beijing hosted talks between the two sides in Kunming."
+    )
+    talks = [e for e in result.events if e.type == "CONSULT"]
+    assert any({a.code for a in e.target} >= {"MMRMIL", "MMRREB"} for e in talks), talks

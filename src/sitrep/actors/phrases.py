@@ -233,3 +233,30 @@ def _seat_country(index: ActorIndex, seg: int, head: Token, places: Sequence[Pla
                 if place.start <= at < place.end and place.country:
                     return place.country
     return None
+
+
+# nouns for a body made of the groups its "of" phrase names ("an alliance of armed groups")
+COLLECTIVE_HEADS = frozenset(
+    {"alliance", "coalition", "federation", "union", "bloc", "umbrella", "grouping", "front",
+     "network", "council", "committee", "association"}
+)  # fmt: skip
+
+
+def collective_bodies(index: ActorIndex) -> None:
+    """ "An alliance of ethnic armed groups said it ...": the alliance is an actor of its
+    members' code, so that the clause it heads, and a pronoun after it, has an actor."""
+    for mention in list(index.mentions):
+        doc = index.segments[mention.seg].doc
+        member = doc[mention.head]
+        prep = member.head
+        if member.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+            continue
+        body = prep.head
+        if body.lemma_.lower() not in COLLECTIVE_HEADS or index.at(mention.seg, body.i):
+            continue
+        start = body.left_edge.i
+        if start > body.i or mention.end <= body.i:
+            continue
+        text = doc[start : mention.end].text
+        index.remove(mention)
+        index.add(dataclasses.replace(mention, start=start, text=text, head=body.i))

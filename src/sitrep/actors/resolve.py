@@ -55,6 +55,7 @@ from sitrep.actors.mentions import (
     starts_name,
 )
 from sitrep.actors.phrases import (
+    collective_bodies,
     counterpart_actor,
     possessed_forces,
     possessed_institutions,
@@ -174,6 +175,15 @@ def _place_not_person(
     return root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS
 
 
+def _sides_of_a_fight(head: Token) -> bool:
+    """ "all parties", "both parties", "the warring parties": the sides of a conflict,
+    not political parties (unless "political" says so)."""
+    if head.lower_ not in ("parties", "factions"):
+        return False
+    words = {c.lower_ for c in head.children}
+    return bool(words & {"all", "both", "warring", "rival", "two"}) and "political" not in words
+
+
 def _plural(head: Token) -> bool:
     """A plural noun, also one the tagger took for a name only because it opens the
     sentence ("Gendarmes arrested five men")."""
@@ -222,6 +232,7 @@ class ActorResolver:
             context = PageContext(ps.offset, places, country, titles, date, protest)
             self._match_phrases(index, seg_i, ps.doc, date, context)
             self.unknown.match(index, seg_i, ps.doc, place_spans, context)
+        collective_bodies(index)
         resolve_anaphora(index, self.anaphora, date)
         possessed_forces(index, self.finder, self.kb, date)
         possessed_institutions(index, self.kb, date, places, country)
@@ -438,6 +449,8 @@ class ActorResolver:
                 continue
             if self._collective_phrase(index, seg_i, head, context):
                 continue
+            if _sides_of_a_fight(head):
+                continue  # "urged all parties to show restraint": the fight's sides
             if head.lower_ in COUNT_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
             ):

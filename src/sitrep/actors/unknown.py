@@ -57,6 +57,22 @@ ARGUMENT_DEPS = {
 }
 
 
+# nouns whose "of" phrase names a place: "the town of Chinshwehaw"
+PLACE_KIND_NOUNS = frozenset(
+    {"town", "city", "village", "district", "province", "region", "state", "port", "county",
+     "municipality", "island", "islands", "governorate", "prefecture", "enclave", "camp",
+     "neighbourhood", "neighborhood", "suburb", "area", "valley", "river", "border", "mount"}
+)  # fmt: skip
+
+
+def named_place(ent: Span) -> bool:
+    """A name given as what a place noun is ("the town of X", "X province"): a place."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in PLACE_KIND_NOUNS
+    return False
+
+
 class UnknownNames:
     """Makes actors of the named entities the base does not know."""
 
@@ -93,6 +109,8 @@ class UnknownNames:
                 continue
             if all(t.lower_ in self.titles for t in ent):
                 continue  # "Defence" in "Defence Secretary Lloyd Austin": part of a title
+            if named_place(ent):
+                continue  # "the town of Chinshwehaw": a place the gazetteer lacks
             if stance_prefixed(ent[0]):
                 continue  # "pro-Russian", "anti-American": a side taken, not an actor
             if ent.label_ == "NORP":

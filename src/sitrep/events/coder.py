@@ -56,15 +56,16 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
-from sitrep.events.syntax import adjective_complements as _adjective_complements
-from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
+    WHERE_NOUNS,
     complement_sources_targets,
     fought_by,
     prevented_act,
     says_what_about,
     verb_particle,
 )
+from sitrep.events.syntax import adjective_complements as _adjective_complements
+from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
 from sitrep.events.syntax import gathered_for as _gathered_for
@@ -558,6 +559,8 @@ class EventCoder(RecipientFinder):
             while up.i != tok.i and depth < 8:
                 if up.head.i == tok.i and says_what_about(tok, up):
                     depth = 99  # "a law on foreign agents": what the law is about
+                if up.dep_ == "pobj" and up.lemma_.lower() in WHERE_NOUNS:
+                    depth = 99  # "the town on the Chinese border": where the town is
                 up, depth = up.head, depth + 1
                 if up.dep_ in ("relcl", "acl", "ccomp", "advcl"):
                     depth = 99

@@ -168,7 +168,10 @@ class PageContext:
             if told.type != "ASSAULT" or not (told.source and told.target):
                 continue
             # the fighting's sides, not those who harmed or held civilians or a crowd
-            if all(_kind(r.code) != (r.code[:3], "civilians") for r in told.parties):
+            parties = told.parties
+            if any(r.code.startswith("UNK") for r in parties):
+                continue  # a side nobody could name
+            if all(_kind(r.code) != (r.code[:3], "civilians") for r in parties):
                 return told.parties
         return ()
 

@@ -277,6 +277,7 @@ class Cues:
     # "avenge his death": the authors of the latest ASSAULT
     harm_nouns: frozenset[str] = frozenset()
     side_words: frozenset[str] = frozenset()
+    calm_nouns: frozenset[str] = frozenset()  # "called for a ceasefire": to both sides
     # "Iran denied any role": a denial answers the latest accusation against the denier
     denying_verbs: frozenset[str] = frozenset()
     # ground that a side holds: taking or leaving it is an act on the enemy

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from sitrep.actors.mentions import generic_actor
 from sitrep.events.implied import own_government
-from sitrep.events.syntax import children, complements, pobjs, with_conjuncts
+from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with_conjuncts
 from sitrep.models import ActorRef, Place
 
 if TYPE_CHECKING:
@@ -240,10 +240,20 @@ def _of_definite(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and _is_definite(prep.head)
 
 
+def _asks_for_calm(trigger: Token, nouns: frozenset[str]) -> bool:
+    """A request for a ceasefire or truce ("called for a ceasefire", "urged a truce"):
+    it is addressed to the fight's sides."""
+    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("for",))]
+    return any(h.lemma_.lower() in nouns for h in heads)
+
+
 def _names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str]) -> bool:
     """The act is addressed to the sides of a fight ("called on all sides", "urged both
-    parties", "the two sides"): a plural side noun with a word that marks the sides."""
-    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("on", "to", "with"))]
+    parties", "talks between the two sides"): a plural side noun with a word that marks
+    the sides."""
+    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("on", "to", "with", "between"))]
+    for obj in children(trigger, "dobj"):
+        heads += pobjs(obj, ("between",))
     for noun in heads:
         if noun.lower_ in nouns and any(c.lower_ in words for c in noun.children):
             return True
@@ -300,7 +310,9 @@ class RecipientFinder:
                 objects += [n for o in objects for n in pobjs(o, ("for",))]
                 aimed += [n for o in objects for n in pobjs(o, ("of",))]
             for obj in objects:
-                aimed += pobjs(obj, preps)  # "launched 120 missiles and 90 drones at Ukraine"
+                # "launched 120 missiles and 90 drones at Ukraine"; not "the town on the
+                # Chinese border", which says where the town is
+                aimed += [n for n in pobjs(obj, preps) if n.lemma_.lower() not in WHERE_NOUNS]
                 if obj.lemma_.lower() in OWNED_NOUNS:
                     # "froze the assets of three oligarchs", "raided the group's offices"
                     owners = pobjs(obj, ("of", "belonging")) + children(obj, "poss")
@@ -317,6 +329,9 @@ class RecipientFinder:
         if trig.type == "PROTEST":
             embedded += protest_addressees(trig.token)
         target = self._refs(index, seg_i, embedded, date)
+        # "urged all parties to resolve their differences": "their" may be read as the
+        # speaker's own; the doer is never its own recipient
+        target = tuple(t for t in target if t.id not in {s.id for s in source})
         if not target and trig.type == "THREATEN":
             target = self._refs(index, seg_i, condition_subjects(trig.token), date)
         if not target and told is not None:
@@ -383,9 +398,14 @@ class RecipientFinder:
                 return told.belligerents()
             if trig.type == "REJECT" and trig.token.lemma_.lower() in cues.denying_verbs:
                 return told.accuser(source)
+            if trig.type == "THREATEN" and trig.mode == "violence":
+                # "vowed to launch counter-attacks": against the enemy the page has shown
+                return told.adversary(source, same_country=True)
+            if trig.type == "REQUEST" and _asks_for_calm(trig.token, cues.calm_nouns):
+                return told.belligerents()  # "called for a ceasefire"
             return ()
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
-            return told.adversary(source, same_country=True)
+            return told.adversary(source, same_country=True) or self._state_forces(source)
         return ()
 
     def _holds_nothing_named(self, trigger: Token) -> bool:

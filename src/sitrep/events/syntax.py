@@ -266,6 +266,11 @@ DOCUMENT_NOUNS = frozenset(
     {"resolution", "statement", "declaration", "communique", "letter", "decree", "law",
      "bill", "motion", "order", "report", "petition", "appeal", "note", "memo", "ruling"}
 )  # fmt: skip
+# nouns that say where something lies: "the town on the Chinese border" names no actor
+WHERE_NOUNS = frozenset(
+    {"border", "frontier", "coast", "edge", "outskirts", "bank", "shore", "side", "fringe",
+     "periphery", "doorstep", "boundary"}
+)  # fmt: skip
 # nouns whose "on" or "about" phrase says what they concern, not who they are
 ABOUT_NOUNS = DOCUMENT_NOUNS | {"policy", "reform", "tax", "plan", "measure", "debate", "vote", "referendum", "inquiry", "investigation"}  # fmt: skip
 ABOUT_PREPS = frozenset({"on", "about", "concerning", "regarding", "over"})
