@@ -91,3 +91,13 @@ def test_a_transnational_group_lends_the_page_no_country(analyse_text):
         "The army said it had killed dozens of the attackers."
     )
     assert code_of(result, "army") == "BFAMIL"
+
+
+def test_a_count_of_people_is_not_a_count_of_states(analyse_text):
+    result = analyse_text(
+        "Israeli jets struck military sites in Iran on Saturday. "
+        "Iran's army said two soldiers were killed."
+    )
+    assert code_of(result, "soldiers") == "IRNMIL"
+    # military sites in a country are that country's forces
+    assert code_of(result, "military sites") == "IRNMIL"

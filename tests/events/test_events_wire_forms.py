@@ -519,3 +519,13 @@ def test_every_coordinated_owner_is_a_recipient(analyse_text):
 )
 def test_abandoned_positions_and_posed_threats(analyse_text, sentence, trigger, expected):
     assert [e.type for e in by_trigger(analyse_text(sentence), trigger)] == expected
+
+
+def test_reserving_the_right_to_respond_is_a_threat(analyse_text):
+    result = analyse_text(
+        "Pakistani jets struck army posts in India on Monday. "
+        "India said it reserved the right to respond."
+    )
+    reserved = by_trigger(result, "reserved")
+    assert reserved and reserved[0].type == "THREATEN"
+    assert [a.code[:3] for a in reserved[0].target] == ["PAK"]

@@ -106,6 +106,12 @@ GROUP_SINGULARS = frozenset({"opposition"})
 # "a police spokesman" speaks for the police, even when the article is indefinite
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
+# plurals that count people: "two soldiers" is never two states' soldiers
+PERSON_PLURALS = frozenset(
+    {"soldier", "officer", "policeman", "civilian", "people", "person", "fighter", "militant",
+     "troop", "guard", "member", "official", "diplomat", "protester", "student", "worker",
+     "journalist", "child", "man", "woman", "resident", "villager", "hostage", "prisoner"}
+)  # fmt: skip
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -691,8 +697,8 @@ class ActorResolver:
         count, else those of the sentences before it, walking back until the count is
         reached (at most three sentences; none when it is overshot). Only states and
         their institutions count, not rebels or places."""
-        if head.tag_ not in ("NNS", "NNPS"):
-            return []
+        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() in PERSON_PLURALS:
+            return []  # "two soldiers were killed" counts people, not states
         count = next((_count(c) for c in head.children if c.dep_ == "nummod"), 0)
         if count < 2:
             return []
