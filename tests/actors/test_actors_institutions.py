@@ -101,3 +101,12 @@ def test_a_count_of_people_is_not_a_count_of_states(analyse_text):
     assert code_of(result, "soldiers") == "IRNMIL"
     # military sites in a country are that country's forces
     assert code_of(result, "military sites") == "IRNMIL"
+
+
+def test_equipment_named_by_a_sector_word_is_that_sector_s(analyse_text):
+    result = analyse_text(
+        "Rebels shot down an army helicopter near Kidal. Protesters stormed government "
+        "offices in Bamako."
+    )
+    assert code_of(result, "army helicopter") == "MLIMIL"
+    assert code_of(result, "government offices") == "MLIGOV"

@@ -529,3 +529,9 @@ def test_reserving_the_right_to_respond_is_a_threat(analyse_text):
     reserved = by_trigger(result, "reserved")
     assert reserved and reserved[0].type == "THREATEN"
     assert [a.code[:3] for a in reserved[0].target] == ["PAK"]
+
+
+def test_resuming_relations_is_mutual_support(analyse_text):
+    events = by_trigger(analyse_text("Turkey and Egypt resumed diplomatic relations."), "resumed")
+    assert events and events[0].type == "SUPPORT"
+    assert {a.code for a in events[0].source} == {"TUR", "EGY"}

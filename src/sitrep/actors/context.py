@@ -219,6 +219,12 @@ class CountryFinder:
             if code:
                 return code, first
         code = self.kb.sector_for(head.lower_) or self.kb.sector_for(head.lemma_.lower())
+        if code is None and head.lemma_.lower() in OWNED_EQUIPMENT:
+            # "an army helicopter", "government offices": the owner's sector
+            for mod in (c for c in head.children if c.dep_ == "compound" and c.i < head.i):
+                code = self.kb.sector_for(mod.lower_)
+                if code is not None:
+                    return code, mod.i
         return (code, head.i) if code else None
 
     def dominant_country(self, index: ActorIndex, places: Sequence[Place]) -> str | None:
@@ -488,6 +494,12 @@ WIELDING_VERBS = frozenset(
 )
 
 
+# things an act may hit that stand for whoever owns them, named by a sector word before
+# them ("shot down an army helicopter", "stormed government offices")
+OWNED_EQUIPMENT = frozenset(
+    {"helicopter", "convoy", "vehicle", "truck", "jet", "plane", "aircraft", "patrol",
+     "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank"}
+)  # fmt: skip
 # verbs by which a state moves its own forces: their object is that state's
 SENDING_VERBS = frozenset(
     {"send", "deploy", "dispatch", "withdraw", "pull", "station", "redeploy", "recall",

@@ -28,6 +28,7 @@ from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
     LOCATIVE_PREPS,
+    OWNED_EQUIPMENT,
     PROTEST_CROWDS,
     WEAPON_NOUNS,
     CountryFinder,
@@ -509,6 +510,8 @@ class ActorResolver:
                     and any(c.lower_ == "the" for c in head.children)
                 )
                 or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)
+                # "an army helicopter": the sector word names whose it is
+                or (sector_start < head.i and head.lemma_.lower() in OWNED_EQUIPMENT)
                 or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
                 or (code in INDEFINITE_SECTORS and head.tag_ == "NN" and _indefinite(head))
             ):
