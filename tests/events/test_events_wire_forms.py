@@ -535,3 +535,34 @@ def test_resuming_relations_is_mutual_support(analyse_text):
     events = by_trigger(analyse_text("Turkey and Egypt resumed diplomatic relations."), "resumed")
     assert events and events[0].type == "SUPPORT"
     assert {a.code for a in events[0].source} == {"TUR", "EGY"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "source", "target"),
+    [
+        # the speaker threatens the subject; the condition does not make the threat a guess
+        (
+            "Biden said Iran would pay a heavy price if it attacked U.S. forces.",
+            "pay",
+            "USA",
+            "IRN",
+        ),
+        ("Blinken said Moscow would face serious consequences.", "face", "USA", "RUS"),
+        ("ECOWAS gave Niger's junta a one-week ultimatum.", "gave", "IGO", "NER"),
+    ],
+)
+def test_threats_told_as_what_the_threatened_will_suffer(
+    analyse_text, sentence, trigger, source, target
+):
+    events = by_trigger(analyse_text(sentence), trigger)
+    assert events and events[0].type == "THREATEN", sentence
+    assert events[0].modality.value == "asserted"
+    assert [a.code[:3] for a in events[0].source] == [source]
+    assert [a.code[:3] for a in events[0].target] == [target]
+
+
+def test_force_promised_to_an_intervention_is_the_speaker_s_threat(analyse_text):
+    result = analyse_text("Niger's junta said any intervention would be met with force.")
+    met = by_trigger(result, "met")
+    assert met and met[0].type == "THREATEN"
+    assert [a.code for a in met[0].source] == ["NERMIL"]

@@ -113,6 +113,9 @@ class Trigger:
     symmetric: bool = False
     # the reading names no recipient ("resigned", "mobilised reservists"): a doer completes it
     no_recipient: bool = False
+    # the speech it is told in is the act ("said Iran would pay a heavy price"): its
+    # modality is read on the speech verb, not on the threatened clause
+    spoken_by: Token | None = None
 
     @classmethod
     def of(
@@ -241,6 +244,13 @@ class EventCoder(RecipientFinder):
             return []
         passive = _is_passive(verb)
         subjects = _subjects(verb)
+        if pattern.target == "speaker":
+            # "Trump said Iran would pay a heavy price": the speaker threatens the subject
+            said = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
+            sources = _subjects(said) if said is not None else []
+            if not sources:
+                return []
+            return [replace(Trigger.of(verb, pattern, sources, subjects, 0.8), spoken_by=said)]
         if pattern.complements:
             sources, targets = complement_sources_targets(verb, pattern)
             return [Trigger.of(verb, pattern, sources, targets, 0.8, fallback_targets(verb))]
@@ -671,7 +681,7 @@ class EventCoder(RecipientFinder):
             return None  # "called provincial demands unrealistic": nobody was called
         if trig.mode == "visit" and _home_visit(source, target):
             return None  # "Maliki flew to Basra": a leader inside his own country meets no one
-        reading = read_modality(trig.token, sentence, self.book.cues)
+        reading = read_modality(trig.spoken_by or trig.token, sentence, self.book.cues)
         attributed = None
         if reading.speaker is not None:
             refs = self._refs(index, seg_i, [reading.speaker], date)

@@ -21,7 +21,7 @@ NOT_AN_EVENT = "NONE"  # type of a pattern that blocks an event reading
 ANY_INFINITIVE = "any"  # a verb pattern's `infinitive: any`: every to-infinitive complement
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
 QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
-TARGETS = ("dobj", "prep", "none")
+TARGETS = ("dobj", "prep", "none", "speaker")
 VERBS_FILE = "verbs.yaml"
 CUES_FILE = "cues.yaml"
 
