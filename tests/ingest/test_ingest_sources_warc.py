@@ -291,6 +291,20 @@ def test_truncated_warc_gives_pages_then_one_error(tmp_path: Path) -> None:
     assert all(isinstance(p, Page) for p in items[: len(_pages(items)) - 1])
 
 
+def test_warc_record_with_no_target_uri_is_a_named_error(tmp_path: Path) -> None:
+    # warcio fails inside its header parser on such a record (found by the fuzz test)
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + ARTICLE_HTML.encode()
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    path = tmp_path / "no-uri.warc"
+    path.write_bytes(head.encode() + body + b"\r\n\r\n")
+    items = _read(path)
+    assert len(items) == 1 and isinstance(items[0], MalformedInputError)
+    assert "no-uri.warc#1" in str(items[0]) and "not a readable WARC record" in items[0].problem
+
+
 # -- deep HTML nesting -----------------------------------------------------------------
 
 

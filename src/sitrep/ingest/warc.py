@@ -52,21 +52,35 @@ def read_warc(name: str, handle: BinaryIO, limits: ReadLimits) -> Iterator[Page 
 
     number = 0
     pages = 0
-    records = ArchiveIterator(handle)
-    try:
-        for record in records:
-            number += 1
-            item = _record_page(record, f"{name}#{number}", limits)
-            if item is not None:
-                pages += 1
-                yield item
-    except (ArchiveLoadFailed, StatusAndHeadersParserException, ValueError, EOFError) as exc:
-        yield MalformedInputError(
-            f"{name}#{number + 1}",
-            f"is not a readable WARC record ({_short(exc)}); reading of this file stopped "
-            "here: check the file is a complete WARC (.warc or .warc.gz)",
-        )
-        return
+    records = iter(ArchiveIterator(handle))
+    # warcio's header parser fails on corrupt headers with these (a record with no
+    # target URI raises AttributeError inside warcio); only the step to the next record
+    # is guarded, so that errors of our own are not taken for a bad file
+    unreadable = (
+        ArchiveLoadFailed,
+        StatusAndHeadersParserException,
+        ValueError,
+        EOFError,
+        AttributeError,
+        TypeError,
+    )
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except unreadable as exc:
+            yield MalformedInputError(
+                f"{name}#{number + 1}",
+                f"is not a readable WARC record ({_short(exc)}); reading of this file "
+                "stopped here: check the file is a complete WARC (.warc or .warc.gz)",
+            )
+            return
+        number += 1
+        item = _record_page(record, f"{name}#{number}", limits)
+        if item is not None:
+            pages += 1
+            yield item
     if not pages:
         yield EmptyInputError(
             name,
