@@ -566,3 +566,13 @@ def test_force_promised_to_an_intervention_is_the_speaker_s_threat(analyse_text)
     met = by_trigger(result, "met")
     assert met and met[0].type == "THREATEN"
     assert [a.code for a in met[0].source] == ["NERMIL"]
+
+
+def test_a_state_protests_in_words_and_a_people_in_the_streets(analyse_text):
+    summoned = analyse_text("Pakistan summoned the Afghan envoy to protest the border attacks.")
+    assert not any(e.type == "PROTEST" for e in summoned.events)
+    assert any(e.type == "ACCUSE" for e in summoned.events)
+    protested = by_trigger(
+        analyse_text("Police officers protested over unpaid wages in Lagos."), "protested"
+    )
+    assert protested and protested[0].type == "PROTEST"

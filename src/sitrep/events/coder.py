@@ -78,7 +78,15 @@ from sitrep.events.syntax import place_tokens as _place_tokens
 from sitrep.events.syntax import pobjs as _pobjs
 from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
-from sitrep.models import ActorRef, Event, Modality, Place, SegmentKind
+from sitrep.models import (
+    GENERIC_ACTOR_PREFIX,
+    ActorRef,
+    ActorType,
+    Event,
+    Modality,
+    Place,
+    SegmentKind,
+)
 from sitrep.nlp import ParsedSegment
 
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
@@ -701,6 +709,10 @@ class EventCoder(RecipientFinder):
             attributed = by if by is not None else attributed
         if self._crowd_act(trig, type_, source, target):
             type_, mode = "PROTEST", "riot"
+        elif type_ == "PROTEST" and source and all(map(self._speaks_for_a_state, source)):
+            # "Pakistan summoned the envoy to protest the attacks": a state protests in
+            # words, a diplomatic protest, not in the streets
+            type_, mode = "ACCUSE", "disapprove"
         info = self.book.type_info(type_)
         if (
             modality == Modality.REPORTED
@@ -762,6 +774,21 @@ class EventCoder(RecipientFinder):
                 len(t.code) == 3 and t.code not in {a.code[:3] for a in source} for t in target
             )
         )
+
+    def _speaks_for_a_state(self, ref: ActorRef) -> bool:
+        """A government, or a state named as such ("Pakistan", not "Palestinian youths"
+        nor a parliament's member on hunger strike)."""
+        if self.actors is None:
+            return False
+        actor = self.actors.find(ref.id)
+        if ref.code[3:] == "GOV":
+            # a government body, not a person of it ("supporters of a former president")
+            if actor is None:  # a generic "the government", not an unknown name
+                return ref.id.startswith(GENERIC_ACTOR_PREFIX)
+            return actor.type != ActorType.PERSON
+        # the state named by its own name ("Pakistan"), not a people ("landowners",
+        # "Palestinian youths") coded with its country
+        return len(ref.code) == 3 and any(a.id == ref.id for a in self.actors.lookup(ref.text))
 
     @staticmethod
     def _agentless(trigger: Token) -> bool:
