@@ -564,3 +564,34 @@ def title_sector(holders: Sequence[Actor], date: str | None) -> str:
     (a president's GOV, an army chief's MIL); GOV when none says."""
     sectors = [a.code_on(date)[3:6] for a in holders if len(a.code_on(date)) >= 6]
     return max(sorted(set(sectors)), key=sectors.count) if sectors else "GOV"
+
+
+def place_not_person(
+    offset: int, span: Span, actors: Sequence[Actor], place_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """A person's name that is also the place a preposition puts something in ("ambushed
+    a convoy near Djibo"): the place."""
+    if any(a.type != ActorType.PERSON for a in actors):
+        return False
+    s, e = offset + span.start_char, offset + span.end_char
+    if (s, e) not in set(place_spans):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS
+
+
+def sides_of_a_fight(head: Token) -> bool:
+    """ "all parties", "both parties", "the warring parties": the sides of a conflict,
+    not political parties (unless "political" says so)."""
+    if head.lower_ not in ("parties", "factions"):
+        return False
+    words = {c.lower_ for c in head.children}
+    return bool(words & {"all", "both", "warring", "rival", "two"}) and "political" not in words
+
+
+def plural_noun(head: Token) -> bool:
+    """A plural noun, also one the tagger took for a name only because it opens the
+    sentence ("Gendarmes arrested five men")."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return True
+    return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")

@@ -39,7 +39,10 @@ from sitrep.actors.context import (
     of_state,
     of_states,
     participant_preposition,
+    place_not_person,
+    plural_noun,
     protest_page,
+    sides_of_a_fight,
     stance_prefixed,
     title_sector,
 )
@@ -168,37 +171,6 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
-def _place_not_person(
-    offset: int, span: Span, actors: Sequence[Actor], place_spans: Sequence[tuple[int, int]]
-) -> bool:
-    """A person's name that is also the place a preposition puts something in ("ambushed
-    a convoy near Djibo"): the place."""
-    if any(a.type != ActorType.PERSON for a in actors):
-        return False
-    s, e = offset + span.start_char, offset + span.end_char
-    if (s, e) not in set(place_spans):
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS
-
-
-def _sides_of_a_fight(head: Token) -> bool:
-    """ "all parties", "both parties", "the warring parties": the sides of a conflict,
-    not political parties (unless "political" says so)."""
-    if head.lower_ not in ("parties", "factions"):
-        return False
-    words = {c.lower_ for c in head.children}
-    return bool(words & {"all", "both", "warring", "rival", "two"}) and "political" not in words
-
-
-def _plural(head: Token) -> bool:
-    """A plural noun, also one the tagger took for a name only because it opens the
-    sentence ("Gendarmes arrested five men")."""
-    if head.tag_ in ("NNS", "NNPS"):
-        return True
-    return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")
-
-
 class ActorResolver:
     """Resolves actor mentions on a page. Construct once per process; call per page."""
 
@@ -317,7 +289,7 @@ class ActorResolver:
                 self._glued(doc, i, i + n)
                 or inside_place(ps.offset, doc[i : i + n], place_spans)
                 or (actors[0].type == ActorType.STATE and stance_prefixed(doc[i]))
-                or _place_not_person(ps.offset, doc[i : i + n], actors, place_spans)
+                or place_not_person(ps.offset, doc[i : i + n], actors, place_spans)
             ):
                 i += n
                 continue
@@ -456,7 +428,7 @@ class ActorResolver:
                 continue
             if self._collective_phrase(index, seg_i, head, context):
                 continue
-            if _sides_of_a_fight(head):
+            if sides_of_a_fight(head):
                 continue  # "urged all parties to show restraint": the fight's sides
             if head.lower_ in COUNT_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
@@ -499,7 +471,7 @@ class ActorResolver:
                     code = self._junta_sector(country, context)
                 actor, via = generic_actor(country, code, self.kb), "generic"
             elif (
-                (_plural(head) and head.dep_ != "compound")
+                (plural_noun(head) and head.dep_ != "compound")
                 or (
                     # "the opposition party": a modifier that names the sector counts too
                     (

@@ -28,7 +28,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sitrep.actors.kb import ActorBase
-from sitrep.actors.resolve import ActorIndex, ActorMention
+from sitrep.actors.resolve import ActorIndex
+from sitrep.events.arguments import ArgumentReader
 from sitrep.events.clauses import (
     announced_type,
     announcer,
@@ -56,16 +57,14 @@ from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets
+from sitrep.events.syntax import adjective_complements as _adjective_complements
+from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
-    WHERE_NOUNS,
     complement_sources_targets,
     fought_by,
     prevented_act,
-    says_what_about,
     verb_particle,
 )
-from sitrep.events.syntax import adjective_complements as _adjective_complements
-from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
 from sitrep.events.syntax import gathered_for as _gathered_for
@@ -152,7 +151,7 @@ class Trigger:
         )
 
 
-class EventCoder(RecipientFinder):
+class EventCoder(RecipientFinder, ArgumentReader):
     """Codes PLOVER events from parsed segments. Build once; call ``code`` per page."""
 
     def __init__(self, book: PatternBook, actors: ActorBase | None = None) -> None:
@@ -548,79 +547,6 @@ class EventCoder(RecipientFinder):
                     and (index.at(seg, g.i) is not None or self._demonym_state(g) is not None)
                 )
         return out
-
-    def _demonym_state(self, tok: Token):
-        """The state a nationality adjective before an event noun names ("Israeli" in
-        "Israeli airstrikes"), or None."""
-        # "Israeli airstrikes"; "a Greek-owned tanker", where "Greek" may be parsed as
-        # an adverbial of the participle
-        if self.actors is None or tok.dep_ not in ("amod", "npadvmod") or tok.i > tok.head.i:
-            return None
-        info = self.actors.country_by_demonym(tok.text)
-        return self.actors.find(info.actor_id) if info is not None else None
-
-    def _code_at(self, index: ActorIndex, seg: int, tok: Token) -> str | None:
-        mention = self._argument(index, seg, tok)
-        return mention.actor.code if mention is not None else None
-
-    def _argument(self, index: ActorIndex, seg: int, tok: Token) -> ActorMention | None:
-        """The actor an argument token stands for: itself, or the nearest actor inside it."""
-        direct = index.at(seg, tok.i)
-        if direct is not None:
-            return direct
-        best: tuple[int, int, ActorMention] | None = None
-        for sub in tok.subtree:
-            mention = index.at(seg, sub.i)
-            if mention is None:
-                continue
-            depth, up = 0, sub
-            while up.i != tok.i and depth < 8:
-                if up.head.i == tok.i and says_what_about(tok, up):
-                    depth = 99  # "a law on foreign agents": what the law is about
-                if up.dep_ == "pobj" and up.lemma_.lower() in WHERE_NOUNS:
-                    depth = 99  # "the town on the Chinese border": where the town is
-                up, depth = up.head, depth + 1
-                if up.dep_ in ("relcl", "acl", "ccomp", "advcl"):
-                    depth = 99
-            if sub.dep_ == "poss" and sub.pos_ == "PRON":
-                depth += 1  # "its European partners": the owner only if nothing else
-            rank = depth
-            if sub.dep_ == "poss":
-                rank += 1  # "Iran's supreme leader, Khamenei": the leader before the state
-            if mention.via == "unknown":
-                rank += 2  # "the army's Northern Command base": a name we know first
-            if best is None or rank < best[0]:
-                best = (rank, depth, mention)
-        return best[2] if best and best[1] <= 4 else None
-
-    def _refs(
-        self, index: ActorIndex, seg: int, tokens: Sequence[Token], date: str | None
-    ) -> tuple[ActorRef, ...]:
-        refs: list[ActorRef] = []
-        seen: set[str] = set()
-        for tok in tokens:
-            mention = self._argument(index, seg, tok)
-            if mention is None:
-                # "Israeli airstrikes": Israel's; "pushed back a Russian assault": Russia's
-                state = self._demonym_state(tok) or next(
-                    filter(None, (self._demonym_state(c) for c in tok.children)), None
-                )
-                if state is not None and state.id not in seen:
-                    seen.add(state.id)
-                    refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))
-                continue
-            found = [mention]
-            if index.at(seg, tok.i) is None:
-                # "the embassies of Rwanda, France and the United States": the owner's
-                # conjuncts own them too
-                owner = tok.doc[mention.head]
-                if owner.dep_ == "pobj" and owner.head.head.i == tok.i:
-                    found += [m for c in owner.conjuncts if (m := index.at(seg, c.i))]
-            for ref in (r for m in found for r in index.to_refs(m, date)):
-                if ref.id not in seen:
-                    seen.add(ref.id)
-                    refs.append(ref)
-        return tuple(refs)
 
     # -- events ------------------------------------------------------------------------
 
