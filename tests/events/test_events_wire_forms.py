@@ -576,3 +576,14 @@ def test_a_state_protests_in_words_and_a_people_in_the_streets(analyse_text):
         analyse_text("Police officers protested over unpaid wages in Lagos."), "protested"
     )
     assert protested and protested[0].type == "PROTEST"
+
+
+def test_a_response_with_force_announced_is_a_threat(analyse_text):
+    result = analyse_text("North Korea said it would respond to any provocation with force.")
+    respond = by_trigger(result, "respond")
+    assert respond and respond[0].type == "THREATEN"
+    assert [a.code for a in respond[0].source] == ["PRK"]
+    gas = by_trigger(
+        analyse_text("Kenyan police responded to the protest with tear gas."), "responded"
+    )
+    assert gas and gas[0].type == "ASSAULT" and gas[0].mode == "crowd-control"

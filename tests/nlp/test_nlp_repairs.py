@@ -92,3 +92,15 @@ def test_two_names_joined_by_a_comma_are_a_headline_s_subject(nlp):
     pakistan = next(t for t in doc if t.text == "Pakistan")
     india = next(t for t in doc if t.text == "India")
     assert pakistan.dep_ == "nsubj" and india.dep_ == "conj" and india.head.i == pakistan.i
+
+
+def test_the_means_of_a_response_is_the_verb_s_own(nlp):
+    doc = nlp("Pyongyang said it would respond to any provocation with force.")
+    means = next(t for t in doc if t.lower_ == "with")
+    assert means.head.lemma_ == "respond"
+
+
+def test_a_with_phrase_of_the_responded_thing_stays_when_the_verb_has_one(nlp):
+    doc = nlp("The army responded with artillery to attacks with drones.")
+    withs = [t for t in doc if t.lower_ == "with"]
+    assert withs[0].head.lemma_ == "respond"

@@ -63,7 +63,7 @@ CLAIM_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 # what a decision or move refers to: an act, not talk about one
 ACT_TYPES = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "THREATEN"})  # fmt: skip
 # types of the earlier events an event noun of a verbal act may refer to
-REFERRED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "THREATEN", "ACCUSE"})  # fmt: skip
+REFERRED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "THREATEN", "ACCUSE", "COOPERATE", "AID", "CONSULT"})  # fmt: skip
 VERBAL_TYPES = frozenset(
     {
         "AGREE",
@@ -253,7 +253,7 @@ def _names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str
     the sides."""
     heads = [*children(trigger, "dobj"), *pobjs(trigger, ("on", "to", "with", "between"))]
     for obj in children(trigger, "dobj"):
-        heads += pobjs(obj, ("between",))
+        heads += pobjs(obj, ("between", "on"))  # "urged restraint on all sides"
     for noun in heads:
         if noun.lower_ in nouns and any(c.lower_ in words for c in noun.children):
             return True

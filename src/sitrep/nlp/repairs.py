@@ -21,6 +21,9 @@ tokens in it, so a sentence the parser read right is never touched.
   open fire"): a word with its own subject and object is a verb.
 - Two names joined by a comma as a headline's subject ("Pakistan, India agree to
   ceasefire"): the first is the subject, the second its conjunct.
+- The means of a response hung from what is responded to ("would respond to any
+  provocation with force"): after a verb of responding, a "with" phrase under the
+  object of its "to" is the verb's own.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
   upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
   if the verb took a particle and a place. The noun is the verb's direct object, and the
@@ -46,6 +49,8 @@ DATELINE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?"
     r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=[A-Z\"'\u201c])"
 )
+# verbs of responding: "respond to X with Y", where Y is the response
+RESPONDING_VERBS = frozenset({"respond", "react", "reply", "retaliate", "answer"})
 # leading words of a count, each with the preposition that follows it
 COUNT_LEADS = {"up": "to", "upwards": "of"}
 # verbs of an amount that changes: after them "up to 30 dollars" is how far it went
@@ -105,7 +110,27 @@ def repair_parse(doc: Doc) -> Doc:
             token.pos_, token.tag_ = "VERB", "VBP" if token.tag_ in ("NN", "JJ") else "VBZ"
         elif (first := _comma_subject(token)) is not None:
             _repair_comma_subject(token, first)
+        elif (means := _misplaced_means(token)) is not None:
+            means.head = token
     return doc
+
+
+def _misplaced_means(verb: Token) -> Token | None:
+    """The "with" of "respond to X with Y" when the parse hangs it from X."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RESPONDING_VERBS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            means = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"]
+            if means and means[0].i > obj.i:
+                return means[0]
+    return None
 
 
 def _verb_tagged_otherwise(token: Token) -> bool:
