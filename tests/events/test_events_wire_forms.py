@@ -587,3 +587,17 @@ def test_a_response_with_force_announced_is_a_threat(analyse_text):
         analyse_text("Kenyan police responded to the protest with tear gas."), "responded"
     )
     assert gas and gas[0].type == "ASSAULT" and gas[0].mode == "crowd-control"
+
+
+def test_headline_counts_protest_and_what_they_flee_is_no_act_of_theirs(analyse_text):
+    rally = by_trigger(
+        analyse_text("Thousands rally in Tbilisi against foreign agent law"), "rally"
+    )
+    assert rally and rally[0].type == "PROTEST"
+    fled = analyse_text("Hundreds flee fighting in Goma")
+    assert not any(e.source and e.type == "ASSAULT" for e in fled.events)
+
+
+def test_a_lone_compass_word_is_no_place(analyse_text):
+    result = analyse_text("Putin warns West over long-range missiles")
+    assert not any(p.text == "West" for p in result.places)

@@ -104,3 +104,11 @@ def test_a_with_phrase_of_the_responded_thing_stays_when_the_verb_has_one(nlp):
     doc = nlp("The army responded with artillery to attacks with drones.")
     withs = [t for t in doc if t.lower_ == "with"]
     assert withs[0].head.lemma_ == "respond"
+
+
+def test_a_headline_opened_by_a_count_has_the_count_as_subject(nlp):
+    doc = nlp("Thousands rally in Tbilisi against foreign agent law")
+    rally = doc[1]
+    assert rally.pos_ == "VERB" and doc[0].dep_ == "nsubj"
+    untouched = nlp("Thousands of people joined the rally.")
+    assert untouched[0].dep_ != "nsubj" or untouched[0].head.lower_ == "joined"

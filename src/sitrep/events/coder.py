@@ -101,6 +101,8 @@ DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
+# verbs whose gerund object is what the subject gets away from ("flee fighting")
+FLEEING_VERBS = frozenset({"flee", "escape", "avoid", "evade", "dodge", "fear"})
 SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
 
 
@@ -222,6 +224,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return []  # "struck without seeking approval": an act said not to happen
         if prevented_act(verb):
             return []  # "banned them from travelling": the act kept from happening
+        if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and self._lemma(verb.head) in FLEEING_VERBS:
+            return []  # "hundreds flee fighting": what they flee, not what they do
         pattern = self._verb_pattern(verb, places)
         if pattern is not None and not pattern.is_event:
             return []

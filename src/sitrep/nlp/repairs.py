@@ -21,6 +21,9 @@ tokens in it, so a sentence the parser read right is never touched.
   open fire"): a word with its own subject and object is a verb.
 - Two names joined by a comma as a headline's subject ("Pakistan, India agree to
   ceasefire"): the first is the subject, the second its conjunct.
+- A headline that opens with a count ("Thousands rally in Tbilisi"): the parser reads
+  the count as a number of the next word, a noun. The count is the subject and the
+  word a verb.
 - The means of a response hung from what is responded to ("would respond to any
   provocation with force"): after a verb of responding, a "with" phrase under the
   object of its "to" is the verb's own.
@@ -49,6 +52,8 @@ DATELINE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?"
     r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=[A-Z\"'\u201c])"
 )
+# counts that open a headline as its subject: "Thousands rally", "Hundreds flee"
+HEADLINE_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions"})
 # verbs of responding: "respond to X with Y", where Y is the response
 RESPONDING_VERBS = frozenset({"respond", "react", "reply", "retaliate", "answer"})
 # leading words of a count, each with the preposition that follows it
@@ -112,7 +117,24 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_comma_subject(token, first)
         elif (means := _misplaced_means(token)) is not None:
             means.head = token
+        elif _counted_headline_verb(token):
+            count = doc[token.i - 1]
+            token.pos_, token.tag_ = "VERB", "VBP"
+            count.dep_, count.pos_, count.tag_ = "nsubj", "NOUN", "NNS"
     return doc
+
+
+def _counted_headline_verb(token: Token) -> bool:
+    """The root of "Thousands rally in Tbilisi", read as a noun counted by its subject."""
+    if token.dep_ != "ROOT" or token.tag_ != "NN" or token.i == 0:
+        return False
+    count = token.doc[token.i - 1]
+    return (
+        count.lower_ in HEADLINE_COUNTS
+        and count.head.i == token.i
+        and count.is_sent_start
+        and not any(c.dep_ == "det" for c in token.children)
+    )
 
 
 def _misplaced_means(verb: Token) -> Token | None:

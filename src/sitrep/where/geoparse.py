@@ -42,6 +42,7 @@ QUALIFIERS = frozenset(
      "northwestern", "southeastern", "southwestern", "greater", "upper", "lower", "downtown",
      "inner", "outer", "rural", "metro", "metropolitan"}
 )  # fmt: skip
+LONE_DIRECTIONS = frozenset({"west", "east", "north", "south", "the west", "the east"})
 # Lower-case words and marks inside multi-word names ("Ain al-Asad", "Bab el-Mandeb").
 NAME_PARTICLES = frozenset(
     {"-", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "of", "de",
@@ -118,6 +119,8 @@ def find_places(
             if not any(s < toponym.end and toponym.start < e for s, e in taken):
                 toponyms.append(toponym)
     toponyms.sort(key=lambda t: t.start)
+    # "Putin warns West": a lone compass word is a bloc or a direction, not West, Texas
+    toponyms = [t for t in toponyms if t.text.lower() not in LONE_DIRECTIONS]
     toponyms = _confirm_weak(toponyms)
     chosen = resolve_toponyms(toponyms)
     return [_place(doc_id, t, e) for t, e in zip(toponyms, chosen, strict=True)]
