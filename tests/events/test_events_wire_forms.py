@@ -601,3 +601,22 @@ def test_headline_counts_protest_and_what_they_flee_is_no_act_of_theirs(analyse_
 def test_a_lone_compass_word_is_no_place(analyse_text):
     result = analyse_text("Putin warns West over long-range missiles")
     assert not any(p.text == "West" for p in result.places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("Iraq said it would review its cooperation with the coalition.", "review", "THREATEN"),
+        ("Rouhani said Iran would remain in the deal for now.", "remain", "AGREE"),
+        ("Islamabad remained committed to the truce.", "remained", "AGREE"),
+    ],
+)
+def test_promises_and_threats_announced_are_made_now(analyse_text, sentence, trigger, expected):
+    events = by_trigger(analyse_text(sentence), trigger)
+    assert events and events[0].type == expected
+    assert events[0].modality.value == "asserted"
+
+
+def test_a_preposition_of_place_is_no_particle(analyse_text):
+    result = analyse_text("Maliki gave the gunmen in Basra until Friday to surrender.")
+    assert not any(e.type == "CONCEDE" for e in by_trigger(result, "gave"))

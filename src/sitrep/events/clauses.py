@@ -151,7 +151,8 @@ def has_unless_condition(trigger: Token) -> bool:
 def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unless: bool = False) -> tuple[str, str | None] | None:  # fmt: skip
     """The PLOVER type of an actor's announcement of its own act of ``type_``: AGREE for a
     cooperative act, REJECT for one it says it will not do, THREATEN for a hostile one,
-    and THREATEN for any act it will do "unless" others act (a coercive condition).
+    and THREATEN for any act it will do "unless" others act (a coercive condition); a
+    promise or threat announced stays itself, told as made.
     None when the announcement is not coded differently from the act."""
     if quad in COOPERATIVE_QUADS and negated:
         return "REJECT", None  # "said it would not accept the proposal"
@@ -160,6 +161,10 @@ def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unles
         return "THREATEN", THREAT_MODE_BY_MODE.get(mode or "", THREAT_MODES.get(type_))
     if quad in COOPERATIVE_QUADS and type_ != "AGREE":
         return "AGREE", None
+    if type_ in ("AGREE", "THREATEN") and not negated:
+        # "said Iran would remain in the deal", "said it would review its cooperation":
+        # the announcement is the promise or the threat, made now
+        return type_, mode
     if quad == "material_conflict" and not negated:
         if type_ == "PROTEST":
             return "THREATEN", None

@@ -16,6 +16,9 @@ from typing import Any
 from sitrep.errors import SitrepError
 from sitrep.models import Modality
 
+# a named place as a verb's object matches the pattern object "place" (README-patterns)
+PLACE_OBJECT = "place"
+
 SCHEMA_VERSION = 1
 NOT_AN_EVENT = "NONE"  # type of a pattern that blocks an event reading
 ANY_INFINITIVE = "any"  # a verb pattern's `infinitive: any`: every to-infinitive complement
@@ -130,6 +133,12 @@ class VerbPattern:
             return False
         if self.particle is not None and self.particle not in (context.particle, *preps):
             return False
+        if (
+            self.particle is not None
+            and self.particle != context.particle
+            and PLACE_OBJECT in context.objects_of(self.particle)
+        ):
+            return False  # "gave gunmen in Basra 72 hours": a place's preposition, not "give in"
         if self.prep is not None and self.prep not in preps:
             return False
         if self.complements and not set(self.complements) & set(context.complements):

@@ -447,7 +447,8 @@ class RecipientFinder:
                 return None
             return event.parties if pattern.symmetric else event.source
         if words & cues.decision_nouns:
-            event = told.latest(ACT_TYPES, besides)
+            # "praised the move": the act the story is about, first told on the page
+            event = told.latest(ACT_TYPES, besides, words)
             return event.source if event else None
         return None
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.pattern_records import PLACE_OBJECT
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
 
@@ -142,9 +143,7 @@ def is_time(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-# a named place as a verb's object matches the pattern object "place" (README-patterns)
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_OBJECT = "place"
 # nouns that count what their "of" names: "swarms of drones", "a barrage of rockets"
 MEASURE_NOUNS = frozenset(
     {"swarm", "wave", "barrage", "salvo", "volley", "hail", "series", "string", "number",
