@@ -620,3 +620,10 @@ def test_promises_and_threats_announced_are_made_now(analyse_text, sentence, tri
 def test_a_preposition_of_place_is_no_particle(analyse_text):
     result = analyse_text("Maliki gave the gunmen in Basra until Friday to surrender.")
     assert not any(e.type == "CONCEDE" for e in by_trigger(result, "gave"))
+
+
+def test_a_state_measure_with_no_agent_is_the_state_s(analyse_text):
+    cut = by_trigger(analyse_text("Phones and internet in Tigray were cut the same day."), "cut")
+    assert cut and cut[0].type == "COERCE" and [a.code for a in cut[0].source] == ["ETHGOV"]
+    # no place, no country: no one is made up
+    assert not analyse_text("The internet was cut.").events

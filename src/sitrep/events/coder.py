@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sitrep.actors.kb import ActorBase
+from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
 from sitrep.events.clauses import (
@@ -101,6 +102,8 @@ DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
+# modes of measures only a state takes: with no agent named, the state they are taken in
+STATE_MEASURES = frozenset({"curfew", "martial-law", "censor"})
 # verbs whose gerund object is what the subject gets away from ("flee fighting")
 FLEEING_VERBS = frozenset({"flee", "escape", "avoid", "evade", "dodge", "fear"})
 SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
@@ -613,6 +616,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
             before = told.retold(trig.type, seg_i)
             if before is not None:
                 source, target = before.source, before.target
+        if not source and trig.mode in STATE_MEASURES and self._agentless(trig.token):
+            # "the internet had been cut", "a curfew was imposed in Dhaka": only a state
+            # does that; the government of the country it was done in
+            source = self._measure_state(ps, sentence, target, places)
         if not source and not target:
             return None
         if trig.mode == "phone" and not target:
@@ -704,6 +711,18 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 len(t.code) == 3 and t.code not in {a.code[:3] for a in source} for t in target
             )
         )
+
+    def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:
+        """The government of the one country a state measure's recipients or the
+        sentence's places are in; none when they name no country or several."""
+        countries = {t.code[:3] for t in target if len(t.code) >= 3 and t.code[:3].isalpha()}
+        if not countries:
+            lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+            countries = {p.country for p in places if lo <= p.start < hi and p.country}
+        if len(countries) != 1 or self.actors is None:
+            return ()
+        government = generic_actor(countries.pop(), "GOV", self.actors)
+        return (ActorRef(government.id, government.name, government.code, ""),)
 
     def _speaks_for_a_state(self, ref: ActorRef) -> bool:
         """A government, or a state named as such ("Pakistan", not "Palestinian youths"
