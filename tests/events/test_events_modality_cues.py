@@ -96,3 +96,16 @@ def test_an_actor_telling_of_its_own_act_is_asserted(analyse_text):
     fired = [e for e in analysed.events if e.trigger == "fired"]
     assert took and took[0].modality.value == "asserted"
     assert fired and fired[0].modality.value == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("The Houthis should be bombed back to the stone age.", "bombed", "hypothetical"),
+        ("Israel must strike Iran now.", "strike", "hypothetical"),
+        ("The army shelled the town on Monday.", "shelled", "asserted"),
+    ],
+)
+def test_an_act_called_for_is_not_asserted(analyse_text, sentence, trigger, expected):
+    events = [e for e in analyse_text(sentence).events if e.trigger == trigger]
+    assert events and events[0].modality.value == expected, sentence

@@ -151,6 +151,12 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
                 note(Modality.SPECULATED, low)
             elif child.dep_ in ("aux", "advmod") and low in cues.prediction:
                 note(Modality.PREDICTED, low)
+    # "the Houthis should be bombed", "Israel must strike": an act called for, not done;
+    # "must have known" is an inference
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in cues.obligation:
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+            note(Modality.SPECULATED if perfect else Modality.HYPOTHETICAL, child.lower_)
     going = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
     if (
         going
