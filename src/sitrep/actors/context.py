@@ -317,7 +317,7 @@ class CountryFinder:
         }
         if len(local) == 1:
             return local.pop()
-        seat = self._seat(head, context)
+        seat = seat_country(head, context.offset, context.places)
         if seat is not None:
             return seat  # "the military government in Niger"
         sender = self._sender(index, seg_i, head)
@@ -365,19 +365,6 @@ class CountryFinder:
             sector = mention.actor.code[3:6]
             if mention.actor.type == ActorType.STATE or sector in STATE_SECTORS:
                 return mention.actor.country
-        return None
-
-    @staticmethod
-    def _seat(head: Token, context: PageContext) -> str | None:
-        """The country of a place the noun itself is "in" ("the government in Niger")."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
-                continue
-            for obj in prep.children:
-                at = context.offset + obj.idx
-                for place in context.places:
-                    if obj.dep_ == "pobj" and place.start <= at < place.end and place.country:
-                        return place.country
         return None
 
     @staticmethod
@@ -595,3 +582,19 @@ def plural_noun(head: Token) -> bool:
     if head.tag_ in ("NNS", "NNPS"):
         return True
     return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")
+
+
+def seat_country(head: Token, offset: int, places: Sequence[Place]) -> str | None:
+    """The country of the place a noun itself is "in" ("the government in Niger", "the
+    Ministry of Defence in Moscow"); ``offset``: where the noun's segment starts."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            at = offset + obj.idx
+            for place in places:
+                if place.start <= at < place.end and place.country:
+                    return place.country
+    return None

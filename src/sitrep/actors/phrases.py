@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from sitrep.actors.context import CountryFinder
+from sitrep.actors.context import CountryFinder, seat_country
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import STATE_SECTORS, ActorIndex, ActorMention, generic_actor
 from sitrep.models import Actor, ActorType, Place
@@ -196,7 +196,7 @@ def possessed_institutions(
         # the name itself says no country ("Ministry of Defence", not "U.S. forces")
         generic = kb.sector_for(mention.text.lower().removeprefix("the ")) is not None
         if owner is None and generic:
-            owner = _seat_country(index, mention.seg, head, places)
+            owner = seat_country(head, index.segments[mention.seg].offset, places)
         if owner is None and generic and named == {actor.country} | {page_country}:
             owner = page_country
         if owner is None or owner == actor.country:
@@ -216,23 +216,6 @@ def _owner_country(index: ActorIndex, seg: int, head: Token, start: int, date) -
     if owner_sector is not None and owner_sector not in STATE_SECTORS:
         return None
     return possessor.actor.country
-
-
-def _seat_country(index: ActorIndex, seg: int, head: Token, places: Sequence[Place]) -> str | None:
-    """The country of the place an institution is said to sit in ("the Ministry of
-    Defence in Moscow")."""
-    offset = index.segments[seg].offset
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            at = offset + obj.idx
-            for place in places:
-                if place.start <= at < place.end and place.country:
-                    return place.country
-    return None
 
 
 # nouns for a body made of the groups its "of" phrase names ("an alliance of armed groups")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.kb import ActorBase
+from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
 from sitrep.models import ActorRef
@@ -95,3 +96,11 @@ class ArgumentReader:
                     seen.add(ref.id)
                     refs.append(ref)
         return tuple(refs)
+
+    def _sector_refs(self, country: str, sector: str) -> tuple[ActorRef, ...]:
+        """A country's body of ``sector`` as the only actor ("MIL": its army), for an
+        actor the page implies; none without an actor base."""
+        if self.actors is None:
+            return ()
+        body = generic_actor(country, sector, self.actors)
+        return (ActorRef(body.id, body.name, body.code, ""),)

@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from sitrep.actors.kb import ActorBase
-from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
 from sitrep.events.clauses import (
@@ -719,10 +718,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if not countries:
             lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
             countries = {p.country for p in places if lo <= p.start < hi and p.country}
-        if len(countries) != 1 or self.actors is None:
-            return ()
-        government = generic_actor(countries.pop(), "GOV", self.actors)
-        return (ActorRef(government.id, government.name, government.code, ""),)
+        return self._sector_refs(countries.pop(), "GOV") if len(countries) == 1 else ()
 
     def _speaks_for_a_state(self, ref: ActorRef) -> bool:
         """A government, or a state named as such ("Pakistan", not "Palestinian youths"

@@ -55,7 +55,7 @@ def _codes(refs: Iterable[ActorRef]) -> set[str]:
     return {r.code for r in refs}
 
 
-def state_of(code: str) -> str | None:
+def _state_of(code: str) -> str | None:
     """The country whose state an actor code is part of ("ETHGOV", "ETHMIL", "ETH"), or
     None for anyone else ("ETHREB", "UNO")."""
     if code[:3] in NON_STATE_PREFIXES:
@@ -135,10 +135,10 @@ class PageContext:
         if not codes:
             return ()
 
-        states = {state_of(c) for c in codes} - {None} if same_country else set()
+        states = {_state_of(c) for c in codes} - {None} if same_country else set()
 
         def ours(code: str) -> bool:
-            return code in codes or state_of(code) in states
+            return code in codes or _state_of(code) in states
 
         def side(refs: Iterable[ActorRef]) -> bool:
             return any(ours(r.code) for r in refs)
@@ -179,11 +179,11 @@ class PageContext:
         """Who made the newest accusation against ``accused`` or its state ("Iran denied
         any role" answers whoever accused Iran)."""
         codes = _codes(accused)
-        states = {state_of(c) for c in codes} - {None}
+        states = {_state_of(c) for c in codes} - {None}
         for told in self._recent():
             if told.type != "ACCUSE" or not told.source:
                 continue
-            if any(r.code in codes or state_of(r.code) in states for r in told.target):
+            if any(r.code in codes or _state_of(r.code) in states for r in told.target):
                 return tuple(r for r in told.source if r.code not in codes)
         return ()
 

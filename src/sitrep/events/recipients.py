@@ -2,7 +2,7 @@
 actors, and from what the page has told before.
 
 ``RecipientFinder`` is a part of ``EventCoder`` (its base class): it uses the coder's
-``book``, ``actors``, ``_refs`` and ``_noun_pattern``.
+``book``, ``actors``, ``_refs``, ``_sector_refs`` and ``_noun_pattern``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from sitrep.actors.mentions import generic_actor
 from sitrep.events.implied import own_government
 from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with_conjuncts
 from sitrep.models import ActorRef, Place
@@ -372,10 +371,7 @@ class RecipientFinder:
         homes = {a.code[:3] for a in source if a.code[3:6] in ("REB", "INS")}
         if len(homes) != 1 or len(homes) != len({a.code[:3] for a in source}):
             return ()
-        if self.actors is None:
-            return ()
-        army = generic_actor(homes.pop(), "MIL", self.actors)
-        return (ActorRef(army.id, army.name, army.code, ""),)
+        return self._sector_refs(homes.pop(), "MIL")
 
     def _told_recipient(
         self, trig: Trigger, source: tuple[ActorRef, ...], told: PageContext
