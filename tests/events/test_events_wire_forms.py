@@ -627,3 +627,12 @@ def test_a_state_measure_with_no_agent_is_the_state_s(analyse_text):
     assert cut and cut[0].type == "COERCE" and [a.code for a in cut[0].source] == ["ETHGOV"]
     # no place, no country: no one is made up
     assert not analyse_text("The internet was cut.").events
+
+
+def test_forces_placed_in_a_foreign_country_are_put_there(analyse_text):
+    placed = by_trigger(
+        analyse_text("Israel has strengthened its forces in Lebanon."), "strengthened"
+    )
+    assert placed and placed[0].type == "MOBILIZE" and [a.code for a in placed[0].target] == ["LBN"]
+    home = by_trigger(analyse_text("The Iraqi army deployed tanks in Mosul."), "deployed")
+    assert home and "IRQ" not in [a.code for a in home[0].target]

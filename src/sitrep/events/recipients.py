@@ -341,13 +341,16 @@ class RecipientFinder:
         if target or self.actors is None and not places:
             return target
         area = self._covers_area(trig)
-        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area else ())
+        # "strengthened its forces in Lebanon": forces placed in a country are put there;
+        # in the doer's own country the home-ground rule below finds the enemy instead
+        stationed = trig.type == "MOBILIZE"
+        preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area or stationed else ())
         candidates = [*trig.target_tokens, *children(trig.token, "dobj")]
         objects = with_conjuncts(children(trig.token, "dobj"))
         for head in (trig.token, *objects, *complements(trig.token)):
             candidates += pobjs(head, preps)
         candidates += embedded
-        if trig.type != "CONSULT" and not area:
+        if trig.type != "CONSULT" and not area and not stationed:
             # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
             candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
         if trig.type in CONTENT_RECIPIENT_TYPES:
