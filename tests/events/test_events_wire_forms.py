@@ -636,3 +636,10 @@ def test_forces_placed_in_a_foreign_country_are_put_there(analyse_text):
     assert placed and placed[0].type == "MOBILIZE" and [a.code for a in placed[0].target] == ["LBN"]
     home = by_trigger(analyse_text("The Iraqi army deployed tanks in Mosul."), "deployed")
     assert home and "IRQ" not in [a.code for a in home[0].target]
+
+
+def test_leaving_ground_in_a_foreign_country_concerns_that_country(analyse_text):
+    left = by_trigger(
+        analyse_text("Israel will evacuate all 21 settlements in the Gaza Strip."), "evacuate"
+    )
+    assert left and left[0].type == "RETREAT" and [a.code for a in left[0].target] == ["PSE"]

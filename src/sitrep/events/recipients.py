@@ -341,9 +341,10 @@ class RecipientFinder:
         if target or self.actors is None and not places:
             return target
         area = self._covers_area(trig)
-        # "strengthened its forces in Lebanon": forces placed in a country are put there;
-        # in the doer's own country the home-ground rule below finds the enemy instead
-        stationed = trig.type == "MOBILIZE"
+        # "strengthened its forces in Lebanon", "will evacuate settlements in Gaza": forces
+        # placed in, or pulled from, a country act on it; in the doer's own country the
+        # home-ground rule below finds the enemy instead
+        stationed = trig.type in ("MOBILIZE", "RETREAT")
         preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area or stationed else ())
         candidates = [*trig.target_tokens, *children(trig.token, "dobj")]
         objects = with_conjuncts(children(trig.token, "dobj"))
