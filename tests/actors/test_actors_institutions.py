@@ -110,3 +110,8 @@ def test_equipment_named_by_a_sector_word_is_that_sector_s(analyse_text):
     )
     assert code_of(result, "army helicopter") == "MLIMIL"
     assert code_of(result, "government offices") == "MLIGOV"
+
+
+def test_a_people_s_nationality_word_names_its_country(analyse_text):
+    result = analyse_text("Syrian Kurds clashed with Turkish troops near Kobani.")
+    assert code_of(result, "Kurds") == "SYRCVL"

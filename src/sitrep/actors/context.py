@@ -481,6 +481,17 @@ WIELDING_VERBS = frozenset(
 )
 
 
+# a country's soldiers in power, by other words: read as a junta is
+JUNTA_PHRASES = frozenset(
+    {"military government", "military rulers", "military regime", "military council",
+     "ruling military council", "military authorities"}
+)  # fmt: skip
+# plurals that count people: "two soldiers" is never two states' soldiers
+PERSON_PLURALS = frozenset(
+    {"soldier", "officer", "policeman", "civilian", "people", "person", "fighter", "militant",
+     "troop", "guard", "member", "official", "diplomat", "protester", "student", "worker",
+     "journalist", "child", "man", "woman", "resident", "villager", "hostage", "prisoner"}
+)  # fmt: skip
 # things an act may hit that stand for whoever owns them, named by a sector word before
 # them ("shot down an army helicopter", "stormed government offices")
 OWNED_EQUIPMENT = frozenset(

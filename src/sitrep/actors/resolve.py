@@ -27,8 +27,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
+    JUNTA_PHRASES,
     LOCATIVE_PREPS,
     OWNED_EQUIPMENT,
+    PERSON_PLURALS,
     PROTEST_CROWDS,
     WEAPON_NOUNS,
     CountryFinder,
@@ -100,22 +102,11 @@ WHERE_PREPS = {
 
 
 JUNTA_NOUNS = frozenset({"junta", "juntas"})
-# a country's soldiers in power, by other words: read as a junta is
-JUNTA_PHRASES = frozenset(
-    {"military government", "military rulers", "military regime", "military council",
-     "ruling military council", "military authorities"}
-)  # fmt: skip
 # singular nouns that name a whole group, as "the government" does: "the opposition"
 GROUP_SINGULARS = frozenset({"opposition"})
 # "a police spokesman" speaks for the police, even when the article is indefinite
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
-# plurals that count people: "two soldiers" is never two states' soldiers
-PERSON_PLURALS = frozenset(
-    {"soldier", "officer", "policeman", "civilian", "people", "person", "fighter", "militant",
-     "troop", "guard", "member", "official", "diplomat", "protester", "student", "worker",
-     "journalist", "child", "man", "woman", "resident", "villager", "hostage", "prisoner"}
-)  # fmt: skip
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -789,8 +780,13 @@ class ActorResolver:
     def _people_country(
         self, people: People, index: ActorIndex, seg_i: int, head: Token, context: PageContext
     ) -> str:
-        """The country of a people on this page: that of the latest of its actors named
-        earlier, else one of its countries named in the sentence or on the page."""
+        """The country of a people on this page: the one its nationality word names, else
+        that of the latest of its actors named earlier, else one of its countries named in
+        the sentence or on the page."""
+        for mod in (c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i):
+            info = self.kb.country_by_demonym(mod.text)
+            if info is not None and info.iso3 in people.countries:
+                return info.iso3  # "Iraqi Kurds", "Syrian Kurds": the country named
         latest = self._people_actor(people, index, seg_i, head)
         if latest is not None and latest.country:
             return latest.country
