@@ -643,3 +643,12 @@ def test_leaving_ground_in_a_foreign_country_concerns_that_country(analyse_text)
         analyse_text("Israel will evacuate all 21 settlements in the Gaza Strip."), "evacuate"
     )
     assert left and left[0].type == "RETREAT" and [a.code for a in left[0].target] == ["PSE"]
+
+
+def test_forces_arriving_are_deployed_and_an_envoy_arriving_visits(analyse_text):
+    police = by_trigger(
+        analyse_text("The first Kenyan police officers arrived in Haiti."), "arrived"
+    )
+    assert police and police[0].type == "MOBILIZE"
+    envoy = by_trigger(analyse_text("Kenya's foreign minister arrived in Haiti."), "arrived")
+    assert envoy and envoy[0].type == "CONSULT"

@@ -101,6 +101,18 @@ DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
+# nouns for forces: when they "arrive" or "land" somewhere they are deployed there
+FORCE_NOUNS = frozenset(
+    {"troop", "soldier", "force", "peacekeeper", "contingent", "unit", "battalion",
+     "officer", "policeman", "marine", "paratrooper", "mercenary", "reinforcement",
+     "deployment"}
+)  # fmt: skip
+
+
+def _forces_arriving(subjects: Sequence[Token]) -> bool:
+    return bool(subjects) and all(t.lemma_.lower() in FORCE_NOUNS for t in subjects)
+
+
 # modes of measures only a state takes: with no agent named, the state they are taken in
 STATE_MEASURES = frozenset({"curfew", "martial-law", "censor"})
 # verbs whose gerund object is what the subject gets away from ("flee fighting")
@@ -625,6 +637,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return None  # "called provincial demands unrealistic": nobody was called
         if trig.mode == "visit" and _home_visit(source, target):
             return None  # "Maliki flew to Basra": a leader inside his own country meets no one
+        if trig.mode == "visit" and _forces_arriving(trig.source_tokens):
+            # "the first Kenyan police officers arrived in Haiti": a deployment, not a visit
+            trig = replace(trig, type="MOBILIZE", mode="troops")
         reading = read_modality(trig.spoken_by or trig.token, sentence, self.book.cues)
         attributed = None
         if reading.speaker is not None:
