@@ -51,6 +51,7 @@ from sitrep.events.folding import (
     promised_threats,
     protest_aims,
 )
+from sitrep.events.implied import forces_arriving as _forces_arriving
 from sitrep.events.implied import home_visit as _home_visit
 from sitrep.events.implied import names_each_other, reciprocal_parts
 from sitrep.events.implied import own_voice as _own_voice
@@ -101,18 +102,6 @@ DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
-# nouns for forces: when they "arrive" or "land" somewhere they are deployed there
-FORCE_NOUNS = frozenset(
-    {"troop", "soldier", "force", "peacekeeper", "contingent", "unit", "battalion",
-     "officer", "policeman", "marine", "paratrooper", "mercenary", "reinforcement",
-     "deployment"}
-)  # fmt: skip
-
-
-def _forces_arriving(subjects: Sequence[Token]) -> bool:
-    return bool(subjects) and all(t.lemma_.lower() in FORCE_NOUNS for t in subjects)
-
-
 # modes of measures only a state takes: with no agent named, the state they are taken in
 STATE_MEASURES = frozenset({"curfew", "martial-law", "censor"})
 # verbs whose gerund object is what the subject gets away from ("flee fighting")

@@ -114,3 +114,17 @@ def own_voice(speaker: ActorRef | None, source: Sequence[ActorRef]) -> bool:
         if any(len(c) == 3 and c + "GOV" in pair for c in pair):
             return True
     return False
+
+
+# nouns for forces: when they "arrive" or "land" somewhere they are deployed there
+FORCE_NOUNS = frozenset(
+    {"troop", "soldier", "force", "peacekeeper", "contingent", "unit", "battalion",
+     "officer", "policeman", "marine", "paratrooper", "mercenary", "reinforcement",
+     "deployment"}
+)  # fmt: skip
+
+
+def forces_arriving(subjects: Sequence[Token]) -> bool:
+    """Every doer of a visit is a force ("Kenyan police officers arrived in Haiti"): the
+    visit is a deployment."""
+    return bool(subjects) and all(t.lemma_.lower() in FORCE_NOUNS for t in subjects)
