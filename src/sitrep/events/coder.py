@@ -62,7 +62,6 @@ from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
     complement_sources_targets,
-    fought_by,
     prevented_act,
     verb_particle,
 )
@@ -288,12 +287,16 @@ class EventCoder(RecipientFinder, ArgumentReader):
 
     def _means_actors(self, verb: Token) -> list[Token]:
         """ "were killed in a U.S. drone strike", "died in an Israeli raid": with no agent,
-        whoever carried out the event noun the verb happened in is the source."""
+        whoever carried out the event noun the verb happened in is the source; in a mutual
+        fight, the other side ("killed in clashes with the rebels")."""
         out: list[Token] = []
         for noun in _pobjs(verb, ("in", "by", "during")):
-            if self._noun_pattern(noun) is None:
+            pattern = self._noun_pattern(noun)
+            if pattern is None:
                 continue
-            out.extend(_pobjs(noun, ("by",)))
+            out.extend(
+                _with_conjuncts(_pobjs(noun, ("by", "with") if pattern.symmetric else ("by",)))
+            )
             out.extend(c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
         return out
 
@@ -604,10 +607,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
             # "India and Pakistan traded fire", "talks between A and B": every side is a
             # doer and a recipient of the mutual act
             source = target = source or target
-        if not source and target and self._agentless(trig.token):
-            # "killed in clashes with the rebels", "wounded in an attack by gunmen"
-            source = self._refs(index, seg_i, fought_by(trig.token), date)
-            source = tuple(s for s in source if s.id not in {t.id for t in target})
         if not source and target and told is not None and self._agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)

@@ -380,23 +380,6 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
-# nouns of fighting in which someone is killed or hurt: their "with" or "by" names who
-FIGHT_NOUNS = frozenset(
-    {"clash", "fighting", "battle", "attack", "ambush", "raid", "strike", "airstrike",
-     "bombing", "shelling", "firefight", "gunfight", "skirmish", "assault", "offensive"}
-)  # fmt: skip
-
-
-def fought_by(verb: Token) -> list[Token]:
-    """Who fought in the fight a passive says someone was harmed in ("killed in clashes
-    with the rebels", "wounded in an attack by gunmen")."""
-    out: list[Token] = []
-    for noun in pobjs(verb, ("in", "during")):
-        if noun.lemma_.lower() in FIGHT_NOUNS:
-            out += with_conjuncts(pobjs(noun, ("with", "by")))
-    return out
-
-
 # verbs that keep someone "from" doing something: that act does not happen
 PREVENTING_VERBS = frozenset(
     {"ban", "bar", "prevent", "stop", "block", "prohibit", "forbid", "keep", "deter",
