@@ -63,6 +63,7 @@ from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
     complement_sources_targets,
     prevented_act,
+    speech_verb,
     verb_particle,
 )
 from sitrep.events.syntax import distributive as _distributive
@@ -259,7 +260,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         subjects = _subjects(verb)
         if pattern.target == "speaker":
             # "Trump said Iran would pay a heavy price": the speaker threatens the subject
-            said = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
+            said = speech_verb(verb)
             sources = _subjects(said) if said is not None else []
             if not sources:
                 return []

@@ -398,6 +398,12 @@ def prevented_act(verb: Token) -> bool:
     return head.lemma_.lower() in PREVENTING_VERBS
 
 
+def speech_verb(verb: Token) -> Token | None:
+    """The verb whose clause ``verb`` is said in ("Trump said Iran would pay"): its head
+    when ``verb`` is a complement clause or coordinated with one, else None."""
+    return verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
+
+
 def complement_sources_targets(
     verb: Token, pattern: VerbPattern
 ) -> tuple[list[Token], list[Token]]:
@@ -411,8 +417,8 @@ def complement_sources_targets(
         if c.lemma_.lower() in pattern.complements or c.lower_ in pattern.complements
     ]
     if pattern.target == "none":
-        speaker = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
-        return (subjects(speaker) if speaker is not None else []), []
+        said = speech_verb(verb)
+        return (subjects(said) if said is not None else []), []
     targets = children(verb, "dobj") or [
         s for c in comps for s in children(c, "nsubj", "nsubjpass")
     ]
