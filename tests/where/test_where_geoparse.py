@@ -141,3 +141,13 @@ def test_a_name_listed_with_places_is_a_place_though_tagged_a_person(nlp, gazett
     places, _ = _places(nlp, gazetteer, "Attacks hit Tinzaouaten, Menaka, Kidal and Gao.")
     assert {"Menaka", "Kidal", "Gao"} <= {p.text for p in places}
     assert all(p.country == "MLI" for p in places)
+
+
+def test_a_feature_word_after_a_name_is_not_a_town_of_its_own(nlp, gazetteer):
+    # "Bridge" alone is filed by GeoNames as a town; after a name it is that name's bridge
+    places, _ = _places(
+        nlp, gazetteer, "Farmers blocked the Europe Bridge between Strasbourg and Kehl for hours."
+    )
+    texts = [p.text for p in places]
+    assert "Bridge" not in texts
+    assert "Strasbourg" in texts

@@ -68,15 +68,24 @@ HYPHEN_PARTICIPLES = frozenset(
 )
 
 
+# "U.S.-led coalition forces", "Saudi-led forces": a force led by a state is coded as
+# that state's, as event data codes the coalitions it leads
+LEADER_PARTICIPLES = frozenset({"led", "commanded"})
+
+
 def hyphen_agent(tok: Token) -> bool:
-    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed",
-    "U.S.-led"): it names a backer or leader, not the phrase's own country."""
-    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in HYPHEN_PARTICIPLES:
-        return True
+    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed"): it
+    names a backer or patron, not the phrase's own country. A leader ("U.S.-led") is the
+    phrase's own."""
+    if "-" in tok.text:
+        participle = tok.text.rsplit("-", 1)[1].lower()
+        if participle in HYPHEN_PARTICIPLES:
+            return participle not in LEADER_PARTICIPLES
     doc = tok.doc
     for k in range(tok.i + 1, min(tok.i + 4, len(doc) - 1)):
         if doc[k].text in ("-", "\u2010", "\u2011"):
-            return doc[k + 1].lower_ in HYPHEN_PARTICIPLES
+            participle = doc[k + 1].lower_
+            return participle in HYPHEN_PARTICIPLES and participle not in LEADER_PARTICIPLES
         if doc[k].is_punct or doc[k].is_space:
             return False
     return False
@@ -213,6 +222,13 @@ class CountryFinder:
         start = head.i
         while start > 0 and head.i - start < 2 and doc[start - 1].dep_ in ("compound", "amod"):
             start -= 1
+        if (
+            start == head.i
+            and start > 1
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+        ):
+            start -= 2  # "hostage-takers", "peace-keepers": a hyphenated compound
         for first in range(start, head.i):
             phrase = " ".join(t.lower_ for t in doc[first : head.i + 1])
             code = self.kb.sector_for(phrase)
@@ -232,11 +248,15 @@ class CountryFinder:
         nationality words, with the dateline's place ("MOGADISHU, Aug 3") weighing most,
         so that a stray place resolved abroad does not outvote the story's country."""
         counts: Counter[str] = Counter()
+        patrons: set[int] = set()  # "Iran-backed militias" are not a story about Iran
         for m in index.mentions:
-            if m.actor.country and not _foreign_voice(m.actor):
+            first = index.segments[m.seg].doc[m.start]
+            if hyphen_agent(first):
+                patrons.add(index.segments[m.seg].offset + first.idx)
+            elif m.actor.country and not _foreign_voice(m.actor):
                 counts[m.actor.country] += 1
         for p in places:
-            if p.country:
+            if p.country and p.start not in patrons:
                 counts[p.country] += 1
         datelines = {ps.offset for ps in index.segments[:3] if ps.kind in (SegmentKind.BODY,)}
         for p in places:
@@ -248,6 +268,7 @@ class CountryFinder:
                     tok.pos_ in ("ADJ", "PROPN")
                     and is_capitalised(tok)
                     and not stance_prefixed(tok)
+                    and not (tok.i > 0 and ps.doc[tok.i - 1].lower_ == "ethnic")
                 ):
                     info = self.kb.country_by_demonym(tok.text)
                     if info is not None and index.at(index.segments.index(ps), tok.i) is None:

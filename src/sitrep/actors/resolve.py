@@ -103,7 +103,7 @@ WHERE_PREPS = {
 
 JUNTA_NOUNS = frozenset({"junta", "juntas"})
 # singular nouns that name a whole group, as "the government" does: "the opposition"
-GROUP_SINGULARS = frozenset({"opposition"})
+GROUP_SINGULARS = frozenset({"opposition", "militia", "insurgency"})
 # "a police spokesman" speaks for the police, even when the article is indefinite
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
@@ -511,7 +511,7 @@ class ActorResolver:
         the armed group named last before them in the same thread of text (al-Shabaab,
         JNIM), unless that name was one of several groups named together ("Lashkar-e-Taiba
         and Jaish-e-Mohammed"), which leaves the noun's group open."""
-        if code != "REB" or head.dep_ == "compound":
+        if code not in ("REB", "PRM") or head.dep_ == "compound":
             return None
         comment = index.segments[seg_i].kind == SegmentKind.COMMENT
         latest: ActorMention | None = None
@@ -525,7 +525,10 @@ class ActorResolver:
             later = latest is None or (m.seg, m.start) > (latest.seg, latest.start)
             if later and m.actor.type == ActorType.ARMED_GROUP and m.actor.known:
                 latest = m
-        if latest is None or not latest.actor.code_on(date).endswith("REB"):
+        # "the militants": the last rebel group; "the militias": the last militia; "the
+        # militia" (one group): the last of either
+        kinds = ("REB", "PRM") if code == "PRM" and head.tag_ == "NN" else (code,)
+        if latest is None or not latest.actor.code_on(date).endswith(kinds):
             return None
         doc = index.segments[latest.seg].doc
         for other in index.mentions:

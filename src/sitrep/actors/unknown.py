@@ -125,7 +125,13 @@ class UnknownNames:
                         # "60 Iraqis were killed": the people of that country; "the
                         # Americans were warned": the country itself, or its armed forces
                         # where the sentence is about fighting ("the Russians opened fire")
-                        actor = generic_actor(info.iso3, "CVL", self.kb)
+                        country = info.iso3
+                        if doc[max(ent.start - 1, 0)].lower_ == "ethnic":
+                            # "ethnic Albanians demonstrated in Serbia": an ethnic group of
+                            # the country they live in, not the state of that name
+                            home = self.finder.implied_country(index, seg_i, ent.root, context)
+                            country = home or country
+                        actor = generic_actor(country, "CVL", self.kb)
                         if definite and self.military_sentence(ent.sent):
                             actor = generic_actor(info.iso3, "MIL", self.kb)
                         elif definite:

@@ -18,6 +18,24 @@ from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
 from sitrep.models import ActorRef
 
+# participles whose agent is the doer or user of what they describe
+DOING_PARTICIPLES = frozenset(
+    {"commit", "carry", "perpetrate", "conduct", "launch", "stage", "inflict", "order",
+     "use", "utilize", "utilise", "operate", "run", "own", "occupy", "hold", "control"}
+)  # fmt: skip
+
+
+def _done_by(participle: Token, below: Token) -> bool:
+    """ "crimes committed by Croat forces", "depots used by the militia": the agent of a
+    participle describing the argument names whose act or property it is (not "a truce
+    brokered by Qatar", where the agent only helped)."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and below.dep_ == "agent"
+        and participle.lemma_.lower() in DOING_PARTICIPLES
+    )
+
 
 class ArgumentReader:
     """Reads argument tokens as actors (a base class of ``EventCoder``)."""
@@ -54,8 +72,8 @@ class ArgumentReader:
                     depth = 99  # "a law on foreign agents": what the law is about
                 if up.dep_ == "pobj" and up.lemma_.lower() in WHERE_NOUNS:
                     depth = 99  # "the town on the Chinese border": where the town is
-                up, depth = up.head, depth + 1
-                if up.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+                below, up, depth = up, up.head, depth + 1
+                if up.dep_ in ("relcl", "acl", "ccomp", "advcl") and not _done_by(up, below):
                     depth = 99
             if sub.dep_ == "poss" and sub.pos_ == "PRON":
                 depth += 1  # "its European partners": the owner only if nothing else

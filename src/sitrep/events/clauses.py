@@ -265,11 +265,23 @@ MODAL_WORDS = frozenset(
 
 
 def says_that(verb: Token) -> bool:
-    """A verb that takes a "that" clause: it is used to say something."""
+    """A verb that takes a "that" clause, or closes the clause it says ("Police failed
+    to act, a rights group protested"): it is used to say something."""
     return any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c.dep_ == "ccomp"
+        and (_closes(verb, c) or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         for c in verb.children
     )
+
+
+def _closes(verb: Token, clause: Token) -> bool:
+    """ "Police failed to act, a rights group protested": the verb and its subject come
+    after the clause it says, past a comma, with no object of their own."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if clause.i > verb.i or not subjects or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    first = subjects[0].left_edge.i
+    return first > clause.i and first > 0 and verb.doc[first - 1].text == ","
 
 
 def mere_notice(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str) -> bool:

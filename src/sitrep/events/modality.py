@@ -71,10 +71,17 @@ def _speaker(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj"})
+
+
 def _phrase_near(sentence: Span, phrases: tuple[str, ...], chain: list[Token]) -> str | None:
     """A cue phrase that opens the sentence ("Prediction:", "I think") or touches the
     trigger's chain of clauses ("is expected to", "plans to")."""
-    near = {t.i for t in chain} | {c.i for t in chain for c in t.children}
+    # a clause of its own below the chain ("Police failed to act, a group protested") is
+    # what is said, not a cue on the saying
+    near = {t.i for t in chain} | {
+        c.i for t in chain for c in t.children if c.dep_ not in OWN_CLAUSE_DEPS
+    }
     tokens = list(sentence)
     trigger = chain[0].i
     for start, end, phrase in find_phrases(tokens, phrases):

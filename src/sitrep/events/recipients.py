@@ -302,8 +302,14 @@ class RecipientFinder:
                 preps = DATIVE_PREPS + MATERIAL_PREPS
             elif self._lemma(trig.token) in WRESTING_VERBS:
                 preps = MATERIAL_PREPS + ("from",)  # "recaptured the town from al-Shabaab"
+            elif trig.type == "SANCTION":
+                preps = MATERIAL_PREPS + ("to", "with")  # "cut aid to the junta"
             aimed = pobjs(trig.token, preps)
             objects = with_conjuncts(children(trig.token, "dobj"))
+            if trig.type == "MOBILIZE":
+                # "mobilized reservists for a possible war against Iraq": the war's enemy
+                for purpose in pobjs(trig.token, ("for",)):
+                    aimed += pobjs(purpose, ("against", "on"))
             if self._lemma(trig.token) in CLAIMING_VERBS:
                 # "claimed responsibility for the attack on a tanker": the claimed act's
                 objects += [n for o in objects for n in pobjs(o, ("for",))]

@@ -117,6 +117,12 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_comma_subject(token, first)
         elif (means := _misplaced_means(token)) is not None:
             means.head = token
+        elif (obj := _object_after_as(token)) is not None:
+            obj.head, obj.dep_ = token, "dobj"
+        elif _closing_speaker_participle(token):
+            _repair_closing_speaker(token)
+        elif _intended_infinitive(token):
+            token.dep_ = "xcomp"
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
@@ -152,6 +158,23 @@ def _misplaced_means(verb: Token) -> Token | None:
             means = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"]
             if means and means[0].i > obj.i:
                 return means[0]
+    return None
+
+
+def _object_after_as(verb: Token) -> Token | None:
+    """The object of "denounced as a crime Serbia's crackdown", "condemned as illegal
+    the decision", which the parse hangs from the "as" phrase as an apposition."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i != verb.i + 1:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            moved = [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+            if moved and not any(t.is_punct for t in obj.doc[obj.i : moved[0].left_edge.i]):
+                return moved[0]
     return None
 
 
@@ -251,6 +274,62 @@ def _repair_reported_clause(verb: Token) -> None:
     noun, reporter = verb.head, verb.head.head
     verb.head, verb.dep_, verb.tag_ = reporter, "ccomp", "VBD"
     noun.head = verb
+
+
+# verbs that close a sentence with who says it ("..., a rights group charged")
+CLOSING_SPEECH_VERBS = REPORTING_VERBS | {
+    "protest", "complain", "charge", "allege", "warn", "insist", "argue", "note", "assert",
+    "contend", "maintain", "explain", "acknowledge", "admit",
+}  # fmt: skip
+
+
+def _closing_speaker_participle(verb: Token) -> bool:
+    """ "Police are failing to act, a rights group protested." parsed with "protested"
+    as a participle of "group" and "group" in apposition to a noun of the clause."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i != verb.head.i + 1:
+        return False
+    if verb.lemma_.lower() not in CLOSING_SPEECH_VERBS:
+        return False
+    noun = verb.head
+    if noun.dep_ != "appos" or noun.left_edge.i == 0:
+        return False
+    if noun.doc[noun.left_edge.i - 1].text != ",":
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj") for c in verb.children):
+        return False
+    root = verb.sent.root
+    return root.i < noun.left_edge.i and all(
+        t.is_punct or t.i <= verb.i or t.head.i >= verb.i
+        for t in verb.sent[verb.i - verb.sent.start :]
+    )
+
+
+def _repair_closing_speaker(verb: Token) -> None:
+    noun, root = verb.head, verb.sent.root
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    root.head, root.dep_ = verb, "ccomp"
+    noun.head, noun.dep_ = verb, "nsubj"
+
+
+# verbs whose "to" infinitive is what is intended, never a purpose
+INTENDING_VERBS = frozenset(
+    {"vow", "swear", "pledge", "promise", "threaten", "refuse", "agree", "decide", "plan",
+     "offer", "attempt", "try", "want", "intend", "resolve", "undertake", "seek", "aim"}
+)  # fmt: skip
+
+
+def _intended_infinitive(verb: Token) -> bool:
+    """ "have sworn to fight", parsed with the infinitive as a purpose clause."""
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() not in INTENDING_VERBS:
+        return False
+    to = verb.doc[verb.head.i + 1] if verb.head.i + 1 < len(verb.doc) else None
+    return (
+        to is not None
+        and to.lower_ == "to"
+        and to.head.i == verb.i
+        and to.dep_ == "aux"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _count_preposition(lead: Token) -> Token | None:

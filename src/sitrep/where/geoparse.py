@@ -176,7 +176,9 @@ def find_toponyms(
             if _surname_after_given_name(ent, gazetteer):
                 continue  # "Kenzo Oshima, the UN relief coordinator": a person
             tokens = _with_hyphened_words(_trim(list(ent)))
-            spans = _longest_matches(tokens, gazetteer, tagged=True)
+            spans = _feature_pieces_dropped(
+                tokens, _longest_matches(tokens, gazetteer, tagged=True)
+            )
             if not _covers_name(tokens, spans):
                 continue  # "Metcalfe County", "Pearson Airport": a place we do not know
             if not _pieces_agree(tokens, spans):
@@ -209,8 +211,11 @@ def find_toponyms(
         ):
             run.append(token)
             continue
-        spans = _longest_matches(
-            run, gazetteer, tagged=False, person_words=person_words, pending=pending
+        spans = _feature_pieces_dropped(
+            run,
+            _longest_matches(
+                run, gazetteer, tagged=False, person_words=person_words, pending=pending
+            ),
         )
         if _pieces_agree(run, spans):
             for i, j, matches, weak in spans:
@@ -589,6 +594,21 @@ def _covers_name(tokens: Sequence[Token], spans: Sequence[tuple[int, int, object
         k in covered or not tok.text[:1].isupper() or tok.lower_ in QUALIFIERS
         for k, tok in enumerate(tokens)
     )
+
+
+def _feature_pieces_dropped(
+    tokens: Sequence[Token], spans: list[tuple[int, int, tuple[Match, ...], bool]]
+) -> list[tuple[int, int, tuple[Match, ...], bool]]:
+    """ "the Europe Bridge", "Tahrir Square": a feature word right after a known name is
+    part of that name, not a town GeoNames files under the same word ("Bridge")."""
+    kept: list[tuple[int, int, tuple[Match, ...], bool]] = []
+    for span in spans:
+        i, j = span[0], span[1]
+        feature = cues.feature_after(tokens[i].doc, tokens[i].i)
+        if kept and kept[-1][1] == i - 1 and feature is not None and feature.length > j - i:
+            continue
+        kept.append(span)
+    return kept
 
 
 def _pieces_agree(

@@ -1,0 +1,42 @@
+"""Forces named by who leads or backs them, and peoples named "ethnic", on sentences we
+wrote: a "Saudi-led" force is the leader's, an "Iran-backed" militia is not its patron's
+and its patron does not make the page a story about that country; "ethnic Hungarians"
+living in another country are that country's people."""
+
+from __future__ import annotations
+
+
+def codes(result, text):
+    return [m.actor.code for m in result.mentions if m.text == text]
+
+
+def test_a_force_led_by_a_state_is_that_states(analyse_text):
+    result = analyse_text("Kenyan-led forces stormed the port, Somali officials said.")
+    assert codes(result, "Kenyan-led forces") == ["KENMIL"]
+    strike = [e for e in result.events if e.trigger == "stormed"]
+    assert strike and [a.code for a in strike[0].source] == ["KENMIL"]
+
+
+def test_a_force_backed_by_a_state_is_not_its_patrons(analyse_text):
+    result = analyse_text("Rwanda-backed rebels seized the town, Congolese officials said.")
+    rebels = [m.actor.code for m in result.mentions if m.text.endswith("rebels")]
+    assert rebels and not rebels[0].startswith("RWA")
+
+
+def test_a_patron_does_not_make_the_page_its_story(analyse_text):
+    result = analyse_text("Iran-backed militias shelled the airport, Iraqi officials said.")
+    militias = [m.actor.code for m in result.mentions if m.text == "militias"]
+    assert militias == ["IRQPRM"]
+
+
+def test_an_ethnic_people_belongs_to_the_country_it_lives_in(analyse_text):
+    result = analyse_text("Thousands of ethnic Hungarians rallied in Slovakia on Sunday.")
+    hungarians = [m.actor.code for m in result.mentions if m.text == "Hungarians"]
+    assert hungarians == ["SVKCVL"]
+    plain = analyse_text("Thousands of Hungarians rallied in Budapest on Sunday.")
+    assert [m.actor.code for m in plain.mentions if m.text == "Hungarians"] == ["HUNCVL"]
+
+
+def test_albanians_are_counted_where_they_live(analyse_text):
+    result = analyse_text("Ethnic Albanians marched in North Macedonia on Saturday.")
+    assert [m.actor.code for m in result.mentions if m.text == "Albanians"] == ["MKDCVL"]
