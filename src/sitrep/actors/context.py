@@ -91,6 +91,30 @@ def hyphen_agent(tok: Token) -> bool:
     return False
 
 
+# links inside a noun phrase's premodifiers ("the U.S. and British forces", "Burkina
+# Faso's military government")
+PREMODIFIER_DEPS = frozenset(
+    {"det", "predet", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case",
+     "cc", "conj", "npadvmod", "advmod", "punct"}
+)  # fmt: skip
+
+
+def phrase_start(head: Token) -> int:
+    """The first token of ``head``'s premodifiers: its left edge, but never past a clause
+    of its own, as when a misparse makes the noun the root of a whole sentence."""
+    start = head.i
+    for k in range(head.i - 1, head.left_edge.i - 1, -1):
+        up = head.doc[k]
+        while up.i != head.i:
+            if up.dep_ not in PREMODIFIER_DEPS or (
+                up.pos_ in ("VERB", "AUX") and up.dep_ != "amod"
+            ):
+                return start
+            up = up.head
+        start = k
+    return start
+
+
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 
 

@@ -41,6 +41,7 @@ from sitrep.actors.context import (
     of_state,
     of_states,
     participant_preposition,
+    phrase_start,
     place_not_person,
     plural_noun,
     protest_page,
@@ -83,7 +84,7 @@ UNPLACED_SECTORS = frozenset({"NGO"})
 # Sectors whose nouns name an actor even as one unnamed member: "a suicide bomber", "a
 # rights group", "one demonstrator". State sectors are left out: "a force", "a unit" and
 # "a court" are as often things as actors.
-INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED"})
+INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED", "JUD"})
 
 MAX_ALIAS_TOKENS = 8
 WHERE_PREPS = {
@@ -351,7 +352,7 @@ class ActorResolver:
         """Countries or the actor that modify ``head``: "Iraqi", "U.S. and British",
         "Sadr's", "Mahdi Army". Returns (countries, actor, first token of the phrase)."""
         doc = head.doc
-        left = head.left_edge.i
+        left = phrase_start(head)
         countries: list[str] = []
         for tok in doc[left:stop]:
             if hyphen_agent(tok) or stance_prefixed(tok):
@@ -731,8 +732,10 @@ class ActorResolver:
                 )
             ):
                 found, code = (head.i, head.text, people), "CVL"
-        for mod in (c for c in head.children if c.i < head.i):
-            if found is not None or mod.dep_ not in ("amod", "compound", "nmod"):
+        # "Ukraine and Western governments": a bloc coordinated after a named state
+        mods = [m for c in head.children if c.i < head.i for m in (c, *c.conjuncts)]
+        for mod in mods:
+            if found is not None or mod.dep_ not in ("amod", "compound", "nmod", "conj"):
                 continue
             for first in (mod.left_edge.i, mod.i):
                 words = doc[first : mod.i + 1].text

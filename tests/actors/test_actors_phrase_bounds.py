@@ -1,0 +1,46 @@
+"""How far a sector noun's phrase reaches to the left, on sentences we wrote and one
+misparse built by hand: premodifiers and coordinated nationalities belong to it, a clause
+that a misparse hangs from the noun does not; a bloc coordinated after a named state is
+its own actor; new sector words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitrep.actors.context import phrase_start
+
+
+def test_premodifiers_and_coordinated_nationalities_are_in_the_phrase(nlp):
+    doc = nlp("The Iraqi and U.S. forces entered the city.")
+    forces = next(t for t in doc if t.text == "forces")
+    assert phrase_start(forces) == 0
+
+
+def test_a_clause_hung_from_the_noun_is_not_in_the_phrase(nlp):
+    words = ["Army", "faced", "questions", ",", "many", "of", "them", "villagers"]
+    heads = [1, 7, 1, 7, 7, 4, 5, 7]
+    deps = ["nsubj", "ccomp", "dobj", "punct", "nsubj", "prep", "pobj", "ROOT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    villagers = doc[7]
+    assert villagers.left_edge.i == 0
+    assert phrase_start(villagers) == 7
+
+
+def test_a_bloc_coordinated_after_a_state_is_its_own_actor(analyse_text):
+    result = analyse_text("It was a vote that Georgia and Western governments condemned as rigged.")
+    found = {m.text: m.actor.code for m in result.mentions}
+    assert found.get("Georgia") == "GEO"
+    assert found.get("Western governments") == "IGO"
+
+
+def test_new_sector_words(analyse_text):
+    result = analyse_text(
+        "Chinese coast guard ships chased Taiwanese fishing boats, and a US congressional "
+        "delegation arrived in Taipei as tourists left."
+    )
+    found = {m.text: m.actor.code for m in result.mentions}
+    assert found.get("Taiwanese fishing boats") == "TWNCVL"
+    assert found.get("US congressional delegation") == "USALEG"
+    assert found.get("tourists", "").endswith("CVL")
+    judge = analyse_text("A Venezuelan prosecutor obtained a warrant on Monday.")
+    assert [m.actor.code for m in judge.mentions] == ["VENJUD"]
