@@ -44,3 +44,11 @@ def test_new_sector_words(analyse_text):
     assert found.get("tourists", "").endswith("CVL")
     judge = analyse_text("A Venezuelan prosecutor obtained a warrant on Monday.")
     assert [m.actor.code for m in judge.mentions] == ["VENJUD"]
+
+
+def test_them_in_a_partitive_is_the_group_just_named(analyse_text):
+    result = analyse_text(
+        "Kenyan officials said the blast killed 19 people, most of them students, in Garissa."
+    )
+    them = [m.actor.code for m in result.mentions if m.text == "them"]
+    assert them and them[0].endswith("CVL")

@@ -109,7 +109,7 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
             if referent is None:
                 continue
             here = ordinals[(seg_i, tok.sent.start)]
-            antecedent = _antecedent(
+            antecedent = _partitive_antecedent(index, seg_i, tok) or _antecedent(
                 index,
                 seg_i,
                 tok,
@@ -274,6 +274,34 @@ def _clause_subject(tok):
     while verb.dep_ in ("prep", "agent") and verb.head.i != verb.i:
         verb = verb.head
     return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+
+
+# "26 people, most of them tourists": a part of the group just named
+PARTITIVE_WORDS = frozenset(
+    {"many", "most", "some", "all", "several", "few", "none", "both", "each", "half", "one",
+     "two", "three", "four", "five", "dozens", "hundreds", "thousands"}
+)  # fmt: skip
+
+
+def _partitive_antecedent(index: ActorIndex, seg_i: int, tok) -> ActorMention | None:
+    """ "killed 26 people, most of them tourists": "them" in a partitive after a comma is
+    the plural noun named last before it in the sentence."""
+    of = tok.head
+    if tok.lower_ != "them" or tok.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    part = of.head
+    if part.lower_ not in PARTITIVE_WORDS or part.i != of.i - 1 or part.i == tok.sent.start:
+        return None
+    if tok.doc[part.i - 1].text != ",":
+        return None
+    before = [
+        m
+        for m in index.mentions
+        if m.seg == seg_i
+        and tok.sent.start <= m.head < part.i
+        and index.segments[seg_i].doc[m.head].tag_ in ("NNS", "NNPS")
+    ]
+    return max(before, key=lambda m: m.head) if before else None
 
 
 def _antecedent(
