@@ -52,3 +52,13 @@ def test_them_in_a_partitive_is_the_group_just_named(analyse_text):
     )
     them = [m.actor.code for m in result.mentions if m.text == "them"]
     assert them and them[0].endswith("CVL")
+
+
+def test_people_from_generically_named_organisations_are_theirs(analyse_text):
+    result = analyse_text(
+        "Nurses from two British aid groups delivered medicine to clinics in Mosul."
+    )
+    nurses = [m.actor.code for m in result.mentions if m.text == "Nurses"]
+    assert nurses == ["GBRNGO"]
+    families = analyse_text("Families of the soldiers protested in Kyiv on Friday.")
+    assert [m.actor.code for m in families.mentions if m.text == "Families"] == ["UKRCVL"]

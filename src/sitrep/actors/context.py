@@ -133,6 +133,9 @@ def stance_prefixed(tok: Token) -> bool:
     )
 
 
+OWNING_SECTORS = frozenset({"NGO", "IGO", "REB", "PRM", "PTY", "MED"})
+
+
 def of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
     """ "fighters of JNIM", "militants from the Islamic State", "officials of the
     African Union": the armed group, organisation, party or international body an
@@ -142,11 +145,22 @@ def of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
             continue
         for obj in prep.children:
             mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
-            if mention is not None and mention.actor.type in (
-                ActorType.ARMED_GROUP,
-                ActorType.ORGANISATION,
-                ActorType.PARTY,
-                ActorType.BODY,
+            if (
+                mention is not None
+                and (
+                    mention.actor.type
+                    in (
+                        ActorType.ARMED_GROUP,
+                        ActorType.ORGANISATION,
+                        ActorType.PARTY,
+                        ActorType.BODY,
+                    )
+                    # "doctors from two American aid groups": organisations named generically
+                    or (
+                        mention.actor.type == ActorType.GROUP
+                        and mention.actor.code[3:] in OWNING_SECTORS
+                    )
+                )
             ):
                 return mention.actor
     return None

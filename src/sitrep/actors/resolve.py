@@ -70,6 +70,15 @@ from sitrep.actors.phrases import (
 )
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
+from sitrep.actors.words import (
+    count_of,
+    dateline_place,
+    determined,
+    indefinite,
+    model_name,
+    owner_phrase,
+    punct_between,
+)
 from sitrep.models import Actor, ActorType, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 
@@ -108,59 +117,6 @@ GROUP_SINGULARS = frozenset({"opposition", "militia", "insurgency"})
 # "a police spokesman" speaks for the police, even when the article is indefinite
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
-COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-
-
-def _count(tok: Token) -> int:
-    if tok.text.isdigit():
-        return int(tok.text)
-    return COUNT_WORDS.get(tok.lower_, 0)
-
-
-def _dateline(tok: Token) -> bool:
-    """ "SANAA, Nov 19 (wire) -", "WASHINGTON/SANAA, January 12": a place in capitals
-    at the start of a report says where it was filed, not who acted."""
-    if not tok.text.isupper() or len(tok.text) < 3:
-        return False
-    first = tok.sent.start
-    before = tok.doc[first : tok.i]
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return (
-        tok.i - first <= 4
-        and all(t.text.isupper() or t.is_punct for t in before)
-        and after is not None
-        and after.text in (",", "/", "-", "(")
-    )
-
-
-def _model_name(tok: Token) -> bool:
-    """A capitalised word that, with any capitalised words after it, modifies a common
-    noun: "Typhoon" in "Royal Air Force Typhoon jets", "Abrams" in "U.S. Abrams tanks"."""
-    head = tok
-    while head.dep_ == "compound" and head.head.i > head.i:
-        head = head.head
-        if head.pos_ == "NOUN" and head.text.islower():
-            return True
-    return False
-
-
-def _indefinite(head: Token) -> bool:
-    """ "a shopkeeper in Muzaffarabad", "one resident": one unnamed person. The article
-    may hang from a premodifier ("A rights monitoring group")."""
-    edge = head.left_edge
-    return any(
-        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
-        for c in (*head.children, edge)
-    )
-
-
-def _punct_between(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return any(t.is_punct for t in a.doc[lo + 1 : hi])
-
-
-def _determined(tok: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 class ActorResolver:
@@ -228,7 +184,7 @@ class ActorResolver:
                 and is_capitalised(nxt)
                 and nxt.ent_type_ not in ("DATE", "TIME")
             ):
-                if end - start >= 2 and _model_name(nxt):
+                if end - start >= 2 and model_name(nxt):
                     return False  # "Royal Air Force Typhoon jets": a make of the jets
                 return nxt.ent_iob_ == "I" and doc[end - 1].ent_iob_ in ("B", "I")
         if start > 0:
@@ -382,7 +338,9 @@ class ActorResolver:
     def _match_phrases(
         self, index: ActorIndex, seg_i: int, doc: Doc, date: str | None, context: PageContext
     ) -> None:
-        for head in doc:
+        # owners first: "doctors from two American aid groups" are the groups'
+        owners_first = sorted(doc, key=lambda t: (not owner_phrase(t), t.i))
+        for head in owners_first:
             if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "amod":
                 continue
             if self._capital_metonym(index, seg_i, head):
@@ -409,7 +367,7 @@ class ActorResolver:
             if (
                 head.dep_ in ("compound", "nmod")
                 and index.at(seg_i, head.head.i) is not None
-                and not _punct_between(head, head.head)
+                and not punct_between(head, head.head)
             ):
                 continue  # "Turkish President Recep Tayyip Erdogan": the title is part of the name
             existing = index.at(seg_i, head.i)
@@ -476,8 +434,8 @@ class ActorResolver:
                 or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)
                 # "an army helicopter": the sector word names whose it is
                 or (sector_start < head.i and head.lemma_.lower() in OWNED_EQUIPMENT)
-                or (code == "LEG" and head.dep_ != "compound" and not _determined(head))
-                or (code in INDEFINITE_SECTORS and head.tag_ == "NN" and _indefinite(head))
+                or (code == "LEG" and head.dep_ != "compound" and not determined(head))
+                or (code in INDEFINITE_SECTORS and head.tag_ == "NN" and indefinite(head))
             ):
                 group = self._armed_group_antecedent(index, seg_i, head, code, date)
                 if group is not None:
@@ -575,7 +533,7 @@ class ActorResolver:
 
     def _capital_metonym(self, index: ActorIndex, seg_i: int, head: Token) -> bool:
         """ "Baghdad said", "Washington's demands": a capital as an argument is its government."""
-        if head.pos_ != "PROPN" or not argument_position(head) or _dateline(head):
+        if head.pos_ != "PROPN" or not argument_position(head) or dateline_place(head):
             return False
         if index.at(seg_i, head.i) is not None:
             return False
@@ -669,7 +627,7 @@ class ActorResolver:
         their institutions count, not rebels or places."""
         if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() in PERSON_PLURALS:
             return []  # "two soldiers were killed" counts people, not states
-        count = next((_count(c) for c in head.children if c.dep_ == "nummod"), 0)
+        count = next((count_of(c) for c in head.children if c.dep_ == "nummod"), 0)
         if count < 2:
             return []
         here = self._state_countries(index, seg_i, head.sent, head.i)

@@ -1,0 +1,63 @@
+"""Word-level tests the actor passes share: counts, datelines, model names, articles."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+
+
+def count_of(tok: Token) -> int:
+    if tok.text.isdigit():
+        return int(tok.text)
+    return COUNT_WORDS.get(tok.lower_, 0)
+
+
+def dateline_place(tok: Token) -> bool:
+    """ "SANAA, Nov 19 (wire) -", "WASHINGTON/SANAA, January 12": a place in capitals
+    at the start of a report says where it was filed, not who acted."""
+    if not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    first = tok.sent.start
+    before = tok.doc[first : tok.i]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.i - first <= 4
+        and all(t.text.isupper() or t.is_punct for t in before)
+        and after is not None
+        and after.text in (",", "/", "-", "(")
+    )
+
+
+def model_name(tok: Token) -> bool:
+    """A capitalised word that, with any capitalised words after it, modifies a common
+    noun: "Typhoon" in "Royal Air Force Typhoon jets", "Abrams" in "U.S. Abrams tanks"."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+        if head.pos_ == "NOUN" and head.text.islower():
+            return True
+    return False
+
+
+def indefinite(head: Token) -> bool:
+    """ "a shopkeeper in Muzaffarabad", "one resident": one unnamed person. The article
+    may hang from a premodifier ("A rights monitoring group")."""
+    edge = head.left_edge
+    return any(
+        c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+        for c in (*head.children, edge)
+    )
+
+
+def owner_phrase(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.i < tok.i
+
+
+def punct_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_punct for t in a.doc[lo + 1 : hi])
+
+
+def determined(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
