@@ -124,3 +124,29 @@ def test_aid_cut_or_banned_to_someone_is_a_sanction_on_them(analyse_text):
     banned = analyse_text("Norway banned all arms sales to Saudi Arabia.")
     found = events_at(banned, "banned")
     assert found and found[0].type == "SANCTION" and target_countries(found[0]) == ["SAU"]
+
+
+def test_homes_and_shops_with_no_owner_named_are_the_civilians(analyse_text):
+    burned = analyse_text(
+        "Rebels burned dozens of homes in Beni, Congo, on Sunday, officials said."
+    )
+    found = events_at(burned, "burned")
+    assert found and [a.code for a in found[0].target] == ["CODCVL"]
+    looted = analyse_text("The market in Goma was looted overnight.")
+    found = events_at(looted, "looted")
+    assert found and [a.code for a in found[0].target] == ["CODCVL"]
+    owned = analyse_text("Police raided the opposition party's offices in Kinshasa.")
+    found = events_at(owned, "raided")
+    assert found and not any(a.code.endswith("CVL") for a in found[0].target)
+
+
+def test_a_country_after_a_town_is_where_not_who(analyse_text):
+    result = analyse_text("Gunmen attacked a church in Kaya, Burkina Faso, on Sunday.")
+    assert "BFA" not in [m.actor.code for m in result.mentions]
+    attacked = events_at(result, "attacked")
+    assert attacked and [a.code for a in attacked[0].target] == ["BFACVL"]
+
+
+def test_a_nationality_word_before_an_actor_is_no_actor_of_its_own(analyse_text):
+    result = analyse_text("Islamist insurgents stormed the town of Palma.")
+    assert [m.text for m in result.mentions] == ["insurgents"]

@@ -65,6 +65,10 @@ def test_a_threat_to_act_in_a_place_concerns_that_place(analyse_text):
 def test_a_raid_in_a_place_does_not_make_the_place_its_target(analyse_text):
     analysed = analyse_text("Iraqi forces raided houses in Basra.")
     raids = [e for e in analysed.events if e.type == "COERCE"]
+    # not Iraq, where the raid happened; the houses' people (see test_events_accused_acts)
+    assert raids and [a.code for a in raids[0].target] == ["IRQCVL"]
+    offices = analyse_text("Iraqi forces raided offices in Basra.")
+    raids = [e for e in offices.events if e.type == "COERCE"]
     assert raids and raids[0].target == ()
 
 

@@ -293,6 +293,11 @@ class ActorResolver:
             if m.actor.type != ActorType.STATE:
                 continue
             head = index.segments[m.seg].doc[m.head]
+            if head.dep_ in ("appos", "conj") and head.head.dep_ == "pobj":
+                # "in Macomia, Mozambique": the country after a town it is in
+                head = head.head
+                if head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text != ",":
+                    continue
             if (
                 head.dep_ == "pobj"
                 and head.head.lower_ in LOCATIVE_PREPS

@@ -111,6 +111,12 @@ class UnknownNames:
                 continue  # "Defence" in "Defence Secretary Lloyd Austin": part of a title
             if named_place(ent):
                 continue  # "the town of Chinshwehaw": a place the gazetteer lacks
+            if (
+                ent.label_ == "NORP"
+                and ent.root.dep_ in ("amod", "compound")
+                and index.at(seg_i, ent.root.head.i) is not None
+            ):
+                continue  # "Islamist insurgents": a word describing an actor named already
             if stance_prefixed(ent[0]):
                 continue  # "pro-Russian", "anti-American": a side taken, not an actor
             if ent.label_ == "NORP":

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from sitrep.events.discourse import NON_STATE_PREFIXES
 from sitrep.events.implied import own_government
 from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with_conjuncts
 from sitrep.models import ActorRef, Place
@@ -103,6 +104,14 @@ OWNED_NOUNS = frozenset(
      "passport", "licence", "license", "broadcast", "website", "newspaper", "station",
      "embassy", "consulate", "farm", "land", "business", "shop", "bank", "branch", "bureau",
      "outlet", "channel", "agency", "company", "firm", "factory", "boat"}
+)  # fmt: skip
+# places people live, trade, learn, heal and pray in: harm to them with no owner named
+# is harm to civilians
+CIVILIAN_SITES = frozenset(
+    {"home", "house", "shop", "store", "market", "marketplace", "pharmacy", "school",
+     "hospital", "clinic", "mosque", "church", "temple", "synagogue", "village", "hamlet",
+     "neighbourhood", "neighborhood", "restaurant", "cafe", "hotel", "bakery", "kiosk",
+     "dwelling", "hut", "tent", "shelter", "orphanage", "university"}
 )  # fmt: skip
 # "Serbian-run bank branches", "a Russian-owned tanker": the participle names the owner
 OWNER_PARTICIPLES = frozenset({"run", "own", "operate", "flag", "control", "manage"})
@@ -344,6 +353,8 @@ class RecipientFinder:
         if not target and trig.type == "PROTEST" and self.actors is not None:
             crowd = self.book.cues.crowd_sectors
             target = own_government(index, seg_i, trig.token, source, crowd, date)
+        if not target and trig.type in ("ASSAULT", "COERCE"):
+            target = self._civilian_sites(ps, trig, places, source)
         if target or self.actors is None and not places:
             return target
         area = self._covers_area(trig)
@@ -413,6 +424,37 @@ class RecipientFinder:
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
             return told.adversary(source, same_country=True) or self._state_forces(source)
         return ()
+
+    def _civilian_sites(self, ps, trig: Trigger, places, source) -> tuple[ActorRef, ...]:
+        """ "torched dozens of homes in Macomia", "the pharmacy was looted": homes, shops
+        and schools with no owner named are the civilians' of the country they stand in
+        (a place in the sentence, else the doer's own country)."""
+        sites = with_conjuncts(children(trig.token, "dobj", "nsubjpass"))
+        sites += [n for o in sites for n in pobjs(o, ("of",))]  # "dozens of homes"
+        if self.actors is None or not any(o.lemma_.lower() in CIVILIAN_SITES for o in sites):
+            return ()
+        sent = trig.token.sent
+        lo, hi = ps.offset + sent.start_char, ps.offset + sent.end_char
+        # not a name the site is called by ("the Pearl Beach hotel")
+        named = [(ps.offset + o.left_edge.idx, ps.offset + o.idx) for o in sites]
+        country = next(
+            (
+                p.country
+                for p in places
+                if lo <= p.start < hi and p.country and not any(a <= p.start < b for a, b in named)
+            ),
+            None,
+        )
+        if country is None:
+            country = next(
+                (
+                    a.code[:3]
+                    for a in source
+                    if len(a.code) == 6 and a.code[:3] not in NON_STATE_PREFIXES
+                ),
+                None,
+            )
+        return self._sector_refs(country, "CVL") if country else ()
 
     def _holds_nothing_named(self, trigger: Token) -> bool:
         """The act's objects, if any, are ground that someone holds ("took control of the
