@@ -150,3 +150,26 @@ def test_a_country_after_a_town_is_where_not_who(analyse_text):
 def test_a_nationality_word_before_an_actor_is_no_actor_of_its_own(analyse_text):
     result = analyse_text("Islamist insurgents stormed the town of Palma.")
     assert [m.text for m in result.mentions] == ["insurgents"]
+
+
+def test_an_attack_on_a_base_that_killed_soldiers_was_made_by_its_claimant(analyse_text):
+    result = analyse_text(
+        "The rebels claimed a rocket attack on an army post in Dori that killed four soldiers."
+    )
+    killed = events_at(result, "killed")
+    assert killed and [a.code[-3:] for a in killed[0].source] == ["REB"]
+    assert any(m.text == "army post" and m.actor.code.endswith("MIL") for m in result.mentions)
+
+
+def test_a_speaker_who_said_something_and_ordered_something_did_both(analyse_text, nlp):
+    sentence = (
+        'President Ruto said the raid "is an act of war" and ordered the army to secure the border.'
+    )
+    ordered = next(t for t in nlp(sentence) if t.text == "ordered")
+    assert ordered.head.text == "said"
+    found = events_at(analyse_text(sentence), "ordered")
+    assert found and found[0].type == "REQUEST"
+    assert [a.code for a in found[0].source] == ["KENGOV"]
+    # a told past act keeps its own subject ("the army ... killed")
+    told = nlp("He said the army attacked the town and killed 20 people.")
+    assert next(t for t in told if t.text == "killed").head.text == "attacked"

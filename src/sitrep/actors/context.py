@@ -555,7 +555,8 @@ PERSON_PLURALS = frozenset(
 # them ("shot down an army helicopter", "stormed government offices")
 OWNED_EQUIPMENT = frozenset(
     {"helicopter", "convoy", "vehicle", "truck", "jet", "plane", "aircraft", "patrol",
-     "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank"}
+     "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank",
+     "base", "post", "outpost", "camp", "checkpoint", "barracks", "station", "position"}
 )  # fmt: skip
 # verbs by which a state moves its own forces: their object is that state's
 SENDING_VERBS = frozenset(

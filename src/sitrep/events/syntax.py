@@ -346,12 +346,36 @@ def authors(document: Token) -> list[Token]:
     return []
 
 
+ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "assault", "ambush", "offensive",
+     "shelling", "explosion", "blast"}
+)  # fmt: skip
+
+
+def _attack_on(noun: Token) -> Token | None:
+    """The attack noun whose target ``noun`` is ("an attack on a base"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "against", "at"):
+        return None
+    attack = prep.head
+    return attack if attack.lemma_.lower() in ATTACK_NOUNS else None
+
+
 def subjects(verb: Token) -> list[Token]:
     """The verb's own subject, or the subject it inherits through coordination/control."""
     tok = verb
     for _ in range(6):
         own = children(tok, *SUBJECT_DEPS)
         if own and tok.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP"):
+            attack = _attack_on(tok.head)
+            if attack is not None:
+                # "claimed an attack on a base that killed two soldiers": the attack
+                # killed them, so whoever made it
+                return (
+                    children(attack, "poss")
+                    or pobjs(attack, ("by",))
+                    or (subjects(attack.head) if attack.dep_ == "dobj" else [])
+                )
             return [tok.head]  # "the militia, which carried out ...": the antecedent
         if own:
             return own

@@ -123,6 +123,8 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_closing_speaker(token)
         elif _intended_infinitive(token):
             token.dep_ = "xcomp"
+        elif _speakers_second_act(token):
+            token.head = token.head.head
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
@@ -330,6 +332,31 @@ def _intended_infinitive(verb: Token) -> bool:
         and to.dep_ == "aux"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+# what a speaker goes on to do after saying something: "said ... and accused", "and ordered"
+SPEAKER_ACTS = frozenset(
+    {"accuse", "order", "call", "urge", "warn", "demand", "threaten", "vow", "deny", "reject",
+     "announce", "promise", "pledge", "condemn", "blame", "ask", "appeal", "insist", "add",
+     "criticise", "criticize", "dismiss", "welcome", "praise", "instruct", "direct"}
+)  # fmt: skip
+
+
+def _speakers_second_act(verb: Token) -> bool:
+    """ "Petro said the attack 'closes a process' and ordered the army to ...", parsed
+    with "ordered" joined to the reported clause (whose subject it would then take)
+    instead of to "said"."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in SPEAKER_ACTS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    clause = verb.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    if clause.head.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in clause.head.children):
+        return False
+    # the reported clause is a statement about how things are, not a told past act
+    return clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have")
 
 
 def _count_preposition(lead: Token) -> Token | None:
