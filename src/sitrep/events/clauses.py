@@ -298,6 +298,13 @@ def mere_notice(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str) -> bo
     return bool(told) and not content
 
 
+# what a warning may call an outcome without threatening anyone
+JUDGED_OUTCOMES = frozenset(
+    {"disaster", "catastrophe", "mistake", "tragedy", "error", "blunder", "catastrophic",
+     "disastrous", "dangerous", "devastating", "unacceptable", "counterproductive"}
+)  # fmt: skip
+
+
 def warned_of_a_state(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str) -> bool:
     """A warning verb whose only content is a clause telling how things are or were,
     with no modal and no condition ("warned that famine had taken hold", "warned that
@@ -310,6 +317,11 @@ def warned_of_a_state(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str)
     if not clauses:
         return False
     for clause in clauses:
+        if clause.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") and c.lemma_.lower() in JUDGED_OUTCOMES
+            for c in clause.children
+        ):
+            continue  # "warned that a new war would be a disaster": a judgement, no threat
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & MODAL_WORDS or clause.tag_ in ("VB", "MD"):
             return False

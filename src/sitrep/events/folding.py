@@ -98,7 +98,15 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
     out = []
     for trig in found:
         if trig.type == "AGREE" and lemma(trig.token) in PROMISING_VERBS:
-            for comp in _deps(trig.token, "xcomp", "ccomp"):
+            # "kept promising a counteroffensive": the promised act as the object
+            for noun in _deps(trig.token, "dobj"):
+                named = by_token.get(noun.i) or book.noun_pattern(noun.lemma_)
+                if named is not None and book.type_info(named.type).quad == "material_conflict":
+                    coded = announced_type(named.type, "material_conflict", named.mode, False)
+                    if coded is not None:
+                        trig = replace(trig, type=coded[0], mode=coded[1])
+                        break
+            for comp in _deps(trig.token, "xcomp", "ccomp") if trig.type == "AGREE" else ():
                 clauses = (comp, *comp.conjuncts)
                 # "vowed to continue the offensive": a light verb's act is its noun's
                 nouns = [o for c in clauses for o in _deps(c, "dobj")]

@@ -59,6 +59,15 @@ def _clause_chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _said_chain(chain: list[Token], cues: Cues) -> list[Token]:
+    """The chain up to a speech verb that is coordinated with another verb: "denied any
+    role and said it remained committed": what is said is not under the denial."""
+    for k, tok in enumerate(chain[1:], start=1):
+        if tok.dep_ == "conj" and tok.lemma_.lower() in cues.speech_verbs:
+            return chain[: k + 1]
+    return chain
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -178,7 +187,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         (cues.prediction_phrases, Modality.PREDICTED),
         (cues.hedge_phrases, Modality.SPECULATED),
     ):
-        phrase = _phrase_near(sentence, phrases, chain)
+        phrase = _phrase_near(sentence, phrases, _said_chain(chain, cues))
         if phrase:
             note(modality, phrase)
 

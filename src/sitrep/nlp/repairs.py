@@ -125,6 +125,8 @@ def repair_parse(doc: Doc) -> Doc:
             token.dep_ = "xcomp"
         elif _speakers_second_act(token):
             token.head = token.head.head
+        elif (subject := _subject_of_participle(token)) is not None:
+            _repair_participle_clause(token, subject)
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
@@ -351,12 +353,38 @@ def _speakers_second_act(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     clause = verb.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLOSING_SPEECH_VERBS:
         return False
     if clause.head.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in clause.head.children):
         return False
     # the reported clause is a statement about how things are, not a told past act
     return clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have")
+
+
+def _subject_of_participle(verb: Token) -> Token | None:
+    """ "The SAF bombed markets in Nyala." parsed as one noun phrase, "bombed" an
+    adjective of "markets": the name before the participle is its subject."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or noun.dep_ != "ROOT":
+        return None
+    if noun.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in noun.sent):
+        return None
+    before = [c for c in noun.children if c.i < verb.i]
+    names = [c for c in before if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("nmod", "compound")]
+    if not names or names[-1].i != verb.i - 1:
+        return None
+    return names[-1]
+
+
+def _repair_participle_clause(verb: Token, subject: Token) -> None:
+    noun = verb.head
+    for child in [c for c in noun.children if c.i < subject.i]:
+        child.head = subject  # "The" of "The SAF"
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    subject.head, subject.dep_ = verb, "nsubj"
+    noun.head, noun.dep_ = verb, "dobj"
+    for child in [c for c in noun.children if c.dep_ == "punct" and c.i == noun.sent.end - 1]:
+        child.head = verb
 
 
 def _count_preposition(lead: Token) -> Token | None:

@@ -1,0 +1,52 @@
+"""What a speaker says, promises and warns, on sentences we wrote: a denial does not
+negate what its speaker goes on to say; promising a hostile act named by a noun is a
+threat; a warning that only judges an outcome threatens no one; a clause the parse read
+as one noun phrase ("The SAF bombed markets") is a clause."""
+
+from __future__ import annotations
+
+
+def events_at(result, trigger):
+    return [e for e in result.events if e.trigger == trigger]
+
+
+def test_a_denial_does_not_negate_what_the_speaker_says_next(analyse_text):
+    result = analyse_text(
+        "The Houthis denied any role in the attack and said they remained committed to the truce."
+    )
+    remained = events_at(result, "remained")
+    assert remained and remained[0].modality.value == "asserted"
+    failed = analyse_text("Hamas and Fatah failed to reach a deal in Cairo.")
+    deal = [e for e in failed.events if e.type == "AGREE"]
+    assert deal and deal[0].modality.value == "negated"
+
+
+def test_promising_an_offensive_is_a_threat(analyse_text):
+    result = analyse_text("The junta keeps promising a counteroffensive in the north.")
+    assert [e.type for e in events_at(result, "promising")] == ["THREATEN"]
+    aid = analyse_text("Egypt pledged more support for the government.")
+    assert [e.type for e in events_at(aid, "pledged")] == ["AGREE"]
+
+
+def test_a_warning_that_judges_an_outcome_threatens_no_one(analyse_text):
+    result = analyse_text(
+        "The Jordanian king warned that a wider war would be a catastrophe for the region "
+        "and urged Washington to restrain Israel."
+    )
+    assert events_at(result, "warned") == []
+    urged = events_at(result, "urged")
+    assert urged and urged[0].type == "REQUEST"
+    threat = analyse_text("Iran warned that it would strike any base used in an attack.")
+    assert [e.type for e in events_at(threat, "warned")] == ["THREATEN"]
+
+
+def test_a_clause_read_as_a_noun_phrase_is_repaired(nlp, analyse_text):
+    doc = nlp("The SAF bombed markets in Nyala.")
+    bombed = next(t for t in doc if t.text == "bombed")
+    assert bombed.dep_ == "ROOT" and bombed.pos_ == "VERB"
+    assert [c.text for c in bombed.children if c.dep_ == "nsubj"] == ["SAF"]
+    found = events_at(analyse_text("The SAF bombed markets in Nyala."), "bombed")
+    assert found and found[0].type == "ASSAULT"
+    assert [a.code for a in found[0].source] == ["SDNMIL"]
+    phrase = nlp("The bombed markets in Nyala.")
+    assert next(t for t in phrase if t.text == "bombed").dep_ == "amod"
