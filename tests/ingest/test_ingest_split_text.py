@@ -308,3 +308,21 @@ def test_news_story_quotes_stay_body_and_credits_are_boilerplate() -> None:
     assert _kind_of(doc, "QUETTA, Jan 4 (Reuters)") is K.BODY
     assert _kind_of(doc, '"We answered with full force,"') is K.BODY
     assert doc.removed == ["(Reporting by Jane Roe; Editing by Tom Doe)"]
+
+
+def test_a_handle_and_colon_in_a_comment_thread_name_the_author():
+    text = (
+        "Why the siege matters\n\n"
+        "The siege of the city entered its third month on Monday, aid groups said.\n\n"
+        "Prediction: the city falls before the rains.\n\n"
+        "Comments\n\n"
+        "Khalid: The army shelled the market in Nyala too.\n\n"
+        "Reader99: Great post, thanks.\n"
+    )
+    doc = _doc(text)
+    _assert_valid(doc)
+    assert _kind_of(doc, "Khalid:") == K.BOILERPLATE
+    assert _kind_of(doc, "The army shelled the market") == K.COMMENT
+    assert _kind_of(doc, "Great post") == K.COMMENT
+    # in the article, a label and colon are the writer's own words
+    assert _kind_of(doc, "Prediction: the city falls") == K.BODY

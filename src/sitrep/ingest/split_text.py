@@ -22,7 +22,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from sitrep.ingest.cues import Cues, normalise_phrase
+from sitrep.ingest.cues import AuthorMatch, Cues, normalise_phrase
 from sitrep.ingest.segments import finalise_segments
 from sitrep.models import Segment, SegmentKind
 
@@ -388,7 +388,7 @@ def _split_comments(lines: list[_Line], boiler: list[bool], cues: Cues) -> list[
             segments.append(_seg(line, SegmentKind.BOILERPLATE))
             after_author = False
             continue
-        author = cues.comment_author(line.text)
+        author = cues.comment_author(line.text) or _comment_handle(line.text)
         if author is not None:
             close()
             if author.rest is None:
@@ -414,6 +414,16 @@ def _split_comments(lines: list[_Line], boiler: list[bool], cues: Cues) -> list[
         after_author = False
     close()
     return segments
+
+
+# "Khalid: The SAF bombed markets too." / "Reader99: Great post.": in a comment thread, a
+# one- or two-word handle and a colon open a comment and name its author
+_COMMENT_HANDLE = re.compile(r"^[A-Za-z][\w.'’-]{1,30}(?: [A-Za-z][\w.'’-]{1,30})?:\s+(?=\S)")
+
+
+def _comment_handle(text: str) -> AuthorMatch | None:
+    found = _COMMENT_HANDLE.match(text)
+    return AuthorMatch(found.end()) if found else None
 
 
 def _seg(line: _Line, kind: SegmentKind) -> Segment:
