@@ -50,3 +50,24 @@ def test_a_clause_read_as_a_noun_phrase_is_repaired(nlp, analyse_text):
     assert [a.code for a in found[0].source] == ["SDNMIL"]
     phrase = nlp("The bombed markets in Nyala.")
     assert next(t for t in phrase if t.text == "bombed").dep_ == "amod"
+
+
+def test_exercises_held_together_are_cooperation_and_alone_a_show_of_force(analyse_text):
+    joint = analyse_text(
+        "Indian and French warships began five days of war games in the Arabian Sea."
+    )
+    games = [e for e in joint.events if e.trigger == "games"]
+    assert games and games[0].type == "COOPERATE"
+    assert {a.code[:3] for a in games[0].source} == {"IND", "FRA"}
+    alone = analyse_text("China held military drills around Taiwan on Monday.")
+    drills = [e for e in alone.events if e.trigger == "drills"]
+    assert drills and drills[0].type == "MOBILIZE"
+    assert [a.code for a in drills[0].target] == ["TWN"]
+
+
+def test_ordering_patrols_is_a_mobilisation_by_whoever_ordered_them(analyse_text):
+    result = analyse_text(
+        "The provincial government ordered patrols by police after the riots in Karachi."
+    )
+    found = [e for e in result.events if e.type == "MOBILIZE"]
+    assert found and [a.code for a in found[0].source] == ["PAKGOV"]

@@ -53,7 +53,7 @@ from sitrep.events.folding import (
 )
 from sitrep.events.implied import forces_arriving as _forces_arriving
 from sitrep.events.implied import home_visit as _home_visit
-from sitrep.events.implied import names_each_other, reciprocal_parts
+from sitrep.events.implied import joint_exercise, names_each_other, reciprocal_parts
 from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
@@ -604,6 +604,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         else:
             target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
+        if trig.type == "MOBILIZE" and joint_exercise(trig.token, source):
+            trig, target = replace(trig, type="COOPERATE", mode=None), source  # joint drills
         if mutual and len(source) + len(target) >= 2 and not (source and target):
             # "India and Pakistan traded fire", "talks between A and B": every side is a
             # doer and a recipient of the mutual act

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.mentions import ActorIndex, ActorMention
+from sitrep.events.discourse import NON_STATE_PREFIXES
 from sitrep.models import ActorRef, Event
 
 RECIPROCAL_WORDS = frozenset({("each", "other"), ("one", "another")})
@@ -128,3 +129,18 @@ def forces_arriving(subjects: Sequence[Token]) -> bool:
     """Every doer of a visit is a force ("Kenyan police officers arrived in Haiti"): the
     visit is a deployment."""
     return bool(subjects) and all(t.lemma_.lower() in FORCE_NOUNS for t in subjects)
+
+
+# exercises that are a mobilisation when one state holds them and cooperation when
+# several hold them together
+EXERCISE_WORDS = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "maneuvre"})
+
+
+def joint_exercise(trigger: Token, source: Sequence[ActorRef]) -> bool:
+    """ "French and Egyptian warships launched war games": an exercise held by the forces
+    of two or more states together is military cooperation (COOPERATE), not one state's
+    show of force."""
+    states = {
+        a.code[:3] for a in source if len(a.code) >= 3 and a.code[:3] not in NON_STATE_PREFIXES
+    }
+    return trigger.lemma_.lower() in EXERCISE_WORDS and len(states) >= 2
