@@ -71,3 +71,14 @@ def test_ordering_patrols_is_a_mobilisation_by_whoever_ordered_them(analyse_text
     )
     found = [e for e in result.events if e.type == "MOBILIZE"]
     assert found and [a.code for a in found[0].source] == ["PAKGOV"]
+
+
+def test_a_blackout_told_without_a_place_is_the_government_of_the_pages_country(analyse_text):
+    result = analyse_text(
+        "Students marched in Dhaka, Sylhet and Chittagong on Monday. "
+        "By evening the internet had been cut."
+    )
+    cut = [e for e in result.events if e.trigger == "cut"]
+    assert cut and cut[0].type == "COERCE" and [a.code for a in cut[0].source] == ["BGDGOV"]
+    mixed = analyse_text("Talks in Geneva and Doha stalled. The internet had been cut.")
+    assert not [e for e in mixed.events if e.trigger == "cut"]

@@ -22,6 +22,7 @@ target are dropped, since nothing can be said about who did what to whom.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -724,6 +725,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if not countries:
             lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
             countries = {p.country for p in places if lo <= p.start < hi and p.country}
+        if not countries:  # "the internet had been cut": the country most of the page is in
+            counts = Counter(p.country for p in places if p.country)
+            top = counts.most_common(1)
+            countries = {top[0][0]} if top and top[0][1] * 2 > sum(counts.values()) else set()
         return self._sector_refs(countries.pop(), "GOV") if len(countries) == 1 else ()
 
     def _speaks_for_a_state(self, ref: ActorRef) -> bool:
@@ -747,7 +752,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         return (
             trigger.pos_ in ("VERB", "AUX")
             and _is_passive(trigger)
-            and not _pobjs(trigger, ("by",))
+            # "by evening", "by Monday": a time, not an agent
+            and not [t for t in _pobjs(trigger, ("by",)) if t.ent_type_ not in ("DATE", "TIME")]
         )
 
     @staticmethod
