@@ -62,3 +62,12 @@ def test_people_from_generically_named_organisations_are_theirs(analyse_text):
     assert nurses == ["GBRNGO"]
     families = analyse_text("Families of the soldiers protested in Kyiv on Friday.")
     assert [m.actor.code for m in families.mentions if m.text == "Families"] == ["UKRCVL"]
+
+
+def test_settlers_herders_negotiators_and_politicians_are_sector_nouns(resources):
+    kb = resources.actors
+    assert kb.sector_for("settlers") == "CVL"
+    assert kb.sector_for("herders") == "CVL"
+    assert kb.sector_for("negotiators") == "GOV"
+    assert kb.sector_for("politicians") == "GOV"
+    assert kb.sector_for("govts") == "GOV"
