@@ -112,3 +112,15 @@ def test_a_headline_opened_by_a_count_has_the_count_as_subject(nlp):
     assert rally.pos_ == "VERB" and doc[0].dep_ == "nsubj"
     untouched = nlp("Thousands of people joined the rally.")
     assert untouched[0].dep_ != "nsubj" or untouched[0].head.lower_ == "joined"
+
+
+def test_a_subject_hung_from_an_auxiliary_is_the_verbs(nlp):
+    doc = nlp("Egypt and Qatar are mediating between Israel and Hamas.")
+    egypt = next(t for t in doc if t.text == "Egypt")
+    assert egypt.dep_ == "nsubj" and egypt.head.text == "mediating"
+
+
+def test_mediators_coordinated_before_an_auxiliary_are_the_source(analyse_text):
+    result = analyse_text("Oman and Qatar are mediating between Iran and the United States.")
+    found = [e for e in result.events if e.trigger == "mediating"]
+    assert found and {a.code for a in found[0].source} == {"OMN", "QAT"}

@@ -127,6 +127,8 @@ def repair_parse(doc: Doc) -> Doc:
             token.head = token.head.head
         elif (subject := _subject_of_participle(token)) is not None:
             _repair_participle_clause(token, subject)
+        elif token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("aux", "auxpass"):
+            token.head = token.head.head  # "Egypt and Qatar are mediating": the verb's subject
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
