@@ -71,3 +71,10 @@ def test_settlers_herders_negotiators_and_politicians_are_sector_nouns(resources
     assert kb.sector_for("negotiators") == "GOV"
     assert kb.sector_for("politicians") == "GOV"
     assert kb.sector_for("govts") == "GOV"
+
+
+def test_an_unknown_one_word_name_where_something_happened_is_no_actor(analyse_text):
+    result = analyse_text("Gunmen attacked a police station in Kut on Friday.")
+    assert "Kut" not in [m.text for m in result.mentions]
+    person = analyse_text("Police arrested Hamdi Kut in Basra on Friday.")
+    assert any("Kut" in m.text for m in person.mentions)

@@ -70,7 +70,18 @@ def named_place(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lemma_.lower() in PLACE_KIND_NOUNS
-    return False
+    # "attacked a police station in Kut": a one-word name where something happened is a
+    # place the gazetteer lacks, not someone
+    return (
+        len(ent) == 1
+        and ent.label_ in ("PERSON", "ORG")
+        and root.dep_ == "pobj"
+        and root.head.lower_ in WHERE_WORDS
+        and not any(c.dep_ in ("poss", "case") for c in root.children)
+    )
+
+
+WHERE_WORDS = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
 
 
 class UnknownNames:
