@@ -82,3 +82,18 @@ def test_a_blackout_told_without_a_place_is_the_government_of_the_pages_country(
     assert cut and cut[0].type == "COERCE" and [a.code for a in cut[0].source] == ["BGDGOV"]
     mixed = analyse_text("Talks in Geneva and Doha stalled. The internet had been cut.")
     assert not [e for e in mixed.events if e.trigger == "cut"]
+
+
+def test_a_reported_clause_of_be_is_read(analyse_text):
+    result = analyse_text("France said it was deeply disappointed by the ruling.")
+    found = [e for e in result.events if e.type == "ACCUSE"]
+    assert found and [a.code for a in found[0].source] == ["FRA"]
+
+
+def test_a_future_kept_up_act_announced_by_its_actor_is_a_promise(analyse_text):
+    result = analyse_text("India said it would keep cooperating with Russia on energy.")
+    found = [e for e in result.events if e.trigger == "cooperating"]
+    assert found and found[0].type == "AGREE" and found[0].modality.value == "asserted"
+    done = analyse_text("India kept cooperating with Russia on energy.")
+    found = [e for e in done.events if e.trigger == "cooperating"]
+    assert found and found[0].type == "COOPERATE"

@@ -75,6 +75,9 @@ def is_future(trigger: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
 
 
+ASPECT_VERBS = frozenset({"keep", "continue", "start", "begin", "resume", "go"})
+
+
 def announcer(trigger: Token, cues: Cues) -> Announcement | None:
     """Who announces the trigger's act as their own intention, if anyone.
 
@@ -83,7 +86,10 @@ def announcer(trigger: Token, cues: Cues) -> Announcement | None:
     announces through its speaker."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subject = next(iter(_clause_subject(verb)), None)
-    future = is_future(trigger)
+    future = is_future(trigger) or (
+        # "would keep cooperating", "will continue to fund": the aspect verb's future
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS and is_future(verb.head)
+    )
     tok = verb
     for _ in range(5):
         if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj"):

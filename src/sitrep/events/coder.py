@@ -22,7 +22,6 @@ target are dropped, since nothing can be said about who did what to whom.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,7 +53,12 @@ from sitrep.events.folding import (
 )
 from sitrep.events.implied import forces_arriving as _forces_arriving
 from sitrep.events.implied import home_visit as _home_visit
-from sitrep.events.implied import joint_exercise, names_each_other, reciprocal_parts
+from sitrep.events.implied import (
+    joint_exercise,
+    measure_country,
+    names_each_other,
+    reciprocal_parts,
+)
 from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
@@ -422,7 +426,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
         found: list[Trigger] = []
         light_nouns: set[int] = set()
         for tok in sentence:
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            # a clause's own "be" ("said it was disappointed"), not an auxiliary
+            clause_be = tok.pos_ == "AUX" and any(c.dep_ == "nsubj" for c in tok.children)
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or clause_be:
                 coded = self._verb_trigger(tok, places)
                 for trig in coded:
                     found.append(trig)
@@ -719,17 +725,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
         )
 
     def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:
-        """The government of the one country a state measure's recipients or the
-        sentence's places are in; none when they name no country or several."""
-        countries = {t.code[:3] for t in target if len(t.code) >= 3 and t.code[:3].isalpha()}
-        if not countries:
-            lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
-            countries = {p.country for p in places if lo <= p.start < hi and p.country}
-        if not countries:  # "the internet had been cut": the country most of the page is in
-            counts = Counter(p.country for p in places if p.country)
-            top = counts.most_common(1)
-            countries = {top[0][0]} if top and top[0][1] * 2 > sum(counts.values()) else set()
-        return self._sector_refs(countries.pop(), "GOV") if len(countries) == 1 else ()
+        """The government of the country a state measure was taken in (``measure_country``)."""
+        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+        country = measure_country(target, places, lo, hi)
+        return self._sector_refs(country, "GOV") if country else ()
 
     def _speaks_for_a_state(self, ref: ActorRef) -> bool:
         """A government, or a state named as such ("Pakistan", not "Palestinian youths"

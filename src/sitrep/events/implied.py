@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from sitrep.actors.mentions import ActorIndex, ActorMention
 from sitrep.events.discourse import NON_STATE_PREFIXES
-from sitrep.models import ActorRef, Event
+from sitrep.models import ActorRef, Event, Place
 
 RECIPROCAL_WORDS = frozenset({("each", "other"), ("one", "another")})
 GOVERNMENT_SECTOR = "GOV"
@@ -144,3 +145,19 @@ def joint_exercise(trigger: Token, source: Sequence[ActorRef]) -> bool:
         a.code[:3] for a in source if len(a.code) >= 3 and a.code[:3] not in NON_STATE_PREFIXES
     }
     return trigger.lemma_.lower() in EXERCISE_WORDS and len(states) >= 2
+
+
+def measure_country(
+    target: Sequence[ActorRef], places: Sequence[Place], lo: int, hi: int
+) -> str | None:
+    """The one country a state measure ("a curfew", "the internet was cut") was taken in:
+    its recipients', else that of the places in its sentence (characters ``lo`` to
+    ``hi``), else the country most of the page's places are in; None when several."""
+    countries = {t.code[:3] for t in target if len(t.code) >= 3 and t.code[:3].isalpha()}
+    if not countries:
+        countries = {p.country for p in places if lo <= p.start < hi and p.country}
+    if not countries:
+        counts = Counter(p.country for p in places if p.country)
+        top = counts.most_common(1)
+        countries = {top[0][0]} if top and top[0][1] * 2 > sum(counts.values()) else set()
+    return countries.pop() if len(countries) == 1 else None
