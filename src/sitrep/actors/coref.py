@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.actors.anaphora import Anaphora, Referent
+from sitrep.actors.context import phrase_start
 from sitrep.actors.mentions import STATE_SECTORS
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.models import GENERIC_ACTOR_PREFIX, ActorType, SegmentKind
@@ -263,7 +264,7 @@ def _named_modifier(index: ActorIndex, seg_i: int, tok) -> bool:
 
 
 def _phrase_start(tok) -> int:
-    start = tok.left_edge.i
+    start = phrase_start(tok)
     while start < tok.i and tok.doc[start].dep_ in ("det", "punct"):
         start += 1
     return start
