@@ -40,3 +40,12 @@ def test_an_ethnic_people_belongs_to_the_country_it_lives_in(analyse_text):
 def test_albanians_are_counted_where_they_live(analyse_text):
     result = analyse_text("Ethnic Albanians marched in North Macedonia on Saturday.")
     assert [m.actor.code for m in result.mentions if m.text == "Albanians"] == ["MKDCVL"]
+
+
+def test_an_institution_run_by_a_group_is_its_countrys(analyse_text):
+    result = analyse_text("The Houthi-run health ministry said 12 people were killed in Hodeidah.")
+    assert codes(result, "health ministry") == ["YEMGOV"]
+    backed = analyse_text(
+        "Iran-backed militias fired rockets at the embassy, Iraqi officials said."
+    )
+    assert codes(backed, "militias") == ["IRQPRM"]

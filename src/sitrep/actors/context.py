@@ -73,22 +73,33 @@ HYPHEN_PARTICIPLES = frozenset(
 LEADER_PARTICIPLES = frozenset({"led", "commanded"})
 
 
-def hyphen_agent(tok: Token) -> bool:
-    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed"): it
-    names a backer or patron, not the phrase's own country. A leader ("U.S.-led") is the
-    phrase's own."""
+# "the Houthi-run health ministry", "Hamas-controlled Gaza": the ruler's country is the
+# institution's, though the ruler is not the institution
+RULER_PARTICIPLES = frozenset({"run", "controlled", "administered", "governed"})
+
+
+def hyphen_participle(tok: Token) -> str | None:
+    """The participle after ``tok`` when ``tok`` is the first part of a hyphenated one
+    ("Iran" in "Iran-backed": "backed"), else None."""
     if "-" in tok.text:
         participle = tok.text.rsplit("-", 1)[1].lower()
-        if participle in HYPHEN_PARTICIPLES:
-            return participle not in LEADER_PARTICIPLES
+        return participle if participle in HYPHEN_PARTICIPLES else None
     doc = tok.doc
     for k in range(tok.i + 1, min(tok.i + 4, len(doc) - 1)):
         if doc[k].text in ("-", "\u2010", "\u2011"):
             participle = doc[k + 1].lower_
-            return participle in HYPHEN_PARTICIPLES and participle not in LEADER_PARTICIPLES
+            return participle if participle in HYPHEN_PARTICIPLES else None
         if doc[k].is_punct or doc[k].is_space:
-            return False
-    return False
+            return None
+    return None
+
+
+def hyphen_agent(tok: Token) -> bool:
+    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed"): it
+    names a backer or patron, not the phrase's own country. A leader ("U.S.-led") is the
+    phrase's own."""
+    participle = hyphen_participle(tok)
+    return participle is not None and participle not in LEADER_PARTICIPLES
 
 
 # links inside a noun phrase's premodifiers ("the U.S. and British forces", "Burkina
@@ -289,7 +300,7 @@ class CountryFinder:
         patrons: set[int] = set()  # "Iran-backed militias" are not a story about Iran
         for m in index.mentions:
             first = index.segments[m.seg].doc[m.start]
-            if hyphen_agent(first):
+            if hyphen_agent(first) and hyphen_participle(first) not in RULER_PARTICIPLES:
                 patrons.add(index.segments[m.seg].offset + first.idx)
             elif m.actor.country and not _foreign_voice(m.actor):
                 counts[m.actor.country] += 1

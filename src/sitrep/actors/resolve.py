@@ -32,11 +32,13 @@ from sitrep.actors.context import (
     OWNED_EQUIPMENT,
     PERSON_PLURALS,
     PROTEST_CROWDS,
+    RULER_PARTICIPLES,
     WEAPON_NOUNS,
     CountryFinder,
     argument_position,
     government_forces,
     hyphen_agent,
+    hyphen_participle,
     of_owner,
     of_state,
     of_states,
@@ -316,6 +318,9 @@ class ActorResolver:
         left = phrase_start(head)
         countries: list[str] = []
         for tok in doc[left:stop]:
+            ruler = index.at(seg_i, tok.i) if hyphen_participle(tok) in RULER_PARTICIPLES else None
+            if ruler is not None and ruler.actor.country not in (None, *countries):
+                countries.append(ruler.actor.country)  # "the Houthi-run health ministry"
             if hyphen_agent(tok) or stance_prefixed(tok):
                 continue  # "Iran-backed" or "anti-Syria" militias are not Iran's or Syria's
             if (
