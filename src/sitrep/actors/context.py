@@ -126,6 +126,11 @@ def phrase_start(head: Token) -> int:
     return start
 
 
+def named_ethnic(tok: Token) -> bool:
+    """A nationality word after "ethnic" ("ethnic Albanians"): a people, not its state."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
+
+
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 
 
@@ -300,7 +305,7 @@ class CountryFinder:
         patrons: set[int] = set()  # "Iran-backed militias" are not a story about Iran
         for m in index.mentions:
             first = index.segments[m.seg].doc[m.start]
-            if hyphen_agent(first) and hyphen_participle(first) not in RULER_PARTICIPLES:
+            if hyphen_participle(first) not in (None, *LEADER_PARTICIPLES, *RULER_PARTICIPLES):
                 patrons.add(index.segments[m.seg].offset + first.idx)
             elif m.actor.country and not _foreign_voice(m.actor):
                 counts[m.actor.country] += 1
@@ -317,7 +322,7 @@ class CountryFinder:
                     tok.pos_ in ("ADJ", "PROPN")
                     and is_capitalised(tok)
                     and not stance_prefixed(tok)
-                    and not (tok.i > 0 and ps.doc[tok.i - 1].lower_ == "ethnic")
+                    and not named_ethnic(tok)
                 ):
                     info = self.kb.country_by_demonym(tok.text)
                     if info is not None and index.at(index.segments.index(ps), tok.i) is None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from sitrep.actors.collectives import Collectives
-from sitrep.actors.context import CountryFinder, stance_prefixed
+from sitrep.actors.context import WHERE_PREPS, CountryFinder, named_ethnic, stance_prefixed
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
     ActorIndex,
@@ -81,7 +81,8 @@ def named_place(ent: Span) -> bool:
     )
 
 
-WHERE_WORDS = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
+# where something happened; not "at", which also names employers ("worked at Reuters")
+WHERE_WORDS = WHERE_PREPS - {"at", "within"}
 
 
 class UnknownNames:
@@ -143,7 +144,7 @@ class UnknownNames:
                         # Americans were warned": the country itself, or its armed forces
                         # where the sentence is about fighting ("the Russians opened fire")
                         country = info.iso3
-                        if doc[max(ent.start - 1, 0)].lower_ == "ethnic":
+                        if named_ethnic(ent[0]):
                             # "ethnic Albanians demonstrated in Serbia": an ethnic group of
                             # the country they live in, not the state of that name
                             home = self.finder.implied_country(index, seg_i, ent.root, context)
