@@ -78,3 +78,41 @@ def test_an_unknown_one_word_name_where_something_happened_is_no_actor(analyse_t
     assert "Kut" not in [m.text for m in result.mentions]
     person = analyse_text("Police arrested Hamdi Kut in Basra on Friday.")
     assert any("Kut" in m.text for m in person.mentions)
+
+
+def test_a_possessive_is_bound_by_its_own_clauses_subject(analyse_text):
+    result = analyse_text(
+        "Congo's government accused Rwanda of helping M23 rebels advance on Goma and "
+        "recalled its diplomats from Kigali."
+    )
+    its = [m.actor.code for m in result.mentions if m.text == "its"]
+    assert its == ["CODGOV"]
+
+
+def test_a_possessive_in_an_appeal_is_the_one_appealed_to(analyse_text):
+    result = analyse_text(
+        "France and the United States urged Rwanda to withdraw its forces from Congo."
+    )
+    its = [m.actor.code for m in result.mentions if m.text == "its"]
+    assert its == ["RWA"]
+
+
+def test_a_possessive_with_no_fitting_binder_looks_back(analyse_text):
+    result = analyse_text(
+        "The army said on Monday that it had pushed the rebels out of Sake. Residents "
+        "said its soldiers looted shops."
+    )
+    its = [m.actor.code for m in result.mentions if m.text == "its"]
+    assert len(its) == 1 and its[0].endswith("MIL")
+
+
+def test_the_bloc_and_the_union_refer_back_to_international_bodies(analyse_text):
+    result = analyse_text(
+        "ECOWAS threatened to use force in Niger. On Thursday the bloc's leaders ordered "
+        "the activation of a standby force."
+    )
+    assert [m.actor.code for m in result.mentions if m.text == "bloc"] == ["IGO"]
+    union = analyse_text(
+        "The European Union imposed sanctions on Minsk. The union also banned Belarusian flights."
+    )
+    assert [m.actor.code for m in union.mentions if m.text == "union"] == ["IGO"]

@@ -124,3 +124,15 @@ def test_mediators_coordinated_before_an_auxiliary_are_the_source(analyse_text):
     result = analyse_text("Oman and Qatar are mediating between Iran and the United States.")
     found = [e for e in result.events if e.trigger == "mediating"]
     assert found and {a.code for a in found[0].source} == {"OMN", "QAT"}
+
+
+def test_a_finite_verb_after_an_infinitive_joins_the_infinitives_head(nlp):
+    doc = nlp("France urged Rwanda to withdraw its forces and called on the rebels to halt.")
+    called = next(t for t in doc if t.text == "called")
+    assert called.head.text == "urged"
+
+
+def test_an_infinitive_joined_to_an_infinitive_is_left_alone(nlp):
+    doc = nlp("France urged Rwanda to withdraw its forces and return home.")
+    back = next(t for t in doc if t.text == "return")
+    assert back.head.text == "withdraw"

@@ -110,16 +110,20 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
             if referent is None:
                 continue
             here = ordinals[(seg_i, tok.sent.start)]
-            antecedent = _partitive_antecedent(index, seg_i, tok) or _antecedent(
-                index,
-                seg_i,
-                tok,
-                referent,
-                threads,
-                ordinals,
-                here,
-                date,
-                type_first=via == "role_noun",
+            antecedent = (
+                _partitive_antecedent(index, seg_i, tok)
+                or (_clause_binder(index, seg_i, tok, referent, date) if via == "pronoun" else None)
+                or _antecedent(
+                    index,
+                    seg_i,
+                    tok,
+                    referent,
+                    threads,
+                    ordinals,
+                    here,
+                    date,
+                    type_first=via == "role_noun",
+                )
             )
             if antecedent is None:
                 continue
@@ -303,6 +307,53 @@ def _partitive_antecedent(index: ActorIndex, seg_i: int, tok) -> ActorMention | 
         and index.segments[seg_i].doc[m.head].tag_ in ("NNS", "NNPS")
     ]
     return max(before, key=lambda m: m.head) if before else None
+
+
+# the words a possessive's noun may hang from on its way up to its clause's verb
+OWNED_PATH_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "appos", "compound", "attr"})
+
+
+def _clause_binder(
+    index: ActorIndex, seg_i: int, tok, referent: Referent, date: str | None
+) -> ActorMention | None:
+    """A possessive is bound inside its own clause first: "Congo recalled its diplomats"
+    (the clause's subject, also through "accused X and recalled its ..."), "urged Rwanda to
+    withdraw its forces", "called on the rebels to halt their advance" (the actor told to
+    do the act). None when the clause names no fitting actor there."""
+    if tok.dep_ != "poss":
+        return None
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in OWNED_PATH_DEPS:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    binders = []
+    if verb.dep_ in ("xcomp", "ccomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        asker = verb.head
+        binders += [c for c in asker.children if c.dep_ == "dobj"]
+        binders += [
+            g
+            for c in asker.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    if not binders:
+        clause = verb
+        while not any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.dep_ == "conj":
+            clause = clause.head
+        binders = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    for binder in binders:
+        found = index.at(seg_i, binder.i)
+        if found is None or not _fits(found, referent, date):
+            continue
+        plural = tok.doc[found.head].tag_ in ("NNS", "NNPS")
+        if tok.lower_ in SINGULAR_PRONOUNS and found.actor.type == ActorType.GROUP and plural:
+            continue
+        return found
+    return None
 
 
 def _antecedent(

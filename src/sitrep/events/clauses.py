@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.events.patterns import Cues, VerbPattern, find_phrases
-from sitrep.events.syntax import children, is_passive, pobjs
+from sitrep.events.syntax import children, is_passive, pobjs, with_conjuncts
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 COOPERATIVE_QUADS = frozenset({"verbal_coop", "material_coop"})
@@ -171,6 +171,10 @@ def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unles
         # "said Iran would remain in the deal", "said it would review its cooperation":
         # the announcement is the promise or the threat, made now
         return type_, mode
+    if type_ == "MOBILIZE" and not negated:
+        # "said it would send more troops to the region": a deployment announced, made
+        # now, not a threat to anyone
+        return type_, mode
     if quad == "material_conflict" and not negated:
         if type_ == "PROTEST":
             return "THREATEN", None
@@ -314,9 +318,14 @@ JUDGED_OUTCOMES = frozenset(
 def warned_of_a_state(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str) -> bool:
     """A warning verb whose only content is a clause telling how things are or were,
     with no modal and no condition ("warned that famine had taken hold", "warned that
-    the army is massing troops"): it tells of a danger, it threatens no one."""
+    the army is massing troops"), or a danger ("warned of a cholera outbreak"): it tells
+    of a danger, it threatens no one."""
     if pattern.type != "THREATEN" or lemma not in cues.notice_verbs:
         return False
+    dangers = pobjs(verb, ("of", "about"))
+    if dangers and not children(verb, "ccomp", "xcomp"):
+        # "warned of a cholera outbreak", "warned of famine": a danger, nobody's act
+        return all(n.lemma_.lower() in cues.danger_nouns for n in with_conjuncts(dangers))
     if children(verb, "xcomp", "dobj", "dative") or pobjs(verb, ("of", "against")):
         return False
     clauses = children(verb, "ccomp")

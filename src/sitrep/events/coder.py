@@ -62,7 +62,7 @@ from sitrep.events.implied import (
 from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
-from sitrep.events.recipients import RecipientFinder, fallback_targets
+from sitrep.events.recipients import RecipientFinder, fallback_targets, told_source
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
@@ -620,9 +620,11 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if not source and target and told is not None and self._agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)
+        if not source and told is not None:  # "the strike targeted", "Bazoum's release"
+            source = told_source(trig, told, target, self._noun_pattern)
         if not source and not target and told is not None and self._agentless(trig.token):
             # "seven bombs were dropped": the act the page has just told, told again
-            before = told.retold(trig.type, seg_i)
+            before = told.retold(trig.type, seg_i, trig.mode)
             if before is not None:
                 source, target = before.source, before.target
         if not source and trig.mode in STATE_MEASURES and self._agentless(trig.token):

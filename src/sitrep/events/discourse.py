@@ -20,6 +20,8 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 # codes that start with no country: international bodies, NGOs, unknown and transnational
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "UNO", "UNK", "MNC", "IMG", "INT"})
+# modes of the acts that take someone captive
+CAPTURE_MODES = frozenset({"arrest", "abduct"})
 # how far back (in events) an implied actor is looked for
 LOOKBACK = 12
 
@@ -33,6 +35,7 @@ class ToldEvent:
     target: tuple[ActorRef, ...]
     segment: int = 0  # index of the parsed segment (paragraph) it was told in
     trigger: str = ""  # the word that named it, lower-cased
+    mode: str | None = None
 
     @property
     def parties(self) -> tuple[ActorRef, ...]:
@@ -90,7 +93,9 @@ class PageContext:
         self._told: list[ToldEvent] = []
 
     def add(self, event: Event, segment: int = 0) -> None:
-        told = ToldEvent(event.type, event.source, event.target, segment, event.trigger.lower())
+        told = ToldEvent(
+            event.type, event.source, event.target, segment, event.trigger.lower(), event.mode
+        )
         self._told.append(told)
 
     def _recent(self) -> list[ToldEvent]:
@@ -209,13 +214,26 @@ class PageContext:
                 return tuple(s for s in told.source if s.code not in codes)
         return ()
 
-    def retold(self, type_: str, segment: int) -> ToldEvent | None:
+    def captors(self, captives: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+        """Who the page said arrested, detained or abducted one of ``captives`` (the
+        newest such act): the ones a release of them is up to."""
+        keys = {c.id for c in captives} | _codes(captives)
+        for told in self._told[::-1]:
+            taken = {t.id for t in told.target} | _codes(told.target)
+            if told.mode in CAPTURE_MODES and told.source and keys & taken:
+                return told.source
+        return ()
+
+    def retold(self, type_: str, segment: int, mode: str | None = None) -> ToldEvent | None:
         """The newest event of ``type_`` with a source, told in this paragraph or the one
         before: the act a passive with no actors at all retells ("bombs were dropped",
-        "cruise missiles were fired" after "jets struck the port")."""
+        "cruise missiles were fired" after "jets struck the port"). A coercion retells
+        only one of its own kind: "the borders were closed" does not retell an arrest."""
         for told in self._recent():
             if told.segment < segment - 1:
                 break
+            if type_ == "COERCE" and mode and told.mode and told.mode != mode:
+                continue
             if told.type == type_ and told.source:
                 return told
         return None

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.tokens import Token
 
-from sitrep.events.clauses import announced_type
+from sitrep.events.clauses import ASPECT_VERBS, announced_type
 
 if TYPE_CHECKING:
     from sitrep.events.patterns import PatternBook
@@ -108,6 +108,10 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
                         break
             for comp in _deps(trig.token, "xcomp", "ccomp") if trig.type == "AGREE" else ():
                 clauses = (comp, *comp.conjuncts)
+                # "vowed to keep fighting", "pledged to continue to strike": the act kept up
+                clauses += tuple(
+                    x for c in clauses if lemma(c) in ASPECT_VERBS for x in _deps(c, "xcomp")
+                )
                 # "vowed to continue the offensive": a light verb's act is its noun's
                 nouns = [o for c in clauses for o in _deps(c, "dobj")]
                 inner = next((by_token[c.i] for c in (*clauses, *nouns) if c.i in by_token), None)

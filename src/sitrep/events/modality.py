@@ -102,6 +102,10 @@ def _phrase_near(sentence: Span, phrases: tuple[str, ...], chain: list[Token]) -
     return None
 
 
+# temporal markers whose clause, in the present tense, waits on an act yet to come
+AWAITED_MARKS = frozenset({"until", "till", "once"})
+
+
 def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading:
     """Read the modality of the event named by ``trigger`` in ``sentence``."""
     found: dict[Modality, ModalityReading] = {}
@@ -125,6 +129,15 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in cues.conditional:
+                note(Modality.HYPOTHETICAL, child.lower_)
+            elif (
+                child.dep_ == "mark"
+                and child.lower_ in AWAITED_MARKS
+                and tok.tag_ in ("VBZ", "VBP")
+                and tok.dep_ == "advcl"
+            ):
+                # "will keep fighting until Israel ends its war": a present tense after
+                # "until" or "once" is an awaited act, a condition, not one told
                 note(Modality.HYPOTHETICAL, child.lower_)
     for child in verb.children:
         if child.dep_ == "advcl" and any(

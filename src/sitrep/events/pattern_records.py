@@ -300,6 +300,8 @@ class Cues:
     crowd_sectors: frozenset[str] = frozenset()
     # "the Iraqis were warned": with nobody's threat in it, a warning is advance notice
     notice_verbs: frozenset[str] = frozenset()
+    # "warned of a cholera outbreak": a danger told of, no threat
+    danger_nouns: frozenset[str] = frozenset()
     # "agreed to disarm": agreeing to a RETREAT is the RETREAT
     conceding_verbs: frozenset[str] = frozenset()
     conceded_modes: frozenset[str] = frozenset()

@@ -17,8 +17,11 @@ from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with
 from sitrep.models import ActorRef, Place
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sitrep.events.coder import Trigger
     from sitrep.events.discourse import PageContext
+    from sitrep.events.patterns import NounPattern
 
 MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
@@ -239,13 +242,19 @@ def _referring_nouns(trigger: Token) -> list[Token]:
             out.extend(children(head, "nsubj"))  # "the attack will not go unanswered"
         for clause in children(head, "ccomp"):
             out.extend(children(clause, "oprd"))
-    return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN")]
+    # "called the offensive a violation": an adjective with a determiner is a noun
+    return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN") or _nominal_adj(t)]
+
+
+def _nominal_adj(tok: Token) -> bool:
+    """ "the offensive", "the crackdown" misread as an adjective: it has a determiner."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _of_definite(noun: Token) -> bool:
     """ "the outbreak of fighting", "an end to the violence": a noun under a definite one."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and _is_definite(prep.head)
+    return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and is_definite(prep.head)
 
 
 def _asks_for_calm(trigger: Token, nouns: frozenset[str]) -> bool:
@@ -268,7 +277,7 @@ def _names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str
     return False
 
 
-def _is_definite(noun: Token) -> bool:
+def is_definite(noun: Token) -> bool:
     """ "the strikes", "that accusation", "Iran's move": a noun that names a known thing."""
     if any(c.dep_ == "poss" for c in noun.children):
         return True
@@ -289,16 +298,29 @@ class RecipientFinder:
         to attack Iraq"), else what the page told before (``_told_recipient``), else a
         place the act is directed at ("sent arms to Pakistan", "arrived in Amman" for a
         visit): the place's country."""
+        doers = {s.id for s in source}
+
+        def others(tokens: list[Token]) -> tuple[ActorRef, ...]:
+            # the doer is never its own recipient: "condemned what he called an attack"
+            # names the speaker again, not whom the act is for
+            return tuple(r for r in self._refs(index, seg_i, tokens, date) if r.id not in doers)
+
         given_to = _given_to(trig.token)
         if given_to:
-            target = self._refs(index, seg_i, given_to, date)
+            target = others(given_to)
             if target:
                 return target
-        target = self._refs(index, seg_i, trig.target_tokens, date)
+        target = others(trig.target_tokens)
         if target:
             return target
+        if trig.type == "REQUEST" and told is not None:
+            # "called for Bazoum's release": asked of those the page said hold him
+            captives = self._refs(index, seg_i, released(trig.token, self._noun_pattern), date)
+            target = told.captors(captives) if captives else ()
+            if target:
+                return target
         if trig.type in VERBAL_TYPES:
-            target = self._refs(index, seg_i, trig.fallback_targets, date)
+            target = others(trig.fallback_targets)
             if trig.type == "THREATEN":
                 # "warned that Washington would stop arms supplies if Israel ...": the
                 # threatener's own side doing the threatened act is not its recipient
@@ -475,9 +497,9 @@ class RecipientFinder:
         """The actors of the earlier event ``noun`` refers to, None when it refers to none."""
         cues = self.book.cues
         words = {noun.lower_, noun.lemma_.lower()}
-        if words & cues.hostility_nouns and (_is_definite(noun) or _of_definite(noun)):
+        if words & cues.hostility_nouns and (is_definite(noun) or _of_definite(noun)):
             return told.belligerents() or None
-        if not _is_definite(noun):
+        if not is_definite(noun):
             return None
         if words & cues.harm_nouns:
             event = told.latest({"ASSAULT"}, besides)  # the newest harm, by any word
@@ -538,3 +560,39 @@ class RecipientFinder:
         if actor is not None:
             return ActorRef(actor.id, actor.name, actor.code_on(date), place.text)
         return ActorRef(iso3.lower(), iso3, iso3, place.text)
+
+
+def told_source(
+    trig: Trigger,
+    told: PageContext,
+    target: tuple[ActorRef, ...],
+    noun_pattern: Callable[[Token], NounPattern | None],
+) -> tuple[ActorRef, ...]:
+    """A doer the page told before: of the hostile act a verb's subject names back ("the
+    strike targeted a commander", "the attack killed six": a definite event noun of the
+    verb's own type with no actor of its own), and of a release, whoever took the
+    released captive ("Bazoum's release": the soldiers who detained him)."""
+    if trig.mode == "release" and target:
+        return told.captors(target)
+    verb = trig.token
+    if verb.pos_ not in ("VERB", "AUX") or trig.type not in ("ASSAULT", "COERCE"):
+        return ()
+    for noun in children(verb, "nsubj"):
+        pattern = noun_pattern(noun)
+        if pattern is None or pattern.type != trig.type or not is_definite(noun):
+            continue
+        event = told.latest({trig.type}, target, (noun.lemma_.lower(),))
+        if event is not None:
+            return event.source
+    return ()
+
+
+def released(trigger: Token, noun_pattern: Callable[[Token], NounPattern | None]) -> list[Token]:
+    """Whom a request asks to be freed: "called for Bazoum's release", "demanded the
+    release of the journalists"."""
+    out: list[Token] = []
+    for noun in [*children(trigger, "dobj"), *pobjs(trigger, ("for",))]:
+        pattern = noun_pattern(noun)
+        if pattern is not None and pattern.mode == "release":
+            out += children(noun, "poss") + pobjs(noun, ("of",))
+    return with_conjuncts(out)

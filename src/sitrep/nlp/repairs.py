@@ -27,6 +27,8 @@ tokens in it, so a sentence the parser read right is never touched.
 - The means of a response hung from what is responded to ("would respond to any
   provocation with force"): after a verb of responding, a "with" phrase under the
   object of its "to" is the verb's own.
+- A finite verb joined to an infinitive ("urged Rwanda to withdraw and called on the
+  rebels to halt"): it is the infinitive's head's second act, with that head's subject.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
   upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
   if the verb took a particle and a place. The noun is the verb's direct object, and the
@@ -123,7 +125,7 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_closing_speaker(token)
         elif _intended_infinitive(token):
             token.dep_ = "xcomp"
-        elif _speakers_second_act(token):
+        elif _speakers_second_act(token) or _finite_after_infinitive(token):
             token.head = token.head.head
         elif (subject := _subject_of_participle(token)) is not None:
             _repair_participle_clause(token, subject)
@@ -361,6 +363,21 @@ def _speakers_second_act(verb: Token) -> bool:
         return False
     # the reported clause is a statement about how things are, not a told past act
     return clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have")
+
+
+def _finite_after_infinitive(verb: Token) -> bool:
+    """ "urged Rwanda to withdraw its forces and called on the rebels to halt", parsed
+    with "called" joined to the infinitive (whose subject, Rwanda, it would then take):
+    a past or present-tense verb cannot be coordinated with an infinitive, so it is the
+    second act of the infinitive's head."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return False
+    if head.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _subject_of_participle(verb: Token) -> Token | None:

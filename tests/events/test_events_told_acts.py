@@ -1,0 +1,133 @@
+"""Acts a sentence names back, announces or waits on, on sentences we wrote: a
+condemnation of "what he called an attack" or of "the offensive" (read as an adjective)
+aims at the attacker; "the strike" as a subject is the strike the page told; warnings of
+a danger threaten no one; deployments announced stay deployments; a vow to keep
+fighting is a threat; an act awaited "until" it happens is a condition."""
+
+from __future__ import annotations
+
+from sitrep.events.merge import tellings
+
+
+def events_at(result, trigger):
+    """Each telling of an event by ``trigger`` (merged mentions included)."""
+    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
+
+
+def codes(refs):
+    return sorted(a.code[:3] for a in refs)
+
+
+def test_condemning_what_the_speaker_called_an_attack_targets_the_attacker(analyse_text):
+    result = analyse_text(
+        "Russian troops attacked Kharkiv on Monday. President Macron condemned what he "
+        "called an unprovoked attack."
+    )
+    found = events_at(result, "condemned")
+    assert found and found[0].type == "ACCUSE"
+    assert codes(found[0].target) == ["RUS"]
+
+
+def test_an_offensive_read_as_an_adjective_is_still_the_offensive_told(analyse_text):
+    result = analyse_text(
+        "Turkey launched an offensive into northern Syria on Wednesday. The Syrian "
+        "government called the offensive a flagrant violation of Syrian sovereignty."
+    )
+    found = events_at(result, "called")
+    assert found and found[0].type == "ACCUSE"
+    assert codes(found[0].target) == ["TUR"]
+
+
+def test_the_strike_as_a_subject_is_done_by_whoever_struck(analyse_text):
+    result = analyse_text(
+        "Israeli jets bombed a building in Beirut on Monday. The strike targeted a "
+        "Hezbollah commander."
+    )
+    found = events_at(result, "targeted")
+    assert found and found[0].type == "ASSAULT"
+    assert [a.code for a in found[0].source] == ["ISRMIL"]
+
+
+def test_an_indefinite_strike_as_a_subject_borrows_no_doer(analyse_text):
+    result = analyse_text(
+        "Israeli jets bombed a building in Beirut on Monday. A strike targeted a Hezbollah "
+        "commander in Homs on Tuesday."
+    )
+    found = events_at(result, "targeted")
+    assert found and not found[0].source
+
+
+def test_a_warning_of_a_danger_threatens_no_one(analyse_text):
+    result = analyse_text("Aid agencies warned of a cholera outbreak in Goma.")
+    assert not [e for e in result.events if e.type == "THREATEN"]
+    famine = analyse_text("The United Nations warned of famine and disease in Gaza.")
+    assert not [e for e in famine.events if e.type == "THREATEN"]
+
+
+def test_a_warning_of_a_response_still_threatens(analyse_text):
+    result = analyse_text("Iran warned of a harsh response if Israel attacked its embassy.")
+    assert [e.type for e in events_at(result, "warned")] == ["THREATEN"]
+
+
+def test_a_deployment_announced_by_its_sender_is_a_mobilisation(analyse_text):
+    result = analyse_text("The Pentagon said it would send 3,000 more troops to the region.")
+    found = events_at(result, "send")
+    assert found and found[0].type == "MOBILIZE"
+    assert found[0].modality.value == "asserted"
+
+
+def test_a_vow_to_keep_fighting_is_a_threat(analyse_text):
+    result = analyse_text("Hezbollah vowed to keep fighting Israel.")
+    found = events_at(result, "vowed")
+    assert found and found[0].type == "THREATEN"
+    assert codes(found[0].target) == ["ISR"]
+
+
+def test_an_act_awaited_until_it_happens_is_a_condition(analyse_text):
+    result = analyse_text("Hezbollah vowed to keep fighting until Israel ends its war in Gaza.")
+    found = events_at(result, "ends")
+    assert found and found[0].modality.value == "hypothetical"
+
+
+def test_an_act_told_until_another_happened_is_told(analyse_text):
+    result = analyse_text("The rebels fought until the army withdrew from the town.")
+    found = events_at(result, "withdrew")
+    assert found and found[0].modality.value == "asserted"
+
+
+def test_a_second_appeal_after_an_infinitive_is_the_speakers_own(analyse_text):
+    result = analyse_text(
+        "France and the United States urged Rwanda to withdraw its forces and called on "
+        "the M23 rebels to halt their advance."
+    )
+    urged, called = events_at(result, "urged"), events_at(result, "called")
+    assert urged and codes(urged[0].source) == ["FRA", "USA"]
+    assert called and called[0].type == "REQUEST"
+    assert codes(called[0].source) == ["FRA", "USA"]
+
+
+def test_a_call_for_a_captives_release_is_addressed_to_the_captors(analyse_text):
+    result = analyse_text(
+        "Soldiers detained President Bazoum in Niamey on Wednesday. Antony Blinken called "
+        "for Bazoum's release."
+    )
+    called = events_at(result, "called")
+    assert called and called[0].type == "REQUEST"
+    assert [a.code for a in called[0].target] == ["NERMIL"]
+    release = events_at(result, "release")
+    assert release and [a.code for a in release[0].source] == ["NERMIL"]
+
+
+def test_a_demand_for_a_release_with_no_captor_told_names_the_captives(analyse_text):
+    result = analyse_text("The United Nations demanded the release of the Reuters journalists.")
+    found = events_at(result, "demanded")
+    assert found and [a.code[3:] for a in found[0].target] == ["MED"]
+
+
+def test_an_agentless_coercion_does_not_retell_one_of_another_kind(analyse_text):
+    result = analyse_text(
+        "General Tchiani detained President Bazoum on Wednesday. The borders have been "
+        "closed since the coup."
+    )
+    closed = events_at(result, "closed")
+    assert not any(a.code.endswith("ELI") for e in closed for a in e.target)
