@@ -138,6 +138,9 @@ class Role:
 # or a phrase composed of a country and a sector noun ("generic:", e.g. "Iraqi troops").
 UNKNOWN_ACTOR_PREFIX = "unknown:"
 GENERIC_ACTOR_PREFIX = "generic:"
+# actor codes that open with no country: international bodies, NGOs, firms, unknown and
+# transnational actors
+NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "UNO", "UNK", "MNC", "IMG", "INT"})
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,9 @@ def test_an_agentless_coercion_does_not_retell_one_of_another_kind(analyse_text)
     )
     closed = events_at(result, "closed")
     assert not any(a.code.endswith("ELI") for e in closed for a in e.target)
+
+
+def test_not_going_to_do_an_act_is_negated(analyse_text):
+    result = analyse_text("Hamas is not going to release the hostages.")
+    found = events_at(result, "release")
+    assert found and found[0].modality.value == "negated"

@@ -136,3 +136,17 @@ def test_an_infinitive_joined_to_an_infinitive_is_left_alone(nlp):
     doc = nlp("France urged Rwanda to withdraw its forces and return home.")
     back = next(t for t in doc if t.text == "return")
     assert back.head.text == "withdraw"
+
+
+def test_a_speech_act_after_a_clause_about_a_thing_is_the_speakers(nlp):
+    doc = nlp(
+        "Mujahid said the strikes violated Afghan sovereignty and warned that Kabul would respond."
+    )
+    warned = next(t for t in doc if t.text == "warned")
+    assert warned.head.text == "said"
+
+
+def test_a_speech_act_after_a_clause_about_people_is_left_alone(nlp):
+    doc = nlp("Officials said the rebels seized the town and warned that they would advance.")
+    warned = next(t for t in doc if t.text == "warned")
+    assert warned.head.text != "said"

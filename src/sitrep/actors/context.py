@@ -36,7 +36,7 @@ from sitrep.actors.mentions import (
     PageContext,
     is_capitalised,
 )
-from sitrep.models import Actor, ActorType, Place, SegmentKind
+from sitrep.models import NON_COUNTRY_PREFIXES, Actor, ActorType, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 
 WHERE_PREPS = frozenset(
@@ -579,13 +579,12 @@ SENDING_VERBS = frozenset(
     {"send", "deploy", "dispatch", "withdraw", "pull", "station", "redeploy", "recall",
      "mobilize", "mobilise", "move", "reinforce", "airlift"}
 )  # fmt: skip
-NON_STATE_CODES = frozenset({"IMG", "IGO", "UNO", "NGO", "MNC"})
 
 
 def _foreign_voice(actor) -> bool:
     """A news outlet ("Reuters", "AFP"): where it is based says nothing about where the
     story is, so its country lends nobody a nationality."""
-    if actor.code[:3] in NON_STATE_CODES:
+    if actor.code[:3] in NON_COUNTRY_PREFIXES:
         return True  # "JNIM fighters": a transnational group's base is no story's country
     return actor.code[3:6] == "MED" and actor.type == ActorType.ORGANISATION
 

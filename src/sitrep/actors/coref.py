@@ -17,7 +17,8 @@ from sitrep.actors.anaphora import Anaphora, Referent
 from sitrep.actors.context import phrase_start
 from sitrep.actors.mentions import STATE_SECTORS
 from sitrep.actors.resolve import ActorIndex, ActorMention
-from sitrep.models import GENERIC_ACTOR_PREFIX, ActorType, SegmentKind
+from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorType, SegmentKind
+from sitrep.nlp.repairs import CLOSING_SPEECH_VERBS
 
 MAX_SENTENCES_BACK = 4
 PRONOUN_DEPS = {
@@ -33,6 +34,9 @@ PRONOUN_DEPS = {
     "appos",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# the speaker's own words in a quotation: "'We will respond,' the minister said"
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # "both sides", "the two countries", "the two neighbours": the pair the page has just named
@@ -81,6 +85,7 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
     """Add pronoun and role-noun mentions to ``index`` in place."""
     threads = _threads(index)
     ordinals = _sentence_ordinals(index)
+    first_person: list = []
     for seg_i, ps in enumerate(index.segments):
         doc = ps.doc
         for tok in doc:
@@ -88,7 +93,7 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
                 continue
             if _pair_phrase(tok):
                 here = ordinals[(seg_i, tok.sent.start)]
-                pair = _recent_pair(index, seg_i, tok, threads, ordinals, here)
+                pair = _recent_pair(index, seg_i, tok, threads, ordinals, here, date)
                 if pair is not None:
                     start = _phrase_start(tok)
                     text = doc[start : tok.i + 1].text
@@ -97,6 +102,9 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
                             seg_i, start, tok.i + 1, pair[0], text, "pronoun", tok.i, pair[1:]
                         )  # fmt: skip
                     )
+                continue
+            if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":
+                first_person.append((seg_i, tok))  # after "he said" has its referent
                 continue
             referent, via = None, ""
             if tok.pos_ == "PRON" and tok.lower_ in anaphora.pronouns and tok.dep_ in PRONOUN_DEPS:
@@ -143,6 +151,44 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
             )
             if tok.dep_ == "poss":
                 _own_generic_head(index, seg_i, tok, antecedent, partners)
+    _quoted_first_person(index, first_person)
+
+
+def _quoted_first_person(index: ActorIndex, first_person: list) -> None:
+    """Give each quoted "we", "our" or "I" its speaker (``_quoted_speaker``)."""
+    for seg_i, tok in first_person:
+        speaker = _quoted_speaker(index, seg_i, tok)
+        if speaker is not None:
+            mention = ActorMention(
+                seg_i, tok.i, tok.i + 1, speaker.actor, tok.text, "pronoun", tok.i, speaker.partners
+            )
+            index.add(mention)
+
+
+def _quoted(tok) -> bool:
+    """``tok`` stands between quotation marks in its sentence."""
+    marks = sum(1 for t in tok.doc[tok.sent.start : tok.i] if t.text in QUOTE_MARKS)
+    return marks % 2 == 1
+
+
+def _quoted_speaker(index: ActorIndex, seg_i: int, tok) -> ActorMention | None:
+    """ "'We will not allow anyone to use Afghan soil against Pakistan,' Asif told
+    reporters": a first-person pronoun in a quotation is whoever the sentence says
+    spoke it, the subject of the speech verb outside the quotation."""
+    if not _quoted(tok):
+        return None
+    verb = tok.head
+    for _ in range(8):
+        if verb.lemma_.lower() in CLOSING_SPEECH_VERBS and not _quoted(verb):
+            for subject in verb.children:
+                found = index.at(seg_i, subject.i) if subject.dep_ == "nsubj" else None
+                if found is not None:
+                    return found
+            return None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _own_generic_head(
@@ -200,11 +246,15 @@ def _pair_phrase(tok) -> bool:
     return "both" in words or {"the", "two"} <= words
 
 
-def _recent_pair(index, seg_i, tok, threads, ordinals, here) -> tuple | None:
+def _recent_pair(index, seg_i, tok, threads, ordinals, here, date=None) -> tuple | None:
     """The two actors the page named last, in one sentence at most ``MAX_SENTENCES_BACK``
     back (the current sentence before ``tok`` included): a sentence with exactly two
     distinct actors, or a coordinated pair."""
     by_sentence: dict[int, list[ActorMention]] = {}
+    # "Trump said he would work with both countries": the pair is others than the doer
+    present = {
+        m.actor.id for m in index.mentions if m.seg == seg_i and tok.sent.start <= m.start < tok.i
+    }
     for m in index.mentions:
         if threads[m.seg] != threads[seg_i] or (m.seg, m.start) >= (seg_i, tok.i):
             continue
@@ -216,7 +266,9 @@ def _recent_pair(index, seg_i, tok, threads, ordinals, here) -> tuple | None:
         sides: dict[str, object] = {}
         for m in sorted(by_sentence[distance], key=lambda m: (m.seg, m.start)):
             for actor in (m.actor, *m.partners):
-                side = _side(actor)
+                if actor.id in present:
+                    continue
+                side = _side(actor, date)
                 if side is not None and (side not in sides or actor.type == ActorType.STATE):
                     sides[side] = actor  # a country's own name stands best for its side
         if len(sides) == 2:
@@ -224,13 +276,17 @@ def _recent_pair(index, seg_i, tok, threads, ordinals, here) -> tuple | None:
     return None
 
 
-def _side(actor) -> str | None:
+def _side(actor, date: str | None = None) -> str | None:
     """Which side of a conflict or a negotiation an actor can be: a state (its government,
-    army and police are one side), an armed group, a party or an international body;
-    civilians, protesters and the press are no side."""
-    code = actor.code_on(None) if hasattr(actor, "code_on") else actor.code
+    army and police are one side, also an armed group while it governs: the Taliban in
+    2024), an armed group, a party or an international body; civilians, protesters and
+    the press are no side."""
+    code = actor.code_on(date) if hasattr(actor, "code_on") else actor.code
     if actor.type == ActorType.STATE or (actor.country and code[3:6] in STATE_SECTORS):
         return actor.country or code[:3]
+    governing = code[3:6] in STATE_SECTORS and code[:3] not in NON_COUNTRY_PREFIXES
+    if governing and actor.type != ActorType.PERSON:
+        return code[:3]
     if actor.type in (ActorType.ARMED_GROUP, ActorType.PARTY, ActorType.BODY):
         return actor.id
     if code[3:6] in ("REB", "PRM", "INS"):

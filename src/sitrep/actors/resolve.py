@@ -96,6 +96,7 @@ UNPLACED_SECTORS = frozenset({"NGO"})
 # rights group", "one demonstrator". State sectors are left out: "a force", "a unit" and
 # "a court" are as often things as actors.
 INDEFINITE_SECTORS = frozenset({"CVL", "REB", "PRM", "OPP", "NGO", "MED", "JUD"})
+FORMATION_NOUNS = frozenset({"unit", "battalion", "brigade", "regiment", "platoon", "garrison"})
 
 MAX_ALIAS_TOKENS = 8
 WHERE_PREPS = {
@@ -446,6 +447,8 @@ class ActorResolver:
                 or (sector_start < head.i and head.lemma_.lower() in OWNED_EQUIPMENT)
                 or (code == "LEG" and head.dep_ != "compound" and not determined(head))
                 or (code in INDEFINITE_SECTORS and head.tag_ == "NN" and indefinite(head))
+                # "militants ambushed a unit": a formation is an actor even when indefinite
+                or (head.lower_ in FORMATION_NOUNS and indefinite(head))
             ):
                 group = self._armed_group_antecedent(index, seg_i, head, code, date)
                 if group is not None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.models import ActorRef, Event
+from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event
 
 # events that make their two sides adversaries of each other
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
-# codes that start with no country: international bodies, NGOs, unknown and transnational
-NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "UNO", "UNK", "MNC", "IMG", "INT"})
+NON_STATE_PREFIXES = NON_COUNTRY_PREFIXES  # codes that start with no country
 # modes of the acts that take someone captive
 CAPTURE_MODES = frozenset({"arrest", "abduct"})
 # how far back (in events) an implied actor is looked for

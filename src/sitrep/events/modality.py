@@ -193,6 +193,8 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in verb.head.children)
     ):
         note(Modality.PREDICTED, "going to")
+        if any(c.dep_ == "neg" for c in verb.head.children):
+            note(Modality.NEGATED, "not going to")  # "we are not going to leave our towns"
 
     for phrases, modality in (
         (cues.conditional_phrases, Modality.HYPOTHETICAL),

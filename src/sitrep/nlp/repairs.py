@@ -341,6 +341,13 @@ def _intended_infinitive(verb: Token) -> bool:
 
 
 # what a speaker goes on to do after saying something: "said ... and accused", "and ordered"
+# things a reported clause may be about that cannot themselves speak or act on words
+SPEECHLESS_SUBJECTS = frozenset(
+    {"strike", "attack", "raid", "bombing", "shelling", "move", "decision", "operation",
+     "offensive", "killing", "deal", "agreement", "accord", "sanction", "plan", "law", "vote",
+     "election", "ban", "incursion", "invasion", "blockade", "measure", "step", "policy",
+     "resolution", "referendum", "annexation", "visit", "drill", "exercise", "test", "launch"}
+)  # fmt: skip
 SPEAKER_ACTS = frozenset(
     {"accuse", "order", "call", "urge", "warn", "demand", "threaten", "vow", "deny", "reject",
      "announce", "promise", "pledge", "condemn", "blame", "ask", "appeal", "insist", "add",
@@ -361,8 +368,15 @@ def _speakers_second_act(verb: Token) -> bool:
         return False
     if clause.head.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in clause.head.children):
         return False
-    # the reported clause is a statement about how things are, not a told past act
-    return clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have")
+    # the reported clause is a statement about how things are, not a told past act, or
+    # its subject is a thing that cannot speak ("said the strikes violated Afghan
+    # sovereignty and warned that ...")
+    if clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have"):
+        return True
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() in SPEECHLESS_SUBJECTS for s in subjects
+    )
 
 
 def _finite_after_infinitive(verb: Token) -> bool:

@@ -1,0 +1,64 @@
+"""Who "we" and "I" are in a quotation, which pair "both neighbours" names, and formations
+named with an indefinite article, on sentences we wrote."""
+
+from __future__ import annotations
+
+
+def codes_of(result, text):
+    return [m.actor.code for m in result.mentions if m.text == text]
+
+
+def test_we_in_a_quotation_is_its_speaker(analyse_text):
+    result = analyse_text(
+        '"We will not allow anyone to use Afghan soil against Pakistan," Defence Minister '
+        "Khawaja Asif told reporters.",
+        date="2024-03-18",
+    )
+    assert codes_of(result, "We") == ["PAKGOV"]
+
+
+def test_we_in_a_quotation_is_a_speaker_named_by_a_pronoun(analyse_text):
+    result = analyse_text(
+        'Abbas Araghchi spoke in Beirut on Friday. "We stand with Lebanon," he said.',
+        date="2024-10-04",
+    )
+    assert codes_of(result, "We") == ["IRNGOV"]
+
+
+def test_we_outside_a_quotation_is_left_alone(analyse_text):
+    result = analyse_text("We think the army will attack Goma soon, Defence Minister Asif said.")
+    assert codes_of(result, "We") == []
+
+
+def test_i_in_a_quotation_is_its_speaker(analyse_text):
+    result = analyse_text('"I ordered the strike," Trump told reporters.', date="2020-01-05")
+    assert codes_of(result, "I") == ["USAGOV"]
+
+
+def test_both_neighbours_are_others_than_the_speaker(analyse_text):
+    result = analyse_text(
+        "Afghan forces fired on Pakistani border posts on Monday. China urged both "
+        "neighbours to exercise restraint.",
+        date="2024-03-18",
+    )
+    urged = [e for e in result.events if e.trigger == "urged"]
+    assert urged and sorted(a.code[:3] for a in urged[0].target) == ["AFG", "PAK"]
+
+
+def test_a_governing_armed_group_is_its_countrys_side(analyse_text):
+    result = analyse_text(
+        "Pakistani jets struck hideouts in Khost, the Taliban government said on Monday. "
+        "China urged both sides to exercise restraint.",
+        date="2024-03-18",
+    )
+    urged = [e for e in result.events if e.trigger == "urged"]
+    assert urged and sorted(a.code[:3] for a in urged[0].target) == ["AFG", "PAK"]
+
+
+def test_an_indefinite_formation_is_an_actor(analyse_text):
+    result = analyse_text(
+        "Militants ambushed a unit near the Malian border in Niger on Wednesday.",
+        date="2023-08-12",
+    )
+    found = [e for e in result.events if e.trigger == "ambushed"]
+    assert found and len(found[0].target) == 1 and found[0].target[0].code.endswith("MIL")
