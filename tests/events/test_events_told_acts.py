@@ -137,3 +137,25 @@ def test_not_going_to_do_an_act_is_negated(analyse_text):
     result = analyse_text("Hamas is not going to release the hostages.")
     found = events_at(result, "release")
     assert found and found[0].modality.value == "negated"
+
+
+def test_a_sanction_its_actor_says_is_coming_is_the_sanction(analyse_text):
+    result = analyse_text(
+        "The United States announced on Wednesday that it would prohibit all aid to "
+        "Albanian rebels in Macedonia."
+    )
+    assert [e.type for e in events_at(result, "prohibit")] == ["SANCTION"]
+
+
+def test_a_sanction_promised_is_still_a_threat(analyse_text):
+    result = analyse_text("Biden promised further sanctions against Russia on Tuesday.")
+    assert [e.type for e in events_at(result, "promised")] == ["THREATEN"]
+
+
+def test_a_states_territory_stands_for_the_state(analyse_text):
+    airspace = analyse_text("Russian jets violated Turkish airspace on Monday.")
+    found = events_at(airspace, "violated")
+    assert found and codes(found[0].target) == ["TUR"]
+    entered = analyse_text("Turkish troops entered Syrian territory on Wednesday.")
+    found = events_at(entered, "entered")
+    assert found and codes(found[0].target) == ["SYR"]

@@ -154,11 +154,16 @@ def has_unless_condition(trigger: Token) -> bool:
     return False
 
 
-def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unless: bool = False) -> tuple[str, str | None] | None:  # fmt: skip
+# acts whose announcement by their actor is the decision itself
+DECIDED_TYPES = frozenset({"MOBILIZE", "SANCTION"})
+
+
+def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unless: bool = False, decided: bool = False) -> tuple[str, str | None] | None:  # fmt: skip
     """The PLOVER type of an actor's announcement of its own act of ``type_``: AGREE for a
     cooperative act, REJECT for one it says it will not do, THREATEN for a hostile one,
     and THREATEN for any act it will do "unless" others act (a coercive condition); a
-    promise or threat announced stays itself, told as made.
+    promise or threat announced stays itself, told as made. A deployment or sanction
+    ``decided`` (said to be coming by its own actor, not vowed) is itself.
     None when the announcement is not coded differently from the act."""
     if quad in COOPERATIVE_QUADS and negated:
         return "REJECT", None  # "said it would not accept the proposal"
@@ -171,9 +176,10 @@ def announced_type(type_: str, quad: str, mode: str | None, negated: bool, unles
         # "said Iran would remain in the deal", "said it would review its cooperation":
         # the announcement is the promise or the threat, made now
         return type_, mode
-    if type_ == "MOBILIZE" and not negated:
-        # "said it would send more troops to the region": a deployment announced, made
-        # now, not a threat to anyone
+    if type_ in DECIDED_TYPES and decided and not negated:
+        # "said it would send more troops to the region", "announced it would prohibit
+        # all aid to the rebels": a deployment or a sanction decided and announced is
+        # that act, made now, not a threat
         return type_, mode
     if quad == "material_conflict" and not negated:
         if type_ == "PROTEST":

@@ -793,8 +793,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         info = self.book.type_info(trig.type)
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
         negated = modality == Modality.NEGATED or any(c.dep_ == "neg" for c in verb.children)
-        unless = has_unless_condition(trig.token)
-        coded = announced_type(trig.type, info.quad, trig.mode, negated, unless)
+        unless, decided = has_unless_condition(trig.token), found.speaker is not None
+        coded = announced_type(trig.type, info.quad, trig.mode, negated, unless, decided)
         if coded is None:
             return None
         return (*coded, Modality.ASSERTED, by)

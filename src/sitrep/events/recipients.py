@@ -310,7 +310,9 @@ class RecipientFinder:
             target = others(given_to)
             if target:
                 return target
-        target = others(trig.target_tokens)
+        grounds = [*trig.target_tokens, *children(trig.token, "dobj")]
+        grounds += pobjs(trig.token, DIRECTED_PREPS)
+        target = others(trig.target_tokens) or others(territory_owners(grounds))
         if target:
             return target
         if trig.type == "REQUEST" and told is not None:
@@ -596,3 +598,22 @@ def released(trigger: Token, noun_pattern: Callable[[Token], NounPattern | None]
         if pattern is not None and pattern.mode == "release":
             out += children(noun, "poss") + pobjs(noun, ("of",))
     return with_conjuncts(out)
+
+
+# ground, water and air that belong to a state: "violated Turkish airspace", "entered
+# Syrian territory", "Ukrainian waters"
+TERRITORY_NOUNS = frozenset(
+    {"territory", "airspace", "waters", "soil", "land", "sovereignty", "border", "borders",
+     "frontier", "coast", "coastline", "shore", "islands", "island", "region"}
+)  # fmt: skip
+
+
+def territory_owners(tokens: list[Token]) -> list[Token]:
+    """The state words that own a territory noun: its nationality adjective, possessive
+    or "of" phrase ("Turkish airspace", "Iraq's territory", "the waters of Ukraine")."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lower_ in TERRITORY_NOUNS:
+            out += [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            out += pobjs(tok, ("of",))
+    return out
