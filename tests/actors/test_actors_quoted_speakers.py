@@ -62,3 +62,22 @@ def test_an_indefinite_formation_is_an_actor(analyse_text):
     )
     found = [e for e in result.events if e.trigger == "ambushed"]
     assert found and len(found[0].target) == 1 and found[0].target[0].code.endswith("MIL")
+
+
+def test_a_leaders_men_are_the_group_the_leader_commands(analyse_text):
+    result = analyse_text("Hemedti's fighters attacked El Fasher.", date="2024-06-14")
+    assert codes_of(result, "Hemedti's fighters") == ["SDNREB"]
+
+
+def test_a_governing_leaders_troops_are_the_states(analyse_text):
+    result = analyse_text("Putin's troops shelled Kharkiv.", date="2024-06-14")
+    assert codes_of(result, "Putin's troops") == ["RUSMIL"]
+
+
+def test_a_shared_acronym_takes_the_country_the_page_names_later(analyse_text):
+    result = analyse_text(
+        "On Tuesday the RSF overran the city's eastern neighbourhoods. The Sudanese army "
+        "says it repelled the assault.",
+        date="2024-06-14",
+    )
+    assert codes_of(result, "RSF") == ["SDNREB"]

@@ -159,3 +159,27 @@ def test_a_states_territory_stands_for_the_state(analyse_text):
     entered = analyse_text("Turkish troops entered Syrian territory on Wednesday.")
     found = events_at(entered, "entered")
     assert found and codes(found[0].target) == ["SYR"]
+
+
+def test_repelling_the_assault_is_aimed_at_the_assailants(analyse_text):
+    result = analyse_text(
+        "On Tuesday the RSF overran the city's eastern neighbourhoods. The Sudanese army "
+        "says it repelled the assault.",
+        date="2024-06-14",
+    )
+    found = events_at(result, "repelled")
+    assert found and [a.code for a in found[0].target] == ["SDNREB"]
+
+
+def test_setting_a_place_on_fire_or_ablaze_is_an_attack_on_it(analyse_text):
+    fire = analyse_text("Rebel fighters set the Abu Shouk market on fire in El Fasher.")
+    assert [e.type for e in events_at(fire, "set")] == ["ASSAULT"]
+    ablaze = analyse_text("Gunmen set two police cars ablaze in Kut.")
+    found = events_at(ablaze, "set")
+    assert found and [a.code[3:] for a in found[0].target] == ["COP"]
+
+
+def test_asking_someone_for_something_is_a_request_to_them(analyse_text):
+    result = analyse_text("The Afghan government asked Washington for more help.")
+    found = events_at(result, "asked")
+    assert found and [a.code for a in found[0].target] == ["USAGOV"]

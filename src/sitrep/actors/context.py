@@ -570,7 +570,7 @@ PERSON_PLURALS = frozenset(
 # things an act may hit that stand for whoever owns them, named by a sector word before
 # them ("shot down an army helicopter", "stormed government offices")
 OWNED_EQUIPMENT = frozenset(
-    {"helicopter", "convoy", "vehicle", "truck", "jet", "plane", "aircraft", "patrol",
+    {"helicopter", "convoy", "vehicle", "car", "truck", "jet", "plane", "aircraft", "patrol",
      "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank",
      "base", "post", "outpost", "camp", "checkpoint", "barracks", "station", "position"}
 )  # fmt: skip
@@ -684,3 +684,36 @@ def seat_country(head: Token, offset: int, places: Sequence[Place]) -> str | Non
                 if place.start <= at < place.end and place.country:
                     return place.country
     return None
+
+
+# what a person may lead whose members are the person's "men" or "fighters"
+LED_TYPES = frozenset({ActorType.ARMED_GROUP, ActorType.PARTY, ActorType.ORGANISATION})
+ARMED_SECTORS = frozenset({"REB", "PRM", "INS", "MIL", "CVL"})  # "fighters", "men"
+
+
+def followers(kb: ActorBase, owner: Actor, code: str, date: str | None) -> Actor:
+    """Whose "Hemedti's men" or "Sadr's fighters" are: the armed group, party or body
+    their owner leads on the date (the RSF, Saraya al-Salam), else the owner."""
+    if owner.type != ActorType.PERSON or owner.code_on(date)[3:6] in STATE_SECTORS:
+        return owner  # "Trump's aides", "Putin's men": the leader's own government
+    led = [
+        found
+        for r in kb.relations_of(owner.id, on=date)
+        if r.predicate == "leads" and r.subject == owner.id
+        and (found := kb.find(r.object)) is not None and found.type in LED_TYPES
+    ]  # fmt: skip
+    armed = [a for a in led if a.type == ActorType.ARMED_GROUP]
+    if armed and code in ARMED_SECTORS:
+        return armed[0]  # "Sadr's fighters": his militia, not his party
+    return led[0] if led else owner
+
+
+def demonym_countries(kb: ActorBase, index: ActorIndex) -> set[str]:
+    """The countries whose nationality word ("Sudanese") the page uses anywhere."""
+    found = set()
+    for ps in index.segments:
+        for tok in ps.doc:
+            info = kb.country_by_demonym(tok.text) if tok.is_title else None
+            if info is not None:
+                found.add(info.iso3)
+    return found

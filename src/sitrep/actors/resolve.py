@@ -36,6 +36,8 @@ from sitrep.actors.context import (
     WEAPON_NOUNS,
     CountryFinder,
     argument_position,
+    demonym_countries,
+    followers,
     government_forces,
     hyphen_agent,
     hyphen_participle,
@@ -248,6 +250,7 @@ class ActorResolver:
             if len(actors) > 1:  # only an ambiguous name needs the page's countries
                 page_countries = {p.country for p in places if p.country}
                 page_countries |= {m.actor.country for m in index.mentions if m.actor.country}
+                page_countries |= demonym_countries(self.kb, index)  # also further on
             actor = self._choose(actors, date, index, page_countries)
             head = max(
                 range(i, i + n), key=lambda k: (doc[k].head.i < i or doc[k].head.i >= i + n, k)
@@ -426,7 +429,7 @@ class ActorResolver:
                 # "Syrian government troops": the government's army, not the government
                 actor, via = generic_actor(owner.country, code, self.kb), "generic"
             elif owner is not None:
-                actor, via = owner, "alias"
+                actor, via = followers(self.kb, owner, code, date), "alias"
             elif country is not None:
                 if junta:
                     code = self._junta_sector(country, context)

@@ -445,6 +445,14 @@ class RecipientFinder:
             if trig.type == "REQUEST" and _asks_for_calm(trig.token, cues.calm_nouns):
                 return told.belligerents()  # "called for a ceasefire"
             return ()
+        if trig.type in ("ASSAULT", "COERCE"):
+            # "repelled the assault", "foiled the attack": an act against an act told
+            # before is against its doers
+            for noun in with_conjuncts(children(trig.token, "dobj")):
+                found = self._referent(noun, told, source) if is_definite(noun) else None
+                ids = {a.id for a in source}
+                if found and (actors := tuple(a for a in found if a.id not in ids)):
+                    return actors
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
             return told.adversary(source, same_country=True) or self._state_forces(source)
         return ()
