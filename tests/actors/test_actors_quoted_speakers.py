@@ -81,3 +81,12 @@ def test_a_shared_acronym_takes_the_country_the_page_names_later(analyse_text):
         date="2024-06-14",
     )
     assert codes_of(result, "RSF") == ["SDNREB"]
+
+
+def test_a_people_with_no_place_of_its_own_lives_where_the_sentence_says(analyse_text):
+    result = analyse_text(
+        "Iran's foreign ministry welcomed the deal. Azerbaijan retook Nagorno-Karabakh in "
+        "September 2023, prompting the region's ethnic Armenians to flee to Armenia.",
+        date="2025-03-13",
+    )
+    assert codes_of(result, "Armenians") == ["AZECVL"]

@@ -183,3 +183,35 @@ def test_asking_someone_for_something_is_a_request_to_them(analyse_text):
     result = analyse_text("The Afghan government asked Washington for more help.")
     found = events_at(result, "asked")
     assert found and [a.code for a in found[0].target] == ["USAGOV"]
+
+
+def test_a_demand_that_someone_act_is_addressed_to_them(analyse_text):
+    result = analyse_text("Baku issued a demand that Armenia change its constitution.")
+    found = events_at(result, "demand")
+    assert found and found[0].type == "REQUEST"
+    assert codes(found[0].target) == ["ARM"]
+
+
+def test_a_call_reiterated_is_the_call(analyse_text):
+    result = analyse_text("Iran reiterated its call for an immediate ceasefire in Gaza.")
+    assert [e.type for e in events_at(result, "call")] == ["REQUEST"]
+
+
+def test_the_speakers_own_side_named_as_an_owner_is_no_recipient(analyse_text):
+    result = analyse_text(
+        "Azerbaijan's foreign minister, Jeyhun Bayramov, welcomed the breakthrough but "
+        "repeated Baku's demand that Armenia drop a reference to Nagorno-Karabakh.",
+        date="2025-03-13",
+    )
+    found = events_at(result, "welcomed")
+    assert found and not any(a.code == "AZEGOV" for a in found[0].target)
+
+
+def test_a_subject_interrupted_by_a_clause_still_acts(analyse_text):
+    result = analyse_text(
+        "The ELN killed nine soldiers in Arauca on Thursday. Venezuela, which has hosted "
+        "the negotiations, called on both sides to return to the table.",
+        date="2025-01-17",
+    )
+    found = events_at(result, "called")
+    assert found and codes(found[0].source) == ["VEN"]

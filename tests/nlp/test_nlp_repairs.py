@@ -150,3 +150,13 @@ def test_a_speech_act_after_a_clause_about_people_is_left_alone(nlp):
     doc = nlp("Officials said the rebels seized the town and warned that they would advance.")
     warned = next(t for t in doc if t.text == "warned")
     assert warned.head.text != "said"
+
+
+def test_a_name_interrupted_by_a_relative_clause_is_the_verbs_subject(nlp):
+    doc = nlp(
+        "Venezuela, which has hosted several rounds of the negotiations, called on both "
+        "parties to return to the table."
+    )
+    called = next(t for t in doc if t.text == "called")
+    venezuela = doc[0]
+    assert called.dep_ == "ROOT" and venezuela.head.i == called.i and venezuela.dep_ == "nsubj"

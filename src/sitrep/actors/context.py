@@ -416,6 +416,15 @@ class CountryFinder:
                 return earlier
         if context.page_country is not None:
             return context.page_country
+        towns = {
+            p.country
+            for p in context.places
+            if lo <= p.start < hi and p.country and p.precision != "country"
+        }
+        if len(towns) == 1:
+            # the one country whose towns or regions the sentence names, wherever they
+            # stand in it ("retook Nagorno-Karabakh, prompting its ethnic Armenians to flee")
+            return towns.pop()
         previous = self.previous_sentence(index, seg_i, head)
         if previous is not None:
             prior = self.named_in(index, previous[0], previous[1], context.places)

@@ -349,3 +349,15 @@ def warned_of_a_state(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str)
         if any(c.dep_ == "advcl" for c in clause.children):
             return False  # a condition: "that X will pay if ..."
     return True
+
+
+def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
+    """Readings the parse rules out: a phone call needs someone called ("painkillers,
+    called opioids" is naming; "called to say" a clause), and helping to do something
+    ("helped raise awareness") is not giving aid."""
+    if pattern.mode == "phone":
+        spoken_to = children(verb, "dobj", "dative") or pobjs(verb, ("with", "to"))
+        return not spoken_to or bool(children(verb, "ccomp", "xcomp", "acomp"))
+    if pattern.type == "AID":
+        return bool(children(verb, "xcomp", "ccomp")) and not children(verb, "dobj", "dative")
+    return False

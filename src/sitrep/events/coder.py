@@ -38,6 +38,7 @@ from sitrep.events.clauses import (
     is_purpose,
     is_subordinate,
     mere_notice,
+    not_an_act,
     obligation_clause,
     says_that,
     warned_of_a_state,
@@ -71,6 +72,7 @@ from sitrep.events.syntax import (
     speech_verb,
     verb_particle,
 )
+from sitrep.events.syntax import content_subjects as _content_subjects
 from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
 from sitrep.events.syntax import gathered_for as _gathered_for
@@ -240,7 +242,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if pattern is not None and pattern.type == "PROTEST" and says_that(verb):
             # "the opposition protested that the vote was rigged": said, not marched
             pattern = replace(pattern, type="ACCUSE", mode="disapprove", target="none")
-        if pattern is not None and self._not_an_act(verb, pattern):
+        if pattern is not None and not_an_act(verb, pattern):
             return []
         if pattern is not None and mere_notice(verb, pattern, self.book.cues, self._lemma(verb)):
             pattern = replace(pattern, type="CONSULT", mode=None, target="dobj")
@@ -306,18 +308,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
             out.extend(c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
         return out
 
-    @staticmethod
-    def _not_an_act(verb: Token, pattern: VerbPattern) -> bool:
-        """Readings the parse rules out: a phone call needs someone called ("painkillers,
-        called opioids" is naming; "called to say" a clause), and helping to do something
-        ("helped raise awareness") is not giving aid."""
-        if pattern.mode == "phone":
-            spoken_to = _children(verb, "dobj", "dative") or _pobjs(verb, ("with", "to"))
-            return not spoken_to or bool(_children(verb, "ccomp", "xcomp", "acomp"))
-        if pattern.type == "AID":
-            return bool(_children(verb, "xcomp", "ccomp")) and not _children(verb, "dobj", "dative")
-        return False
-
     def _light_verb_triggers(self, verb: Token) -> list[Trigger]:
         out = []
         subjects = _subjects(verb)
@@ -353,6 +343,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 _pobjs(noun, pattern.target_preps)
                 or _pobjs(holder, pattern.target_preps)
                 or _pobjs(verb, pattern.target_preps)
+                or _content_subjects(noun)  # "issued a demand that Armenia change ..."
             )
             if pattern.symmetric and not targets:
                 targets = _pobjs(noun, ("between",)) or _pobjs(holder, ("between",))
@@ -402,7 +393,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if pattern is None:
             return None
         sources = _pobjs(noun, pattern.source_preps or ("by",)) or _gathered_for(noun)
-        targets = _pobjs(noun, pattern.target_preps)
+        targets = _pobjs(noun, pattern.target_preps) or _content_subjects(noun)
         premods = self._premod_actors(noun, index, seg)
         if pattern.premod_role != "source" and not targets:
             # "the 2003 Iraq invasion": a compound name is what was invaded, while a

@@ -298,12 +298,19 @@ class RecipientFinder:
         to attack Iraq"), else what the page told before (``_told_recipient``), else a
         place the act is directed at ("sent arms to Pakistan", "arrived in Amman" for a
         visit): the place's country."""
-        doers = {s.id for s in source}
+        doers, codes = {s.id for s in source}, {s.code for s in source}
 
         def others(tokens: list[Token]) -> tuple[ActorRef, ...]:
             # the doer is never its own recipient: "condemned what he called an attack"
-            # names the speaker again, not whom the act is for
-            return tuple(r for r in self._refs(index, seg_i, tokens, date) if r.id not in doers)
+            # names the speaker again, not whom the act is for; nor is its own side named
+            # as an owner ("the minister welcomed Baku's demand")
+            kept = [t for t in tokens if not _own_side_owner(t)]
+            return tuple(r for r in self._refs(index, seg_i, kept, date) if r.id not in doers)
+
+        def _own_side_owner(tok: Token) -> bool:
+            # a thing (not an actor) whose owner is the doer's own side: "Baku's demand"
+            owned = index.at(seg_i, tok.i) is None or tok.dep_ == "poss"
+            return owned and bool(codes & {r.code for r in self._refs(index, seg_i, [tok], date)})
 
         given_to = _given_to(trig.token)
         if given_to:

@@ -447,3 +447,16 @@ def complement_sources_targets(
         s for c in comps for s in children(c, "nsubj", "nsubjpass")
     ]
     return subjects(verb), targets
+
+
+def content_subjects(noun: Token) -> list[Token]:
+    """The subject of a noun's content clause ("a demand that Armenia change its
+    constitution", "the accusation that Russia armed the rebels"): a clause opened by
+    "that" as a mark, not a relative clause ("the demand that Baku made")."""
+    out: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "ccomp", "relcl", "appos"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return with_conjuncts(out)

@@ -27,6 +27,8 @@ tokens in it, so a sentence the parser read right is never touched.
 - The means of a response hung from what is responded to ("would respond to any
   provocation with force"): after a verb of responding, a "with" phrase under the
   object of its "to" is the verb's own.
+- A subject interrupted by a clause ("Venezuela, which hosted the talks, called on
+  ...") read as a noun root with a participle: the verb is the root.
 - A finite verb joined to an infinitive ("urged Rwanda to withdraw and called on the
   rebels to halt"): it is the infinitive's head's second act, with that head's subject.
 - A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
@@ -129,6 +131,8 @@ def repair_parse(doc: Doc) -> Doc:
             token.head = token.head.head
         elif (subject := _subject_of_participle(token)) is not None:
             _repair_participle_clause(token, subject)
+        elif _verb_after_interruption(token):
+            _repair_interrupted_subject(token)
         elif token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("aux", "auxpass"):
             token.head = token.head.head  # "Egypt and Qatar are mediating": the verb's subject
         elif _counted_headline_verb(token):
@@ -377,6 +381,33 @@ def _speakers_second_act(verb: Token) -> bool:
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() in SPEECHLESS_SUBJECTS for s in subjects
     )
+
+
+def _verb_after_interruption(verb: Token) -> bool:
+    """ "Venezuela, which has hosted the talks, called on both parties to ...", parsed with
+    the name as the root and the verb as a participle modifying it: a sentence with no
+    main verb whose noun root is followed, past a comma-closed clause, by a past-tense
+    verb. The verb is the root and the name its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.i < root.i:
+        return False
+    if root.pos_ not in ("PROPN", "NOUN") or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    # the verb hangs from the root or from a word of the clause that interrupts it
+    return any(
+        c.dep_ in ("relcl", "appos")
+        and c.i < verb.i
+        and (verb.head.i == root.i or verb.head in c.subtree)
+        for c in root.children
+    )
+
+
+def _repair_interrupted_subject(verb: Token) -> None:
+    root = verb.sent.root
+    for child in [c for c in root.children if c.i > verb.i]:
+        child.head = verb  # the closing full stop
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "nsubj"
 
 
 def _finite_after_infinitive(verb: Token) -> bool:
