@@ -90,3 +90,28 @@ def test_a_people_with_no_place_of_its_own_lives_where_the_sentence_says(analyse
         date="2025-03-13",
     )
     assert codes_of(result, "Armenians") == ["AZECVL"]
+
+
+def test_officers_on_a_page_about_the_police_are_police(analyse_text):
+    result = analyse_text(
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Officers shot "
+        "dead several demonstrators outside parliament.",
+        date="2024-06-25",
+    )
+    assert codes_of(result, "Officers") == ["KENCOP"]
+
+
+def test_officers_after_soldiers_are_soldiers(analyse_text):
+    result = analyse_text(
+        "Malian soldiers entered Kidal on Tuesday. Officers said the town was calm.",
+        date="2023-11-15",
+    )
+    assert codes_of(result, "Officers") == ["MLIMIL"]
+
+
+def test_an_unknown_body_of_a_country_is_that_countrys(analyse_text):
+    result = analyse_text(
+        "The Law Society of Kenya accused the government of abducting activists.",
+        date="2024-06-25",
+    )
+    assert codes_of(result, "Law Society") == ["KENNGO"]

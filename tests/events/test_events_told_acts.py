@@ -215,3 +215,16 @@ def test_a_subject_interrupted_by_a_clause_still_acts(analyse_text):
     )
     found = events_at(result, "called")
     assert found and codes(found[0].source) == ["VEN"]
+
+
+def test_people_at_work_who_strike_stop_work(analyse_text):
+    doctors = analyse_text("Doctors in Kenya will strike next week.", date="2024-06-25")
+    found = events_at(doctors, "strike")
+    assert found and (found[0].type, found[0].mode) == ("PROTEST", "strike")
+    staged = analyse_text("Dock workers staged a strike at the port of Mombasa.")
+    assert [e.type for e in events_at(staged, "strike")] == ["PROTEST"]
+
+
+def test_fighters_who_strike_attack(analyse_text):
+    result = analyse_text("Rebels struck an army post at dawn.")
+    assert [e.type for e in events_at(result, "struck")] == ["ASSAULT"]

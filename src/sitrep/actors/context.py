@@ -726,3 +726,18 @@ def demonym_countries(kb: ActorBase, index: ActorIndex) -> set[str]:
             if info is not None:
                 found.add(info.iso3)
     return found
+
+
+# nouns for the members of an armed force that may be soldiers or police: "officers
+# fired tear gas" on a page about the police
+FORCE_NOUNS = frozenset({"officer", "officers"})
+
+
+def latest_force_sector(index: ActorIndex, seg_i: int, head: Token) -> str | None:
+    """The sector (MIL or COP) of the latest armed force named before ``head``."""
+    before = [
+        m
+        for m in index.mentions
+        if (m.seg, m.start) < (seg_i, head.i) and m.actor.code[-3:] in ("MIL", "COP")
+    ]
+    return max(before, key=lambda m: (m.seg, m.start)).actor.code[-3:] if before else None

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
+    FORCE_NOUNS,
     JUNTA_PHRASES,
     LOCATIVE_PREPS,
     OWNED_EQUIPMENT,
@@ -41,6 +42,7 @@ from sitrep.actors.context import (
     government_forces,
     hyphen_agent,
     hyphen_participle,
+    latest_force_sector,
     of_owner,
     of_state,
     of_states,
@@ -408,6 +410,8 @@ class ActorResolver:
                 self._owning_country(index, seg_i, head)
                 continue
             code, sector_start = sector
+            if head.lemma_.lower() in FORCE_NOUNS and sector_start == head.i:
+                code = latest_force_sector(index, seg_i, head) or code  # police "officers"
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
             if not countries and owner is None:
                 named = of_states(index, seg_i, head)  # "the army of Iraq"

@@ -292,6 +292,12 @@ class UnknownNames:
         for tok in ent:
             info = self.kb.country_by_demonym(tok.text)
             country = country or (info.iso3 if info else None)
+        for prep in (c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # "the Law Society of Kenya": the state its "of" phrase names
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                owner = index.at(seg_i, obj.i)
+                if owner is not None and owner.actor.type == ActorType.STATE:
+                    country = country or owner.actor.country
         words = [t.lower_ for t in ent if t.is_alpha]
         for n in (2, 1):
             if len(words) >= n and sector is None:
