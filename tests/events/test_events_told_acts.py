@@ -228,3 +228,23 @@ def test_people_at_work_who_strike_stop_work(analyse_text):
 def test_fighters_who_strike_attack(analyse_text):
     result = analyse_text("Rebels struck an army post at dawn.")
     assert [e.type for e in events_at(result, "struck")] == ["ASSAULT"]
+
+
+def test_an_assault_they_could_try_is_an_assault_not_yet_made(analyse_text):
+    result = analyse_text(
+        "The Russians could try an amphibious assault on Odesa within days.",
+        date="2022-03-02",
+    )
+    found = events_at(result, "assault")
+    assert found and found[0].type == "ASSAULT"
+    assert found[0].modality.value != "asserted"
+
+
+def test_people_killed_in_a_citys_square_are_that_countrys(analyse_text):
+    result = analyse_text(
+        "Ukrainian officials say Russian shelling killed at least 21 people in Kharkiv's "
+        "Freedom Square.",
+        date="2022-03-02",
+    )
+    found = events_at(result, "killed")
+    assert found and [a.code for a in found[0].target] == ["UKRCVL"]

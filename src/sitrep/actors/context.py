@@ -459,7 +459,8 @@ class CountryFinder:
         if tok is None:
             return False
         word = tok.root
-        while word.dep_ == "compound" and word.head.i != word.i:
+        # "in Kharkiv's Freedom Square": a place owning the place that says where
+        while word.dep_ in ("compound", "poss") and word.head.i != word.i:
             word = word.head
         prep = word.head
         return word.dep_ == "pobj" and prep.lower_ in WHERE_PREPS and prep.head.pos_ not in ("ADJ",)
