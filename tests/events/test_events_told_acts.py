@@ -248,3 +248,18 @@ def test_people_killed_in_a_citys_square_are_that_countrys(analyse_text):
     )
     found = events_at(result, "killed")
     assert found and [a.code for a in found[0].target] == ["UKRCVL"]
+
+
+def test_launching_what_one_calls_a_military_operation_is_an_assault(analyse_text):
+    result = analyse_text(
+        "Russia launched what it called a special military operation in Ukraine.",
+        date="2022-02-24",
+    )
+    found = events_at(result, "operation")
+    assert found and found[0].type == "ASSAULT"
+    assert codes(found[0].source) == ["RUS"] and codes(found[0].target) == ["UKR"]
+
+
+def test_a_bare_operation_is_no_event(analyse_text):
+    result = analyse_text("The hospital completed a difficult operation on Monday.")
+    assert not events_at(result, "operation")

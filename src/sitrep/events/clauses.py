@@ -13,12 +13,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from sitrep.events.patterns import Cues, VerbPattern, find_phrases
 from sitrep.events.syntax import children, is_passive, pobjs, with_conjuncts
+from sitrep.models import ActorRef
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 COOPERATIVE_QUADS = frozenset({"verbal_coop", "material_coop"})
@@ -361,3 +363,28 @@ def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
     if pattern.type == "AID":
         return bool(children(verb, "xcomp", "ccomp")) and not children(verb, "dobj", "dative")
     return False
+
+
+# people who strike by stopping work: "doctors will strike", "workers staged a strike"
+WORKING_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "HLH"})
+
+
+def names_what(clause: Token) -> bool:
+    """ "launched what it called a special military operation": a naming clause whose
+    object is "what" (its named noun is the light verb's event)."""
+    return clause.lemma_.lower() in NAMING_LEMMAS and any(
+        c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in clause.children
+    )
+
+
+NAMING_LEMMAS = frozenset({"call", "describe", "term", "dub", "label", "brand", "style"})
+
+
+def walkout(lemma: str, source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
+    """A strike with no one struck, by people who work: a labour strike, not an attack."""
+    return (
+        lemma == "strike"
+        and bool(source)
+        and not target
+        and all(a.code[3:6] in WORKING_SECTORS or a.code in WORKING_SECTORS for a in source)
+    )

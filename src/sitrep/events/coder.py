@@ -38,9 +38,11 @@ from sitrep.events.clauses import (
     is_purpose,
     is_subordinate,
     mere_notice,
+    names_what,
     not_an_act,
     obligation_clause,
     says_that,
+    walkout,
     warned_of_a_state,
 )
 from sitrep.events.discourse import PageContext
@@ -97,20 +99,6 @@ from sitrep.models import (
 from sitrep.nlp import ParsedSegment
 
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
-# people who strike by stopping work: "doctors will strike", "workers staged a strike"
-WORKING_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "HLH"})
-
-
-def _walkout(lemma: str, source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
-    """A strike with no one struck, by people who work: a labour strike, not an attack."""
-    return (
-        lemma == "strike"
-        and bool(source)
-        and not target
-        and all(a.code[3:6] in WORKING_SECTORS or a.code in WORKING_SECTORS for a in source)
-    )
-
-
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
@@ -331,6 +319,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
         nouns: list[Token] = []
         if self.book.is_light_verb(lemma, particle):
             nouns = _with_conjuncts(_children(verb, "nsubjpass" if passive else "dobj"))
+            # "launched what it called a special military operation": the named noun
+            nouns += [
+                o for c in _children(verb, "ccomp") if names_what(c) for o in _children(c, "oprd")
+            ]
         for prep in verb.children:
             if prep.dep_ == "prep" and self.book.is_light_verb(lemma, particle, prep.lower_):
                 nouns.extend(_with_conjuncts(_children(prep, "pobj")))
@@ -645,7 +637,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if trig.mode == "visit" and _forces_arriving(trig.source_tokens):
             # "the first Kenyan police officers arrived in Haiti": a deployment, not a visit
             trig = replace(trig, type="MOBILIZE", mode="troops")
-        if trig.type == "ASSAULT" and _walkout(self._lemma(trig.token), source, target):
+        if trig.type == "ASSAULT" and walkout(self._lemma(trig.token), source, target):
             trig = replace(trig, type="PROTEST", mode="strike")  # "doctors will strike"
         reading = read_modality(trig.spoken_by or trig.token, sentence, self.book.cues)
         attributed = None

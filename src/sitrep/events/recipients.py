@@ -401,7 +401,10 @@ class RecipientFinder:
         candidates += embedded
         if trig.type != "CONSULT" and not area and not stationed:
             # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
-            candidates = [c for c in candidates if c.head.lower_ not in SITE_PREPS]
+            # (not the pattern's own target words: "an operation in Ukraine" is on it)
+            candidates = [
+                c for c in candidates if c.head.lower_ not in SITE_PREPS or c in trig.target_tokens
+            ]
         if trig.type in CONTENT_RECIPIENT_TYPES:
             # "threatened to ban voting in East Jerusalem", "refused to deploy troops in
             # Iraq": a threat, refusal or offer of an act there concerns that place
