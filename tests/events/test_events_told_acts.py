@@ -263,3 +263,18 @@ def test_launching_what_one_calls_a_military_operation_is_an_assault(analyse_tex
 def test_a_bare_operation_is_no_event(analyse_text):
     result = analyse_text("The hospital completed a difficult operation on Monday.")
     assert not events_at(result, "operation")
+
+
+def test_people_captured_are_detained_places_captured_are_taken(analyse_text):
+    people = analyse_text("Russian forces captured three Ukrainian soldiers near Bakhmut.")
+    found = events_at(people, "captured")
+    assert found and (found[0].type, found[0].mode) == ("COERCE", "arrest")
+    town = analyse_text("M23 rebels captured the town of Sake on Thursday.")
+    assert [e.type for e in events_at(town, "captured")] == ["ASSAULT"]
+
+
+def test_describing_someone_as_a_criminal_accuses_them(analyse_text):
+    result = analyse_text("Dagalo described the army chief as a criminal.", date="2023-04-20")
+    found = events_at(result, "described")
+    assert found and found[0].type == "ACCUSE"
+    assert [a.code for a in found[0].target] == ["SDNMIL"]

@@ -21,6 +21,14 @@ STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 NON_STATE_PREFIXES = NON_COUNTRY_PREFIXES  # codes that start with no country
 # modes of the acts that take someone captive
 CAPTURE_MODES = frozenset({"arrest", "abduct"})
+# coercions that take people or things into someone's hands: one kind when retold
+TAKING_MODES = frozenset({"arrest", "abduct", "seize"})
+
+
+def _kind_of_coercion(mode: str) -> str:
+    return "taking" if mode in TAKING_MODES else mode
+
+
 # how far back (in events) an implied actor is looked for
 LOOKBACK = 12
 
@@ -206,8 +214,11 @@ class PageContext:
         # on: who the page last said did such harm to the same kind of party. Not for
         # civilians: in a war of two sides, who killed them is often the open question
         kinds = {k for k in map(_kind, codes) if k is not None and k[1] != "civilians"}
+        # "24 crew members had been captured" after "opened fire on the boats": those
+        # taken are taken by whoever attacked their side
+        akin = {type_, "ASSAULT"} if type_ == "COERCE" else {type_}
         for told in self._recent():
-            if told.type != type_ or not told.source:
+            if told.type not in akin or not told.source:
                 continue
             if kinds & {_kind(r.code) for r in told.target}:
                 return tuple(s for s in told.source if s.code not in codes)
@@ -231,7 +242,12 @@ class PageContext:
         for told in self._recent():
             if told.segment < segment - 1:
                 break
-            if type_ == "COERCE" and mode and told.mode and told.mode != mode:
+            if (
+                type_ == "COERCE"
+                and mode
+                and told.mode
+                and _kind_of_coercion(told.mode) != _kind_of_coercion(mode)
+            ):
                 continue
             if told.type == type_ and told.source:
                 return told

@@ -300,6 +300,8 @@ def object_predicates(verb: Token) -> list[Token]:
         for c in children(verb, "ccomp")
         if c.pos_ == "NOUN" and c.left_edge.i == o.right_edge.i + 1
     ]
+    if children(verb, "dobj"):
+        named += pobjs(verb, ("as",))  # "described the army chief as a criminal"
     return named
 
 
