@@ -278,3 +278,22 @@ def test_describing_someone_as_a_criminal_accuses_them(analyse_text):
     found = events_at(result, "described")
     assert found and found[0].type == "ACCUSE"
     assert [a.code for a in found[0].target] == ["SDNMIL"]
+
+
+def test_a_town_surrounded_by_fighters_is_under_attack(analyse_text):
+    result = analyse_text(
+        "The MNDAA said its fighters had surrounded Lashio, the largest city in northern "
+        "Shan state.",
+        date="2024-07-25",
+    )
+    assert [e.type for e in events_at(result, "surrounded")] == ["ASSAULT"]
+
+
+def test_a_denial_about_ones_own_army_answers_the_accuser(analyse_text):
+    result = analyse_text(
+        "Residents said the army bombed a village in Sagaing on Wednesday. The junta's "
+        "spokesman denied that the army had targeted civilians.",
+        date="2024-07-25",
+    )
+    found = events_at(result, "denied")
+    assert found and not any(a.code.endswith("MIL") for a in found[0].target)

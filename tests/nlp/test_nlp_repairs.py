@@ -160,3 +160,9 @@ def test_a_name_interrupted_by_a_relative_clause_is_the_verbs_subject(nlp):
     called = next(t for t in doc if t.text == "called")
     venezuela = doc[0]
     assert called.dep_ == "ROOT" and venezuela.head.i == called.i and venezuela.dep_ == "nsubj"
+
+
+def test_an_agency_alone_in_brackets_is_a_dateline(nlp):
+    doc = nlp("(AFP) \u2014 Myanmar's military carried out air strikes on a village on Wednesday.")
+    lede = next(t for t in doc if t.text == "Myanmar")
+    assert lede.is_sent_start

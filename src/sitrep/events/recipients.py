@@ -330,9 +330,13 @@ class RecipientFinder:
                 return target
         if trig.type in VERBAL_TYPES:
             target = others(trig.fallback_targets)
-            if trig.type == "THREATEN":
+            denial = (
+                trig.type == "REJECT" and self._lemma(trig.token) in self.book.cues.denying_verbs
+            )
+            if trig.type == "THREATEN" or denial:
                 # "warned that Washington would stop arms supplies if Israel ...": the
-                # threatener's own side doing the threatened act is not its recipient
+                # threatener's own side doing the threatened act is not its recipient;
+                # "denied that the army had targeted civilians" answers an accuser
                 target = tuple(r for r in target if not any(_same_state(r, s) for s in source))
         else:
             # "fired rockets at Israeli positions": what the weapon was aimed at;

@@ -48,12 +48,13 @@ COMPONENT = "sitrep_parse_repairs"
 DATELINE_COMPONENT = "sitrep_datelines"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a place in capitals, optionally its country or state, a date, an agency in brackets,
-# then a dash: "NIAMEY, March 22 (Reuters) -", "KYIV, Ukraine (AP) --", "GAZA CITY -"
+# then a dash: "NIAMEY, March 22 (Reuters) -", "KYIV, Ukraine (AP) --", "GAZA CITY -";
+# or an agency in brackets alone: "(AFP) --"
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}"
+    r"^\s*(?:[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s*\([^()\n]{1,40}\))?|\([A-Z][^()\n]{1,39}\))"
     r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=[A-Z\"'\u201c])"
 )
 # counts that open a headline as its subject: "Thousands rally", "Hundreds flee"
