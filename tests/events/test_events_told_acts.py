@@ -297,3 +297,30 @@ def test_a_denial_about_ones_own_army_answers_the_accuser(analyse_text):
     )
     found = events_at(result, "denied")
     assert found and not any(a.code.endswith("MIL") for a in found[0].target)
+
+
+def test_two_acts_sharing_one_object_both_reach_it(analyse_text):
+    result = analyse_text(
+        "The Philippines accused China's coast guard of ramming and boarding a Philippine "
+        "navy supply boat.",
+        date="2024-06-17",
+    )
+    rammed = events_at(result, "ramming")
+    assert rammed and [a.code for a in rammed[0].target] == ["PHLMIL"]
+
+
+def test_people_armed_with_knives_were_given_nothing(analyse_text):
+    result = analyse_text("Coast guard personnel armed with knives seized two rifles.")
+    assert not [e for e in result.events if e.type == "AID"]
+    given = analyse_text("The Houthis, armed by Iran, fired missiles at ships.")
+    assert [e.type for e in events_at(given, "armed")] == ["AID"]
+
+
+def test_a_speech_act_after_a_comma_and_is_the_speakers(analyse_text):
+    result = analyse_text(
+        "Beijing said its coast guard had taken control measures against vessels that "
+        "intruded into Chinese waters, and blamed Manila for the confrontation.",
+        date="2024-06-17",
+    )
+    found = events_at(result, "blamed")
+    assert found and [a.code for a in found[0].source] == ["CHNGOV"]

@@ -355,11 +355,14 @@ def warned_of_a_state(verb: Token, pattern: VerbPattern, cues: Cues, lemma: str)
 
 def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
     """Readings the parse rules out: a phone call needs someone called ("painkillers,
-    called opioids" is naming; "called to say" a clause), and helping to do something
-    ("helped raise awareness") is not giving aid."""
+    called opioids" is naming; "called to say" a clause), helping to do something
+    ("helped raise awareness") is not giving aid, and nor is a participle that describes
+    someone with no giver named ("men armed with knives")."""
     if pattern.mode == "phone":
         spoken_to = children(verb, "dobj", "dative") or pobjs(verb, ("with", "to"))
         return not spoken_to or bool(children(verb, "ccomp", "xcomp", "acomp"))
+    if pattern.type == "AID" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return not children(verb, "agent")  # "personnel armed with knives": a description
     if pattern.type == "AID":
         return bool(children(verb, "xcomp", "ccomp")) and not children(verb, "dobj", "dative")
     return False

@@ -1,13 +1,13 @@
 """PLOVER coder: who did what to whom, from the dependency parse.
 
-For each sentence of each parsed segment the coder finds event triggers and their
-arguments:
+For each sentence of each parsed segment the coder finds event triggers and arguments:
 
 - a verb with a pattern in the pattern book ("attack", "clash with", "pull out",
   "sign" + agreement): its subject is the source and its object, or the object of the
   pattern's preposition, the target. Passives swap them ("was killed by X"). A verb
   without a subject of its own takes the subject of the verb it is coordinated with or
-  depends on ("clashed with X and conducted raids", "vowed to retaliate");
+  depends on ("clashed with X and conducted raids", "vowed to retaliate"), and an object
+  it shares with the verb after it ("ramming and boarding a boat");
 - a light verb whose object is an event noun ("launched an offensive", "carried out
   raids and arrests"): one event per coordinated noun, source from the verb's subject,
   target from the noun's prepositions ("an offensive against X");
@@ -67,6 +67,7 @@ from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets, told_source
 from sitrep.events.syntax import adjective_complements as _adjective_complements
+from sitrep.events.syntax import agentless as _agentless
 from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
     complement_sources_targets,
@@ -85,6 +86,7 @@ from sitrep.events.syntax import object_lemmas as _object_lemmas
 from sitrep.events.syntax import object_predicates as _object_predicates
 from sitrep.events.syntax import place_tokens as _place_tokens
 from sitrep.events.syntax import pobjs as _pobjs
+from sitrep.events.syntax import shared_object as _shared
 from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.models import (
@@ -292,6 +294,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 targets = _children(verb, "dobj", "dative") or _pobjs(
                     verb, ("against", "on", "at", "with")
                 )
+                targets = targets or [o for c in _children(verb, "conj") for o in _shared(c)]
         # a missing actor is penalised once, by ``_confidence``, when the event is built
         return [Trigger.of(verb, pattern, sources, targets, 0.85, fallback_targets(verb))]
 
@@ -614,17 +617,17 @@ class EventCoder(RecipientFinder, ArgumentReader):
             # "India and Pakistan traded fire", "talks between A and B": every side is a
             # doer and a recipient of the mutual act
             source = target = source or target
-        if not source and target and told is not None and self._agentless(trig.token):
+        if not source and target and told is not None and _agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)
         if not source and told is not None:  # "the strike targeted", "Bazoum's release"
             source = told_source(trig, told, target, self._noun_pattern)
-        if not source and not target and told is not None and self._agentless(trig.token):
+        if not source and not target and told is not None and _agentless(trig.token):
             # "seven bombs were dropped": the act the page has just told, told again
             before = told.retold(trig.type, seg_i, trig.mode)
             if before is not None:
                 source, target = before.source, before.target
-        if not source and trig.mode in STATE_MEASURES and self._agentless(trig.token):
+        if not source and trig.mode in STATE_MEASURES and _agentless(trig.token):
             # "the internet had been cut", "a curfew was imposed in Dhaka": only a state
             # does that; the government of the country it was done in
             source = self._measure_state(ps, sentence, target, places)
@@ -745,16 +748,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # the state named by its own name ("Pakistan"), not a people ("landowners",
         # "Palestinian youths") coded with its country
         return len(ref.code) == 3 and any(a.id == ref.id for a in self.actors.lookup(ref.text))
-
-    @staticmethod
-    def _agentless(trigger: Token) -> bool:
-        """A passive verb that names no agent ("were killed", "was also detained")."""
-        return (
-            trigger.pos_ in ("VERB", "AUX")
-            and _is_passive(trigger)
-            # "by evening", "by Monday": a time, not an agent
-            and not [t for t in _pobjs(trigger, ("by",)) if t.ent_type_ not in ("DATE", "TIME")]
-        )
 
     @staticmethod
     def _confidence(trig: Trigger, both: bool) -> float:

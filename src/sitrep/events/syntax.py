@@ -462,3 +462,23 @@ def content_subjects(noun: Token) -> list[Token]:
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
             out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     return with_conjuncts(out)
+
+
+def shared_object(conj: Token) -> list[Token]:
+    """The object a verb coordinated right after another carries for both ("ramming and
+    boarding a supply boat"): only when the later verb has no subject of its own."""
+    if conj.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return []
+    if conj.i - conj.head.i > 3:
+        return []  # "fired rockets at the town and then, hours later, shelled the base"
+    return children(conj, "dobj")
+
+
+def agentless(trigger: Token) -> bool:
+    """A passive verb that names no agent ("were killed", "was also detained")."""
+    return (
+        trigger.pos_ in ("VERB", "AUX")
+        and is_passive(trigger)
+        # "by evening", "by Monday": a time, not an agent
+        and not [t for t in pobjs(trigger, ("by",)) if t.ent_type_ not in ("DATE", "TIME")]
+    )

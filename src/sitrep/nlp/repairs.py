@@ -378,6 +378,8 @@ def _speakers_second_act(verb: Token) -> bool:
     # sovereignty and warned that ...")
     if clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have"):
         return True
+    if verb.i >= 2 and verb.doc[verb.i - 1].dep_ == "cc" and verb.doc[verb.i - 2].text == ",":
+        return True  # "said its coast guard had taken measures ..., and blamed Manila"
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() in SPEECHLESS_SUBJECTS for s in subjects
