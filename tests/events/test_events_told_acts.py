@@ -324,3 +324,12 @@ def test_a_speech_act_after_a_comma_and_is_the_speakers(analyse_text):
     )
     found = events_at(result, "blamed")
     assert found and [a.code for a in found[0].source] == ["CHNGOV"]
+
+
+def test_paying_for_it_is_a_threat_by_the_speaker(analyse_text):
+    result = analyse_text(
+        "Netanyahu said Iran had made a big mistake and would pay for it.", date="2024-10-01"
+    )
+    found = events_at(result, "pay")
+    assert found and found[0].type == "THREATEN"
+    assert [a.code for a in found[0].source] == ["ISRGOV"] and codes(found[0].target) == ["IRN"]

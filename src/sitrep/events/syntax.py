@@ -427,6 +427,8 @@ def prevented_act(verb: Token) -> bool:
 def speech_verb(verb: Token) -> Token | None:
     """The verb whose clause ``verb`` is said in ("Trump said Iran would pay"): its head
     when ``verb`` is a complement clause or coordinated with one, else None."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.dep_ in ("ccomp", "conj"):
+        verb = verb.head  # "said Iran had made a mistake and would pay for it"
     return verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
 
 
