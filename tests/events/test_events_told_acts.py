@@ -333,3 +333,15 @@ def test_paying_for_it_is_a_threat_by_the_speaker(analyse_text):
     found = events_at(result, "pay")
     assert found and found[0].type == "THREATEN"
     assert [a.code for a in found[0].source] == ["ISRGOV"] and codes(found[0].target) == ["IRN"]
+
+
+def test_closing_ones_own_embassy_abroad_is_a_sanction_on_the_host(analyse_text):
+    result = analyse_text("Canada closed its embassy in Tehran.")
+    found = events_at(result, "closed")
+    assert found and found[0].type == "SANCTION" and codes(found[0].target) == ["IRN"]
+
+
+def test_two_nationality_adjectives_name_two_states(analyse_text):
+    result = analyse_text("Saudi Arabia hosted Ukrainian and Russian delegations in Jeddah.")
+    found = events_at(result, "hosted")
+    assert found and codes(found[0].target) == ["RUS", "UKR"]

@@ -47,7 +47,13 @@ class ArgumentReader:
         "Israeli airstrikes"), or None."""
         # "Israeli airstrikes"; "a Greek-owned tanker", where "Greek" may be parsed as
         # an adverbial of the participle
-        if self.actors is None or tok.dep_ not in ("amod", "npadvmod") or tok.i > tok.head.i:
+        # "Ukrainian and Russian delegations": the second adjective hangs from the first
+        second = tok.dep_ == "conj" and tok.head.dep_ == "amod"
+        if (
+            self.actors is None
+            or not second
+            and (tok.dep_ not in ("amod", "npadvmod") or tok.i > tok.head.i)
+        ):
             return None
         info = self.actors.country_by_demonym(tok.text)
         return self.actors.find(info.actor_id) if info is not None else None
@@ -103,13 +109,18 @@ class ArgumentReader:
                     refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))
                 continue
             found = [mention]
+            more: list[ActorRef] = []
             if index.at(seg, tok.i) is None:
                 # "the embassies of Rwanda, France and the United States": the owner's
                 # conjuncts own them too
                 owner = tok.doc[mention.head]
                 if owner.dep_ == "pobj" and owner.head.head.i == tok.i:
                     found += [m for c in owner.conjuncts if (m := index.at(seg, c.i))]
-            for ref in (r for m in found for r in index.to_refs(m, date)):
+                if owner.dep_ == "amod" and owner.head.i == tok.i:
+                    # "Ukrainian and Russian delegations": each nationality's state
+                    states = [self._demonym_state(c) for c in owner.conjuncts]
+                    more = [ActorRef(s.id, s.name, s.code_on(date), s.name) for s in states if s]
+            for ref in (*(r for m in found for r in index.to_refs(m, date)), *more):
                 if ref.id not in seen:
                     seen.add(ref.id)
                     refs.append(ref)

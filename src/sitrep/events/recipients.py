@@ -100,6 +100,8 @@ def fallback_targets(verb: Token) -> list[Token]:
     return with_conjuncts(out)
 
 
+# a state's missions abroad: an act on one's own concerns its host
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "legation"})
 # things whose owner an act against them is aimed at
 OWNED_NOUNS = frozenset(
     {"asset", "account", "property", "fund", "holding", "reserve", "home", "house", "office",
@@ -119,6 +121,11 @@ CIVILIAN_SITES = frozenset(
 # "Serbian-run bank branches", "a Russian-owned tanker": the participle names the owner
 OWNER_PARTICIPLES = frozenset({"run", "own", "operate", "flag", "control", "manage"})
 OWN_STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "ELI", "SPY", "COP"})
+
+
+def _as_body(code: str) -> str:
+    """A bare country code as its government ("CAN" and "CANGOV" are one body)."""
+    return code + "GOV" if len(code) == 3 and code not in NON_STATE_PREFIXES else code
 
 
 def _same_state(a: ActorRef, b: ActorRef) -> bool:
@@ -298,7 +305,7 @@ class RecipientFinder:
         to attack Iraq"), else what the page told before (``_told_recipient``), else a
         place the act is directed at ("sent arms to Pakistan", "arrived in Amman" for a
         visit): the place's country."""
-        doers, codes = {s.id for s in source}, {s.code for s in source}
+        doers = {s.id for s in source}
 
         def others(tokens: list[Token]) -> tuple[ActorRef, ...]:
             # the doer is never its own recipient: "condemned what he called an attack"
@@ -308,9 +315,14 @@ class RecipientFinder:
             return tuple(r for r in self._refs(index, seg_i, kept, date) if r.id not in doers)
 
         def _own_side_owner(tok: Token) -> bool:
-            # a thing (not an actor) whose owner is the doer's own side: "Baku's demand"
+            # a thing (not an actor) whose owner is the doer's own side: "Baku's demand";
+            # the doer's own property: "Canada closed its embassy in Tehran"
+            refs = self._refs(index, seg_i, [tok], date)
+            ours = {_as_body(s.code) for s in source}
+            if tok.lemma_.lower() in OWNED_NOUNS and any(_as_body(r.code) in ours for r in refs):
+                return True
             owned = index.at(seg_i, tok.i) is None or tok.dep_ == "poss"
-            return owned and bool(codes & {r.code for r in self._refs(index, seg_i, [tok], date)})
+            return owned and any(_as_body(r.code) in ours for r in refs)
 
         given_to = _given_to(trig.token)
         if given_to:
@@ -371,7 +383,7 @@ class RecipientFinder:
                         for c in obj.children
                         if c.dep_ == "amod" and c.lemma_.lower() in OWNER_PARTICIPLES
                     ]
-            target = self._refs(index, seg_i, aimed, date)
+            target = others(aimed)
         if target:
             return target
         embedded = embedded_arguments(trig.token)
@@ -409,6 +421,10 @@ class RecipientFinder:
             candidates = [
                 c for c in candidates if c.head.lower_ not in SITE_PREPS or c in trig.target_tokens
             ]
+        # "closed its embassy in Tehran": a mission stands for the relations with its host
+        candidates += [
+            p for o in objects if o.lemma_.lower() in MISSION_NOUNS for p in pobjs(o, ("in",))
+        ]
         if trig.type in CONTENT_RECIPIENT_TYPES:
             # "threatened to ban voting in East Jerusalem", "refused to deploy troops in
             # Iraq": a threat, refusal or offer of an act there concerns that place
