@@ -76,3 +76,26 @@ def test_small_gazetteer_lookup_normalises_names():
     assert gazetteer.candidates("Qaim") == [qaim]
     assert gazetteer.candidates("al-Qa'im") == [qaim]
     assert gazetteer.candidates("Mosul") == []
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("North Waziristan", "PAK"),
+        ("Ituri", "COD"),
+        ("Golan Heights", "SYR"),
+        ("Nabatieh", "LBN"),
+        ("Tadmur", "SYR"),
+        ("Second Thomas Shoal", "PHL"),
+        ("Sistan and Baluchestan", "IRN"),
+        ("Chasiv Yar", "UKR"),
+    ],
+)
+def test_shipped_extras_name_conflict_places_geonames_lacks(gazetteer, name, country):
+    found = gazetteer.candidates(name)
+    assert found and found[0].country == country
