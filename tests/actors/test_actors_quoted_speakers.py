@@ -115,3 +115,8 @@ def test_an_unknown_body_of_a_country_is_that_countrys(analyse_text):
         date="2024-06-25",
     )
     assert codes_of(result, "Law Society") == ["KENNGO"]
+
+
+def test_an_unknown_name_before_a_place_noun_is_a_place(analyse_text):
+    result = analyse_text("Gunmen attacked the Solino neighbourhood of Port-au-Prince.")
+    assert codes_of(result, "Solino") == []

@@ -345,3 +345,30 @@ def test_two_nationality_adjectives_name_two_states(analyse_text):
     result = analyse_text("Saudi Arabia hosted Ukrainian and Russian delegations in Jeddah.")
     found = events_at(result, "hosted")
     assert found and codes(found[0].target) == ["RUS", "UKR"]
+
+
+def test_naming_someone_to_an_office_backs_them(analyse_text):
+    result = analyse_text(
+        "Haiti's transitional council on Sunday named Alix Didier Fils-Aime as prime minister.",
+        date="2024-11-11",
+    )
+    assert [e.type for e in events_at(result, "named")] == ["SUPPORT"]
+
+
+def test_people_accused_of_an_act_are_its_accused(analyse_text):
+    result = analyse_text(
+        "Washington imposed sanctions on two Haitian politicians accused of financing gangs.",
+        date="2024-11-11",
+    )
+    found = events_at(result, "accused")
+    assert found and not found[0].source
+    assert [a.code for a in found[0].target] == ["HTIGOV"]
+
+
+def test_an_oath_of_office_announces_nothing(analyse_text):
+    result = analyse_text(
+        "The council was sworn in at the end of April, and it picked Garry Conille as "
+        "prime minister.",
+        date="2024-06-26",
+    )
+    assert not [e for e in result.events if e.type == "AGREE"]

@@ -70,6 +70,8 @@ def named_place(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lemma_.lower() in PLACE_KIND_NOUNS
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_KIND_NOUNS:
+        return True  # "the Solino neighbourhood", "the Zamzam camp"
     # "attacked a police station in Kut": a one-word name where something happened is a
     # place the gazetteer lacks, not someone
     return (

@@ -96,10 +96,13 @@ def announcer(trigger: Token, cues: Cues) -> Announcement | None:
     for _ in range(5):
         if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj"):
             return None
+        if tok.dep_ == "conj" and _clause_subject(tok) and tok.head.dep_ not in ("ccomp", "xcomp"):
+            return None  # "was sworn in in April, and it picked X": a clause of its own
         tok = tok.head
         lemma = tok.lemma_.lower()
         own = next(iter(_clause_subject(tok)), None)
-        if lemma in cues.intention:  # lemma only: "was prepared to" (ADJ), not "prepared"
+        sworn_in = any(c.dep_ == "prt" for c in tok.children)  # "was sworn in": an oath of office
+        if lemma in cues.intention and not sworn_in:  # "was prepared to" (ADJ), not "prepared"
             return Announcement(None, subject or own or _upper_subject(tok), lemma)
         if lemma in cues.speech_verbs and future and own is not None:
             return Announcement(own, subject, lemma)
@@ -391,3 +394,11 @@ def walkout(lemma: str, source: Sequence[ActorRef], target: Sequence[ActorRef]) 
         and not target
         and all(a.code[3:6] in WORKING_SECTORS or a.code in WORKING_SECTORS for a in source)
     )
+
+
+# offices a naming verb may put someone in: "named X (as) prime minister" appoints X
+OFFICE_NOUNS = frozenset(
+    {"president", "minister", "premier", "chancellor", "governor", "commander", "chief",
+     "head", "leader", "chairman", "chair", "speaker", "ambassador", "envoy", "general",
+     "secretary", "director", "mayor", "successor", "deputy", "winner", "ruler", "regent"}
+)  # fmt: skip

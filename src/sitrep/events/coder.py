@@ -31,6 +31,7 @@ from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
 from sitrep.events.clauses import (
+    OFFICE_NOUNS,
     announced_type,
     announcer,
     context_of,
@@ -221,8 +222,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         cues = self.book.cues
         if words & cues.disapproval:
             type_, mode = "ACCUSE", "disapprove"
-        elif words & cues.approval:
-            type_, mode = "SUPPORT", None
+        elif words & cues.approval or words & OFFICE_NOUNS:
+            type_, mode = "SUPPORT", None  # also "named X as prime minister": an appointment
         else:
             return []
         sources, targets = tuple(_subjects(verb)), tuple(_children(verb, "dobj"))

@@ -125,7 +125,10 @@ def is_passive(verb: Token) -> bool:
     were] killed"); nor is a participle of state ("is opposed to the plan")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return not is_stative(verb)
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not children(verb, "dobj")
+    # "politicians accused of financing the gangs": a participle right after its noun,
+    # even if tagged past
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.head.i == verb.i - 1
+    return participle and verb.dep_ == "acl" and not children(verb, "dobj")
 
 
 def is_stative(verb: Token) -> bool:
