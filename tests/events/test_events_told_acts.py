@@ -372,3 +372,18 @@ def test_an_oath_of_office_announces_nothing(analyse_text):
         date="2024-06-26",
     )
     assert not [e for e in result.events if e.type == "AGREE"]
+
+
+def test_foretelling_someone_will_be_punished_threatens_them(analyse_text):
+    result = analyse_text('Khamenei said Israel "will be punished".', date="2024-04-03")
+    found = events_at(result, "punished")
+    assert found and found[0].type == "THREATEN"
+    assert [a.code for a in found[0].source] == ["IRNGOV"] and codes(found[0].target) == ["ISR"]
+
+
+def test_foretelling_ones_own_troops_will_be_sent_threatens_no_one(analyse_text):
+    result = analyse_text(
+        "U.S. officials said 3,000 more soldiers would be sent to the region.",
+        date="2020-01-03",
+    )
+    assert not [e for e in result.events if e.type == "THREATEN"]

@@ -402,3 +402,27 @@ OFFICE_NOUNS = frozenset(
      "head", "leader", "chairman", "chair", "speaker", "ambassador", "envoy", "general",
      "secretary", "director", "mayor", "successor", "deputy", "winner", "ruler", "regent"}
 )  # fmt: skip
+
+
+# what a speaker threatens others with when foretelling it in the passive
+FATE_VERBS = frozenset(
+    {"punish", "crush", "destroy", "annihilate", "eliminate", "hunt", "target", "hit",
+     "strike", "attack", "bomb", "wipe", "avenge", "retaliate", "smash", "defeat"}
+)  # fmt: skip
+
+
+def warned_fate(trig, quad: str) -> Token | None:
+    """The speech verb that foretells a hostile act with no doer to its subject ("Khamenei
+    said Israel will be punished", "warned that those responsible would be hunted down"):
+    a future passive of a conflict act in a clause said by someone. None otherwise."""
+    verb = trig.token
+    if "conflict" not in quad or verb.pos_ not in ("VERB", "AUX") or not is_future(verb):
+        return None
+    if verb.lemma_.lower() not in FATE_VERBS:
+        return None  # "the suspects would be arrested": a prediction, not a threat
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children) or verb.dep_ != "ccomp":
+        return None
+    said = verb.head
+    return said if _clause_subject(said) and said.pos_ == "VERB" else None

@@ -44,6 +44,7 @@ from sitrep.events.clauses import (
     obligation_clause,
     says_that,
     walkout,
+    warned_fate,
     warned_of_a_state,
 )
 from sitrep.events.discourse import PageContext
@@ -628,6 +629,11 @@ class EventCoder(RecipientFinder, ArgumentReader):
             before = told.retold(trig.type, seg_i, trig.mode)
             if before is not None:
                 source, target = before.source, before.target
+        quad = self.book.type_info(trig.type).quad
+        if not source and target and (said := warned_fate(trig, quad)):  # "Israel will be punished"
+            speaker = self._refs(index, seg_i, _subjects(said), date)
+            if speaker and not {a.code[:3] for a in speaker} & {a.code[:3] for a in target}:
+                trig, source = replace(trig, type="THREATEN", mode=None, spoken_by=said), speaker
         if not source and trig.mode in STATE_MEASURES and _agentless(trig.token):
             # "the internet had been cut", "a curfew was imposed in Dhaka": only a state
             # does that; the government of the country it was done in
