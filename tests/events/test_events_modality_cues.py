@@ -109,3 +109,15 @@ def test_an_actor_telling_of_its_own_act_is_asserted(analyse_text):
 def test_an_act_called_for_is_not_asserted(analyse_text, sentence, trigger, expected):
     events = [e for e in analyse_text(sentence).events if e.trigger == trigger]
     assert events and events[0].modality.value == expected, sentence
+
+
+def test_a_statement_before_a_question_tag_is_not_asked(analyse_text):
+    result = analyse_text(
+        "Hezbollah fired 40 rockets at the Golan yesterday, is that the answer?",
+        date="2024-04-03",
+    )
+    fired = [e for e in result.events if e.trigger == "fired"]
+    assert fired and fired[0].modality.value == "asserted"
+    asked = analyse_text("Will Iran strike Israel, or will it wait?", date="2024-04-03")
+    strike = [e for e in asked.events if e.trigger == "strike"]
+    assert strike and strike[0].modality.value == "question"

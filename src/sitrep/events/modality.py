@@ -106,6 +106,23 @@ def _phrase_near(sentence: Span, phrases: tuple[str, ...], chain: list[Token]) -
 AWAITED_MARKS = frozenset({"until", "till", "once"})
 
 
+# words that open a short question tagged onto a statement: "..., is that the answer?"
+TAG_OPENERS = frozenset(
+    {"is", "was", "are", "were", "will", "would", "did", "does", "do", "can", "could",
+     "right", "no", "who", "what", "why", "how", "isn't", "wasn't", "didn't", "doesn't"}
+)  # fmt: skip
+
+
+def _before_question_tag(trigger: Token, sentence: Span) -> bool:
+    """The trigger is in a statement before a short question tagged on after a comma
+    ("Hezbollah fired 40 rockets yesterday, is that the answer?"): only the tag asks."""
+    commas = [t for t in sentence if t.text == "," and t.i > trigger.i]
+    if not commas or sentence[0].lower_ in TAG_OPENERS:
+        return False  # "Will Iran strike back, or will it wait?": asked from the start
+    tail = sentence.doc[commas[-1].i + 1 : sentence.end]
+    return 0 < len(tail) <= 8 and tail[0].lower_ in TAG_OPENERS
+
+
 def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading:
     """Read the modality of the event named by ``trigger`` in ``sentence``."""
     found: dict[Modality, ModalityReading] = {}
@@ -113,7 +130,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     def note(modality: Modality, cue: str, speaker: Token | None = None) -> None:
         found.setdefault(modality, ModalityReading(modality, speaker, cue))
 
-    if cues.is_question(sentence.text):
+    if cues.is_question(sentence.text) and not _before_question_tag(trigger, sentence):
         note(Modality.QUESTION, "?")
 
     chain = _clause_chain(trigger)
