@@ -120,3 +120,10 @@ def test_an_unknown_body_of_a_country_is_that_countrys(analyse_text):
 def test_an_unknown_name_before_a_place_noun_is_a_place(analyse_text):
     result = analyse_text("Gunmen attacked the Solino neighbourhood of Port-au-Prince.")
     assert codes_of(result, "Solino") == []
+
+
+def test_a_treatys_name_is_no_actor(analyse_text):
+    result = analyse_text("India suspended the Indus Waters Treaty with Pakistan.")
+    assert not [m for m in result.mentions if "Treaty" in m.text]
+    suspended = [e for e in result.events if e.trigger == "suspended"]
+    assert suspended and [a.code for a in suspended[0].target] == ["PAK"]

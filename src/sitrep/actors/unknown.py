@@ -83,6 +83,11 @@ def named_place(ent: Span) -> bool:
     )
 
 
+# the last words of names of treaties, laws and plans: documents, not actors
+INSTRUMENT_WORDS = frozenset(
+    {"treaty", "agreement", "accord", "accords", "convention", "protocol", "pact", "charter",
+     "act", "law", "plan", "initiative", "resolution", "declaration", "memorandum", "deal"}
+)  # fmt: skip
 # where something happened; not "at", which also names employers ("worked at Reuters")
 WHERE_WORDS = WHERE_PREPS - {"at", "within"}
 
@@ -125,6 +130,8 @@ class UnknownNames:
                 continue  # "Defence" in "Defence Secretary Lloyd Austin": part of a title
             if named_place(ent):
                 continue  # "the town of Chinshwehaw": a place the gazetteer lacks
+            if ent[-1].lower_ in INSTRUMENT_WORDS:
+                continue  # "the Indus Waters Treaty", "the Minsk Agreement": a text, no one
             if (
                 ent.label_ == "NORP"
                 and ent.root.dep_ in ("amod", "compound")
