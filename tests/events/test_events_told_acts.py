@@ -114,6 +114,14 @@ def test_a_call_for_a_captives_release_is_addressed_to_the_captors(analyse_text)
     called = events_at(result, "called")
     assert called and called[0].type == "REQUEST"
     assert [a.code for a in called[0].target] == ["NERMIL"]
+    assert not events_at(result, "release")  # the request's content, not an act of its own
+
+
+def test_a_release_told_on_its_own_is_done_by_the_captors(analyse_text):
+    result = analyse_text(
+        "Soldiers detained President Bazoum in Niamey on Wednesday. Bazoum's release on "
+        "Friday surprised diplomats."
+    )
     release = events_at(result, "release")
     assert release and [a.code for a in release[0].source] == ["NERMIL"]
 
@@ -387,3 +395,10 @@ def test_foretelling_ones_own_troops_will_be_sent_threatens_no_one(analyse_text)
         date="2020-01-03",
     )
     assert not [e for e in result.events if e.type == "THREATEN"]
+
+
+def test_a_ceasefire_agreed_to_or_called_for_is_the_acts_content(analyse_text):
+    agreed = analyse_text("Hamas and Israel agreed to a ceasefire in Gaza.")
+    assert [e.type for e in agreed.events] == ["AGREE"]
+    called = analyse_text("The United Nations called for a ceasefire in Gaza.")
+    assert [e.type for e in called.events] == ["REQUEST"]

@@ -76,13 +76,17 @@ def is_restatement(noun: Token, acting_verbs: Iterable[int]) -> bool:
     """True when the event noun names something another word of the sentence judges or
     acts on: a predicate nominal ("was an assault", "called it a violation"), the
     object of "as" ("condemned X as a breach"), or the object of a verb that is itself
-    coded as an event by its own pattern (``acting_verbs``: token indices)."""
+    coded as an event by its own pattern (``acting_verbs``: token indices), directly or
+    through "to" or "for" ("agreed to a ceasefire", "called for an investigation")."""
     head = _coordination_head(noun)
     if head.dep_ in ("attr", "oprd"):
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ in ("VERB", "AUX"):
         return True
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.i in set(acting_verbs)
+    acting = set(acting_verbs)
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "for") and head.head.head.i in acting:
+        return True  # "agreed to a ceasefire", "called for a ceasefire": the act's content
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.i in acting
 
 
 def _deps(tok: Token, *deps: str) -> list[Token]:
