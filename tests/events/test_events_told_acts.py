@@ -402,3 +402,13 @@ def test_a_ceasefire_agreed_to_or_called_for_is_the_acts_content(analyse_text):
     assert [e.type for e in agreed.events] == ["AGREE"]
     called = analyse_text("The United Nations called for a ceasefire in Gaza.")
     assert [e.type for e in called.events] == ["REQUEST"]
+
+
+def test_vowing_to_confront_an_offensive_threatens_its_doer(analyse_text):
+    result = analyse_text(
+        "Turkey launched an offensive into Syria. The Syrian foreign ministry called the "
+        "offensive a flagrant violation and vowed to confront it by all legitimate means.",
+        date="2019-10-10",
+    )
+    found = events_at(result, "vowed")
+    assert found and found[0].type == "THREATEN" and codes(found[0].target) == ["TUR"]
