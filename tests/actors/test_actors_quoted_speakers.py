@@ -127,3 +127,10 @@ def test_a_treatys_name_is_no_actor(analyse_text):
     assert not [m for m in result.mentions if "Treaty" in m.text]
     suspended = [e for e in result.events if e.trigger == "suspended"]
     assert suspended and [a.code for a in suspended[0].target] == ["PAK"]
+
+
+def test_forces_a_foreign_state_backs_are_proxies_not_the_army(analyse_text):
+    result = analyse_text("Russian-backed forces captured Avdiivka.", date="2024-02-17")
+    assert codes_of(result, "forces") == ["UKRREB"]
+    own = analyse_text("Saudi-led forces bombed Sanaa.", date="2024-02-17")
+    assert codes_of(own, "Saudi-led forces") == ["SAUMIL"]
