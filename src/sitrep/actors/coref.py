@@ -34,6 +34,11 @@ PRONOUN_DEPS = {
     "appos",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# what a subject recalls, withdraws, sends or evacuates of its own: "recalled its diplomats"
+OWN_SIDE_NOUNS = frozenset(
+    {"diplomat", "ambassador", "envoy", "embassy", "mission", "citizen", "national", "staff",
+     "personnel", "force", "troop", "soldier", "official", "delegation", "negotiator"}
+)  # fmt: skip
 # the speaker's own words in a quotation: "'We will respond,' the minister said"
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
@@ -365,10 +370,6 @@ def _partitive_antecedent(index: ActorIndex, seg_i: int, tok) -> ActorMention | 
     return max(before, key=lambda m: m.head) if before else None
 
 
-# the words a possessive's noun may hang from on its way up to its clause's verb
-OWNED_PATH_DEPS = frozenset({"dobj", "pobj", "prep", "conj", "appos", "compound", "attr"})
-
-
 def _clause_binder(
     index: ActorIndex, seg_i: int, tok, referent: Referent, date: str | None
 ) -> ActorMention | None:
@@ -378,10 +379,12 @@ def _clause_binder(
     do the act). None when the clause names no fitting actor there."""
     if tok.dep_ != "poss":
         return None
-    verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in OWNED_PATH_DEPS:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    owned = tok.head
+    while owned.dep_ == "conj" and owned.head.i != owned.i:
+        owned = owned.head
+    verb = owned.head
+    # only the verb's own object: "called for their release" is someone else's release
+    if owned.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
         return None
     binders = []
     if verb.dep_ in ("xcomp", "ccomp") and any(
@@ -396,6 +399,8 @@ def _clause_binder(
             for g in c.children
             if g.dep_ == "pobj"
         ]
+    if not binders and owned.lemma_.lower() not in OWN_SIDE_NOUNS:
+        return None  # "the army shelled their positions": someone else's, very likely
     if not binders:
         clause = verb
         while not any(c.dep_ in SUBJECT_DEPS for c in clause.children) and clause.dep_ == "conj":
