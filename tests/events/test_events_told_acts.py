@@ -412,3 +412,19 @@ def test_vowing_to_confront_an_offensive_threatens_its_doer(analyse_text):
     )
     found = events_at(result, "vowed")
     assert found and found[0].type == "THREATEN" and codes(found[0].target) == ["TUR"]
+
+
+def test_a_demand_for_an_inquiry_is_addressed_to_the_government_that_must_answer(analyse_text):
+    forces = analyse_text(
+        "Security forces shot dead 40 protesters in Nasiriyah. Amnesty International "
+        "demanded an independent investigation.",
+        date="2019-11-29",
+    )
+    found = events_at(forces, "demanded")
+    assert found and [a.code for a in found[0].target] == ["IRQGOV"]
+    rebels = analyse_text(
+        "Jihadists killed 200 villagers in Barsalogho. Human Rights Watch demanded an inquiry.",
+        date="2024-08-28",
+    )
+    found = events_at(rebels, "demanded")
+    assert found and [a.code for a in found[0].target] == ["BFAGOV"]

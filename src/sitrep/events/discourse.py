@@ -224,6 +224,20 @@ class PageContext:
                 return tuple(s for s in told.source if s.code not in codes)
         return ()
 
+    def answerable_state(self) -> str | None:
+        """The country whose government must answer for the newest harm the page told:
+        the doers' state when a state's forces did it, else the state it was done in (the
+        victims' country), as far as codes tell."""
+        for told in self._recent():
+            if told.type not in HOSTILE_TYPES:
+                continue
+            doers = {c for c in map(_state_of, _codes(told.source)) if c}
+            if len(doers) == 1:
+                return doers.pop()
+            places = {c[:3] for c in _codes(told.target) if c[:3] not in NON_STATE_PREFIXES}
+            return places.pop() if len(places) == 1 else None
+        return None
+
     def captors(self, captives: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
         """Who the page said arrested, detained or abducted one of ``captives`` (the
         newest such act): the ones a release of them is up to."""

@@ -271,6 +271,20 @@ def _asks_for_calm(trigger: Token, nouns: frozenset[str]) -> bool:
     return any(h.lemma_.lower() in nouns for h in heads)
 
 
+# what is asked when someone must answer for a harm
+ACCOUNTING_NOUNS = frozenset(
+    {"investigation", "inquiry", "probe", "accountability", "justice", "prosecution"}
+)  # fmt: skip
+
+
+def _asks_for_account(trigger: Token) -> bool:
+    """The request asks for an investigation, accountability or justice, in its object
+    or the clause it governs ("demanded an inquiry", "called for them to be brought to
+    justice")."""
+    near = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 12]
+    return any(t.lemma_.lower() in ACCOUNTING_NOUNS for t in near)
+
+
 def _names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str]) -> bool:
     """The act is addressed to the sides of a fight ("called on all sides", "urged both
     parties", "talks between the two sides"): a plural side noun with a word that marks
@@ -474,6 +488,11 @@ class RecipientFinder:
                 return told.adversary(source, same_country=True)
             if trig.type == "REQUEST" and _asks_for_calm(trig.token, cues.calm_nouns):
                 return told.belligerents()  # "called for a ceasefire"
+            if trig.type == "REQUEST" and _asks_for_account(trig.token):
+                # "demanded an independent investigation", "called for those responsible
+                # to be brought to justice": of the government that must answer for it
+                country = told.answerable_state()
+                return self._sector_refs(country, "GOV") if country else ()
             return ()
         if trig.type in ("ASSAULT", "COERCE"):
             # "repelled the assault", "foiled the attack": an act against an act told
