@@ -155,9 +155,10 @@ class ActorResolver:
         index = ActorIndex(segments=segments)
         place_spans = [(p.start, p.end) for p in places]
         page_people: dict[str, Actor] = {}
+        demonyms = demonym_countries(self.kb, index)  # for names two actors share
         for seg_i, ps in enumerate(segments):
             for sent in ps.doc.sents:
-                self._match_names(index, seg_i, ps, sent, places, page_people, date)
+                self._match_names(index, seg_i, ps, sent, places, page_people, demonyms, date)
         self._drop_locative_states(index)
         widen_coordinated_names(index, self.kb, date)
         country = self.finder.dominant_country(index, places)
@@ -215,6 +216,7 @@ class ActorResolver:
         sent: Span,
         places: Sequence[Place],
         page_people: dict[str, Actor],
+        demonyms: set[str],
         date: str | None,
     ) -> None:
         doc = ps.doc
@@ -253,7 +255,7 @@ class ActorResolver:
             if len(actors) > 1:  # only an ambiguous name needs the page's countries
                 page_countries = {p.country for p in places if p.country}
                 page_countries |= {m.actor.country for m in index.mentions if m.actor.country}
-                page_countries |= demonym_countries(self.kb, index)  # also further on
+                page_countries |= demonyms  # nationality words also further on
             actor = self._choose(actors, date, index, page_countries)
             head = max(
                 range(i, i + n), key=lambda k: (doc[k].head.i < i or doc[k].head.i >= i + n, k)

@@ -18,7 +18,6 @@ from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event
 # events that make their two sides adversaries of each other
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
-NON_STATE_PREFIXES = NON_COUNTRY_PREFIXES  # codes that start with no country
 # modes of the acts that take someone captive
 CAPTURE_MODES = frozenset({"arrest", "abduct"})
 # coercions that take people or things into someone's hands: one kind when retold
@@ -68,7 +67,7 @@ def _codes(refs: Iterable[ActorRef]) -> set[str]:
 def _state_of(code: str) -> str | None:
     """The country whose state an actor code is part of ("ETHGOV", "ETHMIL", "ETH"), or
     None for anyone else ("ETHREB", "UNO")."""
-    if code[:3] in NON_STATE_PREFIXES:
+    if code[:3] in NON_COUNTRY_PREFIXES:
         return None
     if len(code) in (3, 6) and code[3:] in STATE_SECTORS and code[:3].isalpha():
         return code[:3]
@@ -90,7 +89,7 @@ def _kind(code: str) -> tuple[str, str] | None:
     if code[:3] in ("IMG",):
         return ("", "armed")
     kind = SECTOR_KINDS.get(code[3:6])
-    return (code[:3], kind) if kind and code[:3] not in NON_STATE_PREFIXES else None
+    return (code[:3], kind) if kind and code[:3] not in NON_COUNTRY_PREFIXES else None
 
 
 class PageContext:
@@ -234,7 +233,7 @@ class PageContext:
             doers = {c for c in map(_state_of, _codes(told.source)) if c}
             if len(doers) == 1:
                 return doers.pop()
-            places = {c[:3] for c in _codes(told.target) if c[:3] not in NON_STATE_PREFIXES}
+            places = {c[:3] for c in _codes(told.target) if c[:3] not in NON_COUNTRY_PREFIXES}
             return places.pop() if len(places) == 1 else None
         return None
 

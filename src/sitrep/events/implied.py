@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.mentions import ActorIndex, ActorMention
-from sitrep.events.discourse import NON_STATE_PREFIXES
-from sitrep.models import ActorRef, Event, Place
+from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event, Place
 
 RECIPROCAL_WORDS = frozenset({("each", "other"), ("one", "another")})
 GOVERNMENT_SECTOR = "GOV"
@@ -142,7 +141,7 @@ def joint_exercise(trigger: Token, source: Sequence[ActorRef]) -> bool:
     of two or more states together is military cooperation (COOPERATE), not one state's
     show of force."""
     states = {
-        a.code[:3] for a in source if len(a.code) >= 3 and a.code[:3] not in NON_STATE_PREFIXES
+        a.code[:3] for a in source if len(a.code) >= 3 and a.code[:3] not in NON_COUNTRY_PREFIXES
     }
     return trigger.lemma_.lower() in EXERCISE_WORDS and len(states) >= 2
 

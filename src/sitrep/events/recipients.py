@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from sitrep.events.discourse import NON_STATE_PREFIXES
 from sitrep.events.implied import own_government
 from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with_conjuncts
-from sitrep.models import ActorRef, Place
+from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Place
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -125,7 +124,7 @@ OWN_STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "ELI", "SPY", "COP"})
 
 def _as_body(code: str) -> str:
     """A bare country code as its government ("CAN" and "CANGOV" are one body)."""
-    return code + "GOV" if len(code) == 3 and code not in NON_STATE_PREFIXES else code
+    return code + "GOV" if len(code) == 3 and code not in NON_COUNTRY_PREFIXES else code
 
 
 def _same_state(a: ActorRef, b: ActorRef) -> bool:
@@ -319,24 +318,27 @@ class RecipientFinder:
         to attack Iraq"), else what the page told before (``_told_recipient``), else a
         place the act is directed at ("sent arms to Pakistan", "arrived in Amman" for a
         visit): the place's country."""
-        doers = {s.id for s in source}
+        doers, ours = {s.id for s in source}, {_as_body(s.code) for s in source}
 
         def others(tokens: list[Token]) -> tuple[ActorRef, ...]:
             # the doer is never its own recipient: "condemned what he called an attack"
             # names the speaker again, not whom the act is for; nor is its own side named
-            # as an owner ("the minister welcomed Baku's demand")
-            kept = [t for t in tokens if not _own_side_owner(t)]
-            return tuple(r for r in self._refs(index, seg_i, kept, date) if r.id not in doers)
-
-        def _own_side_owner(tok: Token) -> bool:
-            # a thing (not an actor) whose owner is the doer's own side: "Baku's demand";
-            # the doer's own property: "Canada closed its embassy in Tehran"
-            refs = self._refs(index, seg_i, [tok], date)
-            ours = {_as_body(s.code) for s in source}
-            if tok.lemma_.lower() in OWNED_NOUNS and any(_as_body(r.code) in ours for r in refs):
-                return True
-            owned = index.at(seg_i, tok.i) is None or tok.dep_ == "poss"
-            return owned and any(_as_body(r.code) in ours for r in refs)
+            # as an owner ("the minister welcomed Baku's demand"), nor its own property
+            # ("Canada closed its embassy in Tehran")
+            found: dict[str, ActorRef] = {}
+            for tok in tokens:
+                refs = self._refs(index, seg_i, [tok], date)
+                owned = (
+                    tok.lemma_.lower() in OWNED_NOUNS
+                    or index.at(seg_i, tok.i) is None
+                    or tok.dep_ == "poss"
+                )
+                if owned and any(_as_body(r.code) in ours for r in refs):
+                    continue
+                for ref in refs:
+                    if ref.id not in doers:
+                        found.setdefault(ref.id, ref)
+            return tuple(found.values())
 
         given_to = _given_to(trig.token)
         if given_to:
@@ -470,14 +472,9 @@ class RecipientFinder:
         the enemy of a force that takes, attacks or leaves a place or hits back without
         naming whom ("took control of the city", "withdrew from the town")."""
         if trig.type in VERBAL_TYPES - {"RETREAT"}:
-            for noun in _referring_nouns(trig.token):
-                found = self._referent(noun, told, source)
-                if found is None:
-                    continue
-                ids = {a.id for a in source}
-                actors = tuple(a for a in found if a.id not in ids)
-                if actors:
-                    return actors
+            actors = self._doers_referred(_referring_nouns(trig.token), told, source)
+            if actors:
+                return actors
             cues = self.book.cues
             if _names_the_sides(trig.token, cues.side_nouns, cues.side_words):
                 return told.belligerents()
@@ -497,11 +494,10 @@ class RecipientFinder:
         if trig.type in ("ASSAULT", "COERCE"):
             # "repelled the assault", "foiled the attack": an act against an act told
             # before is against its doers
-            for noun in with_conjuncts(children(trig.token, "dobj")):
-                found = self._referent(noun, told, source) if is_definite(noun) else None
-                ids = {a.id for a in source}
-                if found and (actors := tuple(a for a in found if a.id not in ids)):
-                    return actors
+            objects = [n for n in with_conjuncts(children(trig.token, "dobj")) if is_definite(n)]
+            actors = self._doers_referred(objects, told, source)
+            if actors:
+                return actors
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
             return told.adversary(source, same_country=True) or self._state_forces(source)
         return ()
@@ -531,11 +527,24 @@ class RecipientFinder:
                 (
                     a.code[:3]
                     for a in source
-                    if len(a.code) == 6 and a.code[:3] not in NON_STATE_PREFIXES
+                    if len(a.code) == 6 and a.code[:3] not in NON_COUNTRY_PREFIXES
                 ),
                 None,
             )
         return self._sector_refs(country, "CVL") if country else ()
+
+    def _doers_referred(
+        self, nouns: list[Token], told: PageContext, source: tuple[ActorRef, ...]
+    ) -> tuple[ActorRef, ...]:
+        """The actors, other than ``source``, of the first earlier event one of ``nouns``
+        refers to (``_referent``)."""
+        ids = {a.id for a in source}
+        for noun in nouns:
+            found = self._referent(noun, told, source)
+            actors = tuple(a for a in found or () if a.id not in ids)
+            if actors:
+                return actors
+        return ()
 
     def _holds_nothing_named(self, trigger: Token) -> bool:
         """The act's objects, if any, are ground that someone holds ("took control of the
