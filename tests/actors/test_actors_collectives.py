@@ -86,3 +86,17 @@ def test_builtin_collectives_load():
     collectives = Collectives.load()
     assert collectives.bloc("Western").code == "IGO"
     assert "UKR" in collectives.people("Crimean Tatars").countries
+
+
+def test_a_peoples_troops_are_its_countrys_rebels_not_an_army(analyse_text):
+    result = analyse_text("Kurdish troops attacked the village on Monday.")
+    codes = [m.actor.code for m in result.mentions if m.text == "Kurdish troops"]
+    assert codes and codes[0].endswith("REB")
+
+
+def test_a_peoples_forces_are_its_armed_group_named_before(analyse_text):
+    result = analyse_text(
+        "The SDF said on Monday that Kurdish forces had pushed back the attack in Syria."
+    )
+    codes = [m.actor.code for m in result.mentions if m.text == "Kurdish forces"]
+    assert codes == ["SYRREB"]

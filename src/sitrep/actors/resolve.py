@@ -757,9 +757,13 @@ class ActorResolver:
                     self._people_country(group, index, seg_i, head, context), "OPP", self.kb
                 )
             else:
-                actor = generic_actor(
-                    self._people_country(group, index, seg_i, head, context), code, self.kb
-                )
+                # "Kurdish forces": a people has no army; its armed group named before, else
+                # its country's rebels
+                own = self._people_actor(group, index, seg_i, head) if code == "MIL" else None
+                armed = own is not None and own.code[3:] in ("MIL", "REB", "PRM", "INS")
+                country = self._people_country(group, index, seg_i, head, context)
+                sector = "REB" if code == "MIL" else code
+                actor = own if armed else generic_actor(country, sector, self.kb)
         for inner in {m for k in range(first, head.i + 1) if (m := index.at(seg_i, k))}:
             index.remove(inner)
         text = doc[first : head.i + 1].text

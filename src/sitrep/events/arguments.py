@@ -16,7 +16,7 @@ from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
-from sitrep.models import ActorRef
+from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef
 
 # participles whose agent is the doer or user of what they describe
 DOING_PARTICIPLES = frozenset(
@@ -133,3 +133,22 @@ class ArgumentReader:
             return ()
         body = generic_actor(country, sector, self.actors)
         return (ActorRef(body.id, body.name, body.code, ""),)
+
+    def _armed_doers(
+        self, trigger: Token, type_: str, tokens: Sequence[Token], refs: tuple[ActorRef, ...]
+    ) -> tuple[ActorRef, ...]:
+        """ "A U.S. drone strike", "Israeli airstrikes": a state that only an adjective of
+        a noun naming an attack names did it with its armed forces (MIL). A state named
+        as the subject of a verb ("Iran fired missiles") or by "by" stays the state."""
+        if type_ != "ASSAULT" or not tokens:
+            return refs
+        for tok in tokens:
+            noun = tok.head  # the attack noun: the trigger, or the subject of its verb
+            named = noun.i == trigger.i or (noun.dep_ == "nsubj" and noun.head.i == trigger.i)
+            if tok.dep_ not in ("amod", "compound") or noun.pos_ != "NOUN" or not named:
+                return refs
+        out: list[ActorRef] = []
+        for ref in refs:
+            state = len(ref.code) == 3 and ref.code not in NON_COUNTRY_PREFIXES
+            out.extend(self._sector_refs(ref.code, "MIL") if state else (ref,))
+        return tuple(out) if out else refs

@@ -56,15 +56,16 @@ from sitrep.events.folding import (
     promised_threats,
     protest_aims,
 )
-from sitrep.events.implied import forces_arriving as _forces_arriving
-from sitrep.events.implied import home_visit as _home_visit
 from sitrep.events.implied import (
+    deployed_forces,
+    forces_arriving,
+    home_visit,
     joint_exercise,
     measure_country,
     names_each_other,
+    own_voice,
     reciprocal_parts,
 )
-from sitrep.events.implied import own_voice as _own_voice
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import RecipientFinder, fallback_targets, told_source
@@ -112,14 +113,13 @@ CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 DateTriple = tuple[str | None, str | None, str | None]
 DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
-
 # types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
 # "mobilised reservists"): a doer alone completes them, where the reading names no one else
+SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
 # modes of measures only a state takes: with no agent named, the state they are taken in
 STATE_MEASURES = frozenset({"curfew", "martial-law", "censor"})
 # verbs whose gerund object is what the subject gets away from ("flee fighting")
 FLEEING_VERBS = frozenset({"flee", "escape", "avoid", "evade", "dodge", "fear"})
-SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
 
 
 @dataclass(frozen=True)
@@ -601,6 +601,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
     ) -> Event | None:
         date, precision, date_text = dated
         source = self._refs(index, seg_i, trig.source_tokens, date)
+        source = self._armed_doers(trig.token, trig.type, trig.source_tokens, source)
         # "accused each other": one event per side (reciprocal_parts); "both held
         # meetings", "each signed": each side did it on its own
         mutual = (
@@ -619,6 +620,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             # "India and Pakistan traded fire", "talks between A and B": every side is a
             # doer and a recipient of the mutual act
             source = target = source or target
+        if not source and target and trig.type == "MOBILIZE" and _agentless(trig.token):
+            source, target = deployed_forces(target, trig.mode)  # "troops were deployed": theirs
         if not source and target and told is not None and _agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)
@@ -642,9 +645,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return None
         if trig.mode == "phone" and not target:
             return None  # "called provincial demands unrealistic": nobody was called
-        if trig.mode == "visit" and _home_visit(source, target):
+        if trig.mode == "visit" and home_visit(source, target):
             return None  # "Maliki flew to Basra": a leader inside his own country meets no one
-        if trig.mode == "visit" and _forces_arriving(trig.source_tokens):
+        if trig.mode == "visit" and forces_arriving(trig.source_tokens):
             # "the first Kenyan police officers arrived in Haiti": a deployment, not a visit
             trig = replace(trig, type="MOBILIZE", mode="troops")
         if trig.type == "ASSAULT" and walkout(self._lemma(trig.token), source, target):
@@ -657,7 +660,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         type_, mode, modality = trig.type, trig.mode, reading.modality
         if modality == Modality.NEGATED and trig.negation_read:
             modality = Modality.ASSERTED  # the negation is part of what the words mean
-        if modality == Modality.REPORTED and _own_voice(attributed, source):
+        if modality == Modality.REPORTED and own_voice(attributed, source):
             # "the ministry said Islamabad remained committed and blamed Indian troops",
             # "the RSF said they had taken Wad Madani", "Trump announced the United States
             # would reimpose sanctions": an actor telling of its own act, not a claim
@@ -730,9 +733,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
             and self._lemma(trig.token) in cues.crowd_acts
             and all(a.code[3:].lower() in cues.crowd_sectors for a in source)
             and not any(t.code[3:].lower() in cues.crowd_sectors for t in target)
-            and not any(
-                len(t.code) == 3 and t.code not in {a.code[:3] for a in source} for t in target
-            )
+            and all(len(t.code) != 3 or t.code in {a.code[:3] for a in source} for t in target)
         )
 
     def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:
@@ -758,10 +759,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
 
     @staticmethod
     def _confidence(trig: Trigger, both: bool) -> float:
-        """The trigger's confidence, less when an actor is missing (the recipient only
-        where the reading has one), a little less in a
-        subordinate clause, where arguments are inherited and the event is background, and
-        less again in a purpose clause ("resigned to allow elections"), an aim, not an act."""
+        """The trigger's confidence, less when an actor is missing (the recipient only where
+        the reading has one), a little less in a subordinate clause (inherited arguments,
+        background), less again in a purpose clause ("resigned to allow elections")."""
         value = trig.confidence if both else trig.confidence - 0.2
         if is_purpose(trig.token):
             value -= 0.15

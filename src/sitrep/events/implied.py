@@ -160,3 +160,20 @@ def measure_country(
         top = counts.most_common(1)
         countries = {top[0][0]} if top and top[0][1] * 2 > sum(counts.values()) else set()
     return countries.pop() if len(countries) == 1 else None
+
+
+# sectors of those who can be deployed: armed forces, police and armed groups
+DEPLOYED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "PRM", "INS"})
+
+
+def deployed_forces(
+    target: Sequence[ActorRef], mode: str | None
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """A deployment told in the passive with no one named as sending ("3,000 soldiers
+    would be sent", "Turkish troops were deployed to Libya"): the forces are the ones
+    that move, so they are its doers. Returns (doers, recipients left); no doers when
+    the patient names no force."""
+    if mode not in ("troops", "police"):
+        return (), tuple(target)
+    forces = tuple(t for t in target if t.code[3:6] in DEPLOYED_SECTORS)
+    return forces, tuple(t for t in target if t not in forces)

@@ -474,7 +474,7 @@ class RecipientFinder:
         if trig.type in VERBAL_TYPES - {"RETREAT"}:
             actors = self._doers_referred(_referring_nouns(trig.token), told, source)
             if actors:
-                return actors
+                return self._answering_states(actors)
             cues = self.book.cues
             if _names_the_sides(trig.token, cues.side_nouns, cues.side_words):
                 return told.belligerents()
@@ -532,6 +532,20 @@ class RecipientFinder:
                 None,
             )
         return self._sector_refs(country, "CVL") if country else ()
+
+    def _answering_states(self, refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        """Doers named back in words ("condemned the killing"): a state's forces that
+        the page only implied ("a U.S. drone strike": text-less USAMIL) answer as the
+        state itself, as the page's words put it."""
+        out: dict[str, ActorRef] = {}
+        for ref in refs:
+            info = None
+            if self.actors is not None and ref.code[3:] == "MIL" and not ref.text:
+                info = self.actors.country(ref.code[:3])
+            state = self.actors.find(info.actor_id) if self.actors and info else None
+            ref = ActorRef(state.id, state.name, state.code, "") if state else ref
+            out.setdefault(ref.id, ref)
+        return tuple(out.values())
 
     def _doers_referred(
         self, nouns: list[Token], told: PageContext, source: tuple[ActorRef, ...]
