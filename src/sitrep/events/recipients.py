@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from sitrep.events.implied import own_government
 from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with_conjuncts
-from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Place
+from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -333,8 +333,8 @@ class RecipientFinder:
                     or index.at(seg_i, tok.i) is None
                     or tok.dep_ == "poss"
                 )
-                if owned and any(_as_body(r.code) in ours for r in refs):
-                    continue
+                if owned and any(_as_body(r.code) in ours and not self._person(r) for r in refs):
+                    continue  # but "certified Maduro's victory": someone else of that side
                 for ref in refs:
                     if ref.id not in doers:
                         found.setdefault(ref.id, ref)
@@ -532,6 +532,11 @@ class RecipientFinder:
                 None,
             )
         return self._sector_refs(country, "CVL") if country else ()
+
+    def _person(self, ref: ActorRef) -> bool:
+        """A person the actor base knows by name (not a state, body or generic group)."""
+        actor = self.actors.find(ref.id) if self.actors is not None else None
+        return actor is not None and actor.type == ActorType.PERSON
 
     def _answering_states(self, refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         """Doers named back in words ("condemned the killing"): a state's forces that
