@@ -83,11 +83,11 @@ def test_the_state_in_a_stative_clause_is_the_doer(analyse_text):
 def test_a_nationality_before_the_weapon_names_the_doer(analyse_text):
     result = analyse_text("US drone strikes killed eight al-Qaeda fighters in Yemen.")
     killed = by_trigger(result, "killed")
-    assert killed and [a.code for a in killed[0].source] == ["USA"]
+    assert killed and [a.code for a in killed[0].source] == ["USAMIL"]
     assert [a.code for a in killed[0].target] == ["IMGREB"]
     missiles = analyse_text("Russian missile strikes hit Kyiv overnight.")
     hit = by_trigger(missiles, "hit")
-    assert hit and [a.code for a in hit[0].source] == ["RUS"]
+    assert hit and [a.code for a in hit[0].source] == ["RUSMIL"]
 
 
 def test_people_who_gather_for_a_protest_hold_it(analyse_text):

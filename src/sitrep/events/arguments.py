@@ -144,7 +144,13 @@ class ArgumentReader:
             return refs
         for tok in tokens:
             noun = tok.head  # the attack noun: the trigger, or the subject of its verb
-            named = noun.i == trigger.i or (noun.dep_ == "nsubj" and noun.head.i == trigger.i)
+            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+                noun = noun.head  # "US drone strikes"
+            named = (
+                noun.i == trigger.i
+                or (noun.dep_ == "nsubj" and noun.head.i == trigger.i)
+                or (trigger.dep_ == "acl" and trigger.head.i == noun.i)  # misread participle
+            )
             if tok.dep_ not in ("amod", "compound") or noun.pos_ != "NOUN" or not named:
                 return refs
         out: list[ActorRef] = []
