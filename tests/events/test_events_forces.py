@@ -85,3 +85,57 @@ def test_a_patrol_is_a_force(analyse_text):
     result = analyse_text("Islamic State fighters ambushed a U.S. patrol near the border.")
     found = events_at(result, "ambushed")
     assert found and codes(found[0].target) == ["USAMIL"]
+
+
+def test_a_later_capture_takes_the_day_of_the_attack_that_lent_it_its_doers(analyse_text):
+    result = analyse_text(
+        "Russian border guards opened fire on three Ukrainian navy boats on Sunday.\n\n"
+        "The Kremlin defended the operation on Monday. Twenty-four Ukrainian sailors were "
+        "captured, the navy said.",
+        date="2018-11-27",
+    )
+    found = events_at(result, "captured")
+    assert found and codes(found[0].source) == ["RUSCOP"]
+    assert (found[0].date, found[0].date_precision) == ("2018-11-25", "day")
+
+
+def test_a_capture_with_its_own_doer_keeps_the_pages_date(analyse_text):
+    result = analyse_text(
+        "Russian border guards opened fire on three Ukrainian navy boats on Sunday.\n\n"
+        "The Kremlin defended the operation on Monday. Police captured two protesters "
+        "in Kyiv, the ministry said.",
+        date="2018-11-27",
+    )
+    found = events_at(result, "captured")
+    assert found and found[0].date_precision == "page"
+
+
+def test_fighters_killed_after_a_strike_on_no_one_named_were_killed_by_the_strikers(
+    analyse_text,
+):
+    result = analyse_text(
+        "U.S. jets struck a militia compound near Abu Kamal in Syria on Thursday, the "
+        "Pentagon said. At least 22 fighters were killed, a monitoring group in Syria said.",
+        date="2021-02-26",
+    )
+    struck = [e for e in result.events if e.type == "ASSAULT" and "USAMIL" in codes(e.source)]
+    assert struck and "SYRREB" in codes(struck[0].target)
+
+
+def test_soldiers_killed_after_a_strike_on_no_one_named_take_no_doer(analyse_text):
+    result = analyse_text(
+        "Air defences shot down most of the incoming missiles on Saturday. Five Russian "
+        "soldiers were killed near the base.",
+        date="2018-04-15",
+    )
+    killed = events_at(result, "killed")
+    assert killed and not killed[0].source
+
+
+def test_unnamed_fighters_are_of_the_country_their_sentence_places_them_in(analyse_text):
+    result = analyse_text(
+        "U.S. jets struck targets near Abu Kamal on Thursday, the Pentagon said. At least "
+        "22 fighters died, a monitoring group in Syria said."
+    )
+    codes_of = [m.actor.code for m in result.mentions if m.text == "fighters"]
+    assert codes_of == ["SYRREB"]

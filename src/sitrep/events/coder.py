@@ -57,6 +57,7 @@ from sitrep.events.folding import (
     protest_aims,
 )
 from sitrep.events.implied import (
+    crowd_act,
     deployed_forces,
     forces_arriving,
     home_visit,
@@ -622,6 +623,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
             source = target = source or target
         if not source and target and trig.type == "MOBILIZE" and _agentless(trig.token):
             source, target = deployed_forces(target, trig.mode)  # "troops were deployed": theirs
+        lent = not source  # actors the page told before lend the act its day too
         if not source and target and told is not None and _agentless(trig.token):
             # "more leaders were detained": whoever the page said detained them before
             source = told.agent(trig.type, target, seg_i)
@@ -632,6 +634,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             before = told.retold(trig.type, seg_i, trig.mode)
             if before is not None:
                 source, target = before.source, before.target
+        if lent and source and precision == "page" and told is not None:
+            date, precision, date_text = told.day_of(trig.type, source, seg_i) or dated
         quad = self.book.type_info(trig.type).quad
         if not source and target and (said := warned_fate(trig, quad)):  # "Israel will be punished"
             speaker = self._refs(index, seg_i, _subjects(said), date)
@@ -670,7 +674,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if announced is not None:
             type_, mode, modality, by = announced
             attributed = by if by is not None else attributed
-        if self._crowd_act(trig, type_, source, target):
+        if crowd_act(self._lemma(trig.token), type_, source, target, self.book.cues):
             type_, mode = "PROTEST", "riot"
         elif type_ == "PROTEST" and source and all(map(self._speaks_for_a_state, source)):
             # "Pakistan summoned the envoy to protest the attacks": a state protests in
@@ -720,20 +724,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
             date_precision=precision,
             date_text=date_text,
             context=context,
-        )
-
-    def _crowd_act(self, trig: Trigger, type_: str, source, target) -> bool:
-        """ "protesters stormed and set fire to the consulate": violence done by a crowd
-        (every source of a crowd sector) as dissent is a riot (cues: crowd_acts). Not
-        when it is done to other civilians ("settlers torched Palestinian cars")."""
-        cues = self.book.cues
-        return (
-            type_ in ("ASSAULT", "COERCE")
-            and bool(source)
-            and self._lemma(trig.token) in cues.crowd_acts
-            and all(a.code[3:].lower() in cues.crowd_sectors for a in source)
-            and not any(t.code[3:].lower() in cues.crowd_sectors for t in target)
-            and all(len(t.code) != 3 or t.code in {a.code[:3] for a in source} for t in target)
         )
 
     def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:

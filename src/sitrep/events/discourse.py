@@ -28,6 +28,8 @@ def _kind_of_coercion(mode: str) -> str:
     return "taking" if mode in TAKING_MODES else mode
 
 
+# precisions of a date that a later telling of the same act may take over
+DATED_PRECISIONS = frozenset({"day", "week"})
 # how far back (in events) an implied actor is looked for
 LOOKBACK = 12
 
@@ -42,6 +44,8 @@ class ToldEvent:
     segment: int = 0  # index of the parsed segment (paragraph) it was told in
     trigger: str = ""  # the word that named it, lower-cased
     mode: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
 
     @property
     def parties(self) -> tuple[ActorRef, ...]:
@@ -100,7 +104,14 @@ class PageContext:
 
     def add(self, event: Event, segment: int = 0) -> None:
         told = ToldEvent(
-            event.type, event.source, event.target, segment, event.trigger.lower(), event.mode
+            event.type,
+            event.source,
+            event.target,
+            segment,
+            event.trigger.lower(),
+            event.mode,
+            event.date,
+            event.date_precision,
         )
         self._told.append(told)
 
@@ -221,6 +232,20 @@ class PageContext:
                 continue
             if kinds & {_kind(r.code) for r in told.target}:
                 return tuple(s for s in told.source if s.code not in codes)
+        # "U.S. jets struck a compound in Syria ... 22 fighters were killed": the attack
+        # just told with no one named as struck, when those harmed are fighters
+        for told in self._recent():
+            if told.segment < segment - 1:
+                break
+            armed = {k for k in kinds if k[1] == "armed"}
+            if (
+                told.type == type_
+                and told.source
+                and not told.target
+                and armed
+                and not armed & {_kind(r.code) for r in told.source}
+            ):
+                return told.source
         return ()
 
     def answerable_state(self) -> str | None:
@@ -264,4 +289,23 @@ class PageContext:
                 continue
             if told.type == type_ and told.source:
                 return told
+        return None
+
+    def day_of(
+        self, type_: str, source: Iterable[ActorRef], segment: int
+    ) -> tuple[str, str, str] | None:
+        """(date, precision, words) of the act that lent a later telling its doers (the
+        newest event of ``type_``, or an assault for a coercion, by one of ``source``, in
+        this paragraph or the one before) when the page put that act on a day or a week:
+        "U.S. jets struck on Thursday ... At least 22 fighters were killed" happened
+        then. The words stay empty: the date is the earlier telling's."""
+        codes = _codes(source)
+        akin = {type_, "ASSAULT"} if type_ == "COERCE" else {type_}
+        for told in self._recent():
+            if told.segment < segment - 1:
+                break
+            if told.type in akin and codes & _codes(told.source) and told.date:
+                if told.date_precision in DATED_PRECISIONS:
+                    return told.date, told.date_precision, ""
+                return None
         return None

@@ -177,3 +177,17 @@ def deployed_forces(
         return (), tuple(target)
     forces = tuple(t for t in target if t.code[3:6] in DEPLOYED_SECTORS)
     return forces, tuple(t for t in target if t not in forces)
+
+
+def crowd_act(lemma: str, type_: str, source, target, cues) -> bool:
+    """ "protesters stormed and set fire to the consulate": violence done by a crowd
+    (every source of a crowd sector) as dissent is a riot (cues: crowd_acts). Not when it
+    is done to other civilians ("settlers torched Palestinian cars") or to another state."""
+    return (
+        type_ in ("ASSAULT", "COERCE")
+        and bool(source)
+        and lemma in cues.crowd_acts
+        and all(a.code[3:].lower() in cues.crowd_sectors for a in source)
+        and not any(t.code[3:].lower() in cues.crowd_sectors for t in target)
+        and all(len(t.code) != 3 or t.code in {a.code[:3] for a in source} for t in target)
+    )
