@@ -173,3 +173,19 @@ def test_a_speaker_who_said_something_and_ordered_something_did_both(analyse_tex
     # a told past act keeps its own subject ("the army ... killed")
     told = nlp("He said the army attacked the town and killed 20 people.")
     assert next(t for t in told if t.text == "killed").head.text == "attacked"
+
+
+def test_blaming_someone_for_an_act_reports_the_act_as_theirs(analyse_text):
+    result = analyse_text(
+        "The ministry in Baku blamed Armenian forces for the shelling of Ganja on Sunday."
+    )
+    shelling = events_at(result, "shelling")
+    assert shelling and shelling[0].type == "ASSAULT"
+    assert [a.code for a in shelling[0].source] == ["ARMMIL"]
+    assert shelling[0].modality.value == "reported"
+
+
+def test_blame_for_what_is_no_event_reports_no_act(analyse_text):
+    result = analyse_text("Azerbaijan's government blamed Armenia for the delay in the talks.")
+    assert [e for e in result.events if e.type == "ACCUSE"]
+    assert not [e for e in result.events if e.trigger == "delay"]

@@ -139,3 +139,15 @@ def test_unnamed_fighters_are_of_the_country_their_sentence_places_them_in(analy
     )
     codes_of = [m.actor.code for m in result.mentions if m.text == "fighters"]
     assert codes_of == ["SYRREB"]
+
+
+def test_civilians_killed_by_a_foreign_attack_are_of_the_country_attacked(analyse_text):
+    result = analyse_text("Russia fired missiles at Ukraine overnight, killing eight civilians.")
+    killing = events_at(result, "killing")
+    assert killing and codes(killing[0].target) == ["UKRCVL"]
+
+
+def test_people_killed_in_a_named_country_are_its_people(analyse_text):
+    result = analyse_text("Airstrikes by Israel killed 12 people in Lebanon.")
+    killed = events_at(result, "killed")
+    assert killed and codes(killed[0].target) == ["LBNCVL"]

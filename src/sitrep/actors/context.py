@@ -422,10 +422,17 @@ class CountryFinder:
             governing = sector is not None and sector[0] == "GOV" and head.tag_ == "NN"
             if earlier is not None and not (governing and page and earlier != page):
                 return earlier
-        if sector is not None and sector[0] in ("REB", "INS", "PRM"):
-            # "22 fighters were killed, a monitor in Syria said": armed groups are of the
-            # one country the sentence places things in, not of the page's main actors
-            where = {p.country for p in context.places if lo <= p.start < hi and p.country}
+        if sector is not None and sector[0] in ("REB", "INS", "PRM", "CVL", "REF"):
+            # "22 fighters were killed, a monitor in Syria said", "fired missiles at
+            # Ukraine, killing eight civilians": armed groups and people are of the one
+            # country the sentence places things in, not of the page's main actors
+            where = {
+                p.country
+                for p in context.places
+                if lo <= p.start < hi
+                and p.country
+                and self._located(head.doc, p.start - context.offset)
+            }
             if len(where) == 1:
                 return where.pop()
         if context.page_country is not None:

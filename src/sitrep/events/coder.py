@@ -47,10 +47,11 @@ from sitrep.events.clauses import (
     warned_fate,
     warned_of_a_state,
 )
-from sitrep.events.discourse import PageContext
+from sitrep.events.discourse import HOSTILE_TYPES, PageContext
 from sitrep.events.folding import (
     acts_of_event_nouns,
     agents_of_when_clauses,
+    blamed_for,
     is_restatement,
     own_orders,
     promised_threats,
@@ -419,7 +420,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
             targets = [c for c in premods if c.dep_ in moved]
             premods = [c for c in premods if c.dep_ not in moved]
         if not sources:
-            sources = premods
+            sources = premods or blamed_for(noun)  # "blamed Israel for the attack"
         return Trigger.of(noun, pattern, sources, targets, 0.6)
 
     def triggers(
@@ -450,6 +451,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 trig = self._noun_trigger(tok, index, seg)
                 if trig is not None:
                     nouns.append(trig)
+        # an act blamed on someone is told as theirs when it harms ("blamed X for the
+        # shelling"); other acts blamed ("for repeated violations") stay the blame's content
+        nouns = [t for t in nouns if t.type in HOSTILE_TYPES or not blamed_for(t.token)]
         found, nouns = acts_of_event_nouns(found, nouns)
         is_noun = {id(t) for t in nouns}
         folded = [*found, *nouns]

@@ -72,6 +72,24 @@ def _coordination_head(tok: Token) -> Token:
     return tok
 
 
+# verbs that lay an act "for" or "of" which they name at someone's door
+BLAMING_VERBS = frozenset({"blame", "accuse", "fault"})
+
+
+def blamed_for(noun: Token) -> list[Token]:
+    """Whom a verb of blame holds to have done the act ``noun`` names: "blamed Armenian
+    forces for the shelling of Ganja", "accused Israel of the attack": its objects."""
+    head = _coordination_head(noun)
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in BLAMING_VERBS:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [o for obj in objects for o in (obj, *obj.conjuncts)]
+
+
 def is_restatement(noun: Token, acting_verbs: Iterable[int]) -> bool:
     """True when the event noun names something another word of the sentence judges or
     acts on: a predicate nominal ("was an assault", "called it a violation"), the
@@ -84,6 +102,8 @@ def is_restatement(noun: Token, acting_verbs: Iterable[int]) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ in ("VERB", "AUX"):
         return True
     acting = set(acting_verbs)
+    if blamed_for(noun):
+        return False  # "blamed the rebels for the shelling": the act laid at their door
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "for") and head.head.head.i in acting:
         return True  # "agreed to a ceasefire", "called for a ceasefire": the act's content
     return head.dep_ in ("dobj", "nsubjpass") and head.head.i in acting
