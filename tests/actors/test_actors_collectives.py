@@ -100,3 +100,9 @@ def test_a_peoples_forces_are_its_armed_group_named_before(analyse_text):
     )
     codes = [m.actor.code for m in result.mentions if m.text == "Kurdish forces"]
     assert codes == ["SYRREB"]
+
+
+def test_jihadists_with_no_group_named_are_a_transnational_armed_group(analyse_text):
+    result = analyse_text("Jihadist fighters attacked the town of Barsalogho in Burkina Faso.")
+    codes = [m.actor.code for m in result.mentions if "fighters" in m.text]
+    assert codes == ["IMGREB"]

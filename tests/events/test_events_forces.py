@@ -151,3 +151,10 @@ def test_people_killed_in_a_named_country_are_its_people(analyse_text):
     result = analyse_text("Airstrikes by Israel killed 12 people in Lebanon.")
     killed = events_at(result, "killed")
     assert killed and codes(killed[0].target) == ["LBNCVL"]
+
+
+def test_a_town_attacked_by_jihadists_is_not_held_by_an_army_of_theirs(analyse_text):
+    result = analyse_text("Jihadist fighters attacked the town of Barsalogho in Burkina Faso.")
+    attacked = events_at(result, "attacked")
+    assert attacked and codes(attacked[0].source) == ["IMGREB"]
+    assert "IMGMIL" not in codes(attacked[0].target)

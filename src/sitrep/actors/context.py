@@ -253,6 +253,10 @@ def participant_preposition(prep: Token) -> bool:
     return False
 
 
+# words for fighters of the transnational jihadist movement (CAMEO's IMG prefix)
+JIHADIST_WORDS = frozenset({"jihadist", "jihadists", "jihadi", "jihadis"})
+
+
 @dataclass(frozen=True)
 class NamedCountry:
     """A country named in a sentence: where (document offset), how, and which."""
@@ -384,7 +388,12 @@ class CountryFinder:
     def implied_country(
         self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
     ) -> str | None:
-        """The country of "police" or "the government" when the phrase names none."""
+        """The country of "police" or "the government" when the phrase names none; IMG
+        for jihadists, whose groups fight across borders (the gold conventions)."""
+        if {head.lower_, *(c.lower_ for c in head.children if c.dep_ in ("amod", "compound"))} & (
+            JIHADIST_WORDS
+        ):
+            return "IMG"
         if head.dep_ == "conj":
             sibling = index.at(seg_i, head.head.i)
             if sibling is not None and sibling.actor.country:

@@ -462,7 +462,8 @@ class RecipientFinder:
         homes = {a.code[:3] for a in source if a.code[3:6] in ("REB", "INS")}
         if len(homes) != 1 or len(homes) != len({a.code[:3] for a in source}):
             return ()
-        return self._sector_refs(homes.pop(), "MIL")
+        home = homes.pop()  # jihadists (IMG) have no home army: whose town it is says
+        return () if home in NON_COUNTRY_PREFIXES else self._sector_refs(home, "MIL")
 
     def _told_recipient(
         self, trig: Trigger, source: tuple[ActorRef, ...], told: PageContext
