@@ -53,6 +53,43 @@ PAIR_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# military ranks (and their abbreviations) that a page may use alone for the person it
+# introduced with one: "Captain Ibrahim Traore ... the captain"
+RANKS = {
+    "captain": "captain", "capt": "captain", "colonel": "colonel", "col": "colonel",
+    "general": "general", "gen": "general", "major": "major", "maj": "major",
+    "lieutenant": "lieutenant", "lt": "lieutenant", "admiral": "admiral", "adm": "admiral",
+    "commander": "commander", "cmdr": "commander", "marshal": "marshal",
+    "brigadier": "brigadier", "sergeant": "sergeant", "sgt": "sergeant",
+}  # fmt: skip
+
+
+def _ranked_people(index: ActorIndex) -> list[tuple[str, ActorMention]]:
+    """Each person mention introduced with a rank ("Captain Ibrahim Traore", "Col. Assimi
+    Goita"), with that rank, in page order."""
+    out: list[tuple[str, ActorMention]] = []
+    for m in index.sorted():
+        if m.actor.type != ActorType.PERSON or m.via in ("pronoun", "role_noun"):
+            continue
+        doc = index.segments[m.seg].doc
+        before = list(doc[max(m.start - 2, 0) : m.start + 1])  # "Col. Assimi Goita"
+        if len(before) == 3 and before[1].text != ".":
+            before = before[1:]
+        rank = next((RANKS[w] for t in before if (w := t.lower_.rstrip(".")) in RANKS), None)
+        if rank is not None:
+            out.append((rank, m))
+    return out
+
+
+def _ranked_antecedent(index: ActorIndex, ranked, seg_i: int, tok) -> ActorMention | None:
+    """ "the captain", "the colonel": the latest person the page introduced with that rank
+    before ``tok``, in the same thread of text."""
+    if tok.tag_ != "NN" or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+        return None
+    earlier = [m for rank, m in ranked if rank == tok.lower_ and (m.seg, m.start) < (seg_i, tok.i)]
+    return earlier[-1] if earlier else None
+
+
 def _threads(index: ActorIndex) -> list[int]:
     """A thread id per segment: the body and its quotes are one thread, each comment its own."""
     ids, current = [], 0
@@ -91,9 +128,24 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
     threads = _threads(index)
     ordinals = _sentence_ordinals(index)
     first_person: list = []
+    ranked = _ranked_people(index)
     for seg_i, ps in enumerate(index.segments):
         doc = ps.doc
         for tok in doc:
+            person = _ranked_antecedent(index, ranked, seg_i, tok) if ranked else None
+            if person is not None and threads[person.seg] == threads[seg_i]:
+                generic = index.at(seg_i, tok.i)  # "the colonel": not just any officer
+                if generic is not None and generic.via in ("generic", "implied"):
+                    index.remove(generic)
+                if index.at(seg_i, tok.i) is None:
+                    start = _phrase_start(tok)
+                    text = doc[start : tok.i + 1].text
+                    index.add(
+                        ActorMention(
+                            seg_i, start, tok.i + 1, person.actor, text, "role_noun", tok.i
+                        )
+                    )
+                continue
             if index.at(seg_i, tok.i) is not None:
                 continue
             if _pair_phrase(tok):
