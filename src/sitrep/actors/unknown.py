@@ -140,6 +140,12 @@ class UnknownNames:
                 continue  # "Islamist insurgents": a word describing an actor named already
             if stance_prefixed(ent[0]):
                 continue  # "pro-Russian", "anti-American": a side taken, not an actor
+            if (
+                ent.label_ == "NORP"
+                and ent.root.dep_ in ("amod", "compound")
+                and self.collectives.people(ent.text)
+            ):
+                continue  # "Kurdish villages": a people's, no one named
             if ent.label_ == "NORP":
                 info = self.kb.country_by_demonym(ent.text)
                 if info is None and ent.text.endswith("s"):

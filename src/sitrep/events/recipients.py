@@ -416,6 +416,8 @@ class RecipientFinder:
         if not target and trig.type == "PROTEST" and self.actors is not None:
             crowd = self.book.cues.crowd_sectors
             target = own_government(index, seg_i, trig.token, source, crowd, date)
+        if not target and trig.type == "PROTEST" and self.actors is not None:
+            target = self._protest_site(ps, trig, places, date)
         if not target and trig.type in ("ASSAULT", "COERCE"):
             target = self._civilian_sites(ps, trig, places, source)
         if target or self.actors is None and not places:
@@ -455,6 +457,16 @@ class RecipientFinder:
                 enemy = told.adversary(source, same_country=True) if told is not None else ()
                 return enemy or self._state_forces(source)
         return placed
+
+    def _protest_site(self, ps, trig: Trigger, places, date) -> tuple[ActorRef, ...]:
+        """ "Ethnic Albanians demonstrated in Serbia", "rioted at a jail in northern
+        Israel": a protest addressed to no one named is addressed to the government of
+        the one country it took place in."""
+        heads = [trig.token, *pobjs(trig.token, ("at", "outside", "near"))]
+        sites = [p for head in heads for p in pobjs(head, ("in", "at", "outside", "near"))]
+        countries = {a.code[:3] for a in self._place_actors(ps, sites, places, date)}
+        countries -= NON_COUNTRY_PREFIXES
+        return self._sector_refs(countries.pop(), "GOV") if len(countries) == 1 else ()
 
     def _state_forces(self, source: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         """The army a country's rebels fight when the page has shown no other enemy
@@ -690,7 +702,8 @@ def released(trigger: Token, noun_pattern: Callable[[Token], NounPattern | None]
 # Syrian territory", "Ukrainian waters"
 TERRITORY_NOUNS = frozenset(
     {"territory", "airspace", "waters", "soil", "land", "sovereignty", "border", "borders",
-     "frontier", "coast", "coastline", "shore", "islands", "island", "region"}
+     "frontier", "coast", "coastline", "shore", "islands", "island", "region", "towns",
+     "cities", "villages", "ports"}
 )  # fmt: skip
 
 

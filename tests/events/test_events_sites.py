@@ -1,0 +1,53 @@
+"""Recipients named by where an act happens, on sentences we wrote: a protest addressed
+to no one is addressed to the government of the country it took place in; towns and
+villages named by a nationality are that state's; a people's villages name no actor."""
+
+from __future__ import annotations
+
+
+def events_at(result, trigger):
+    return [e for e in result.events if e.trigger == trigger]
+
+
+def codes(refs):
+    return sorted(a.code for a in refs)
+
+
+def test_a_protest_in_a_country_is_addressed_to_its_government(analyse_text):
+    result = analyse_text("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
+    found = events_at(result, "demonstrated")
+    assert found and found[0].type == "PROTEST"
+    assert codes(found[0].target) == ["SRBGOV"]
+
+
+def test_a_riot_at_a_jail_abroad_is_addressed_to_the_host_government(analyse_text):
+    result = analyse_text("Palestinian prisoners rioted on Monday at a jail in northern Israel.")
+    found = events_at(result, "rioted")
+    assert found and codes(found[0].target) == ["ISRGOV"]
+
+
+def test_a_protest_placed_in_two_countries_names_no_government(analyse_text):
+    result = analyse_text("Workers demonstrated in Strasbourg and in Kehl on Friday.")
+    for event in events_at(result, "demonstrated"):
+        assert len({a.code[:3] for a in event.target}) <= 1
+
+
+def test_towns_named_by_a_nationality_are_that_states(analyse_text):
+    result = analyse_text("Iran threatened on Monday to shell Iraqi towns near the border.")
+    found = events_at(result, "threatened")
+    assert found and found[0].type == "THREATEN"
+    assert codes(found[0].target) == ["IRQ"]
+
+
+def test_a_single_town_of_a_nationality_only_places_the_act(analyse_text):
+    result = analyse_text(
+        "U.S. jets hit buildings near Al Bukamal in Syria, across the frontier from the "
+        "Iraqi town of Al Qaim."
+    )
+    found = events_at(result, "hit")
+    assert found and "IRQ" not in codes(found[0].target)
+
+
+def test_a_peoples_villages_name_no_unknown_actor(analyse_text):
+    result = analyse_text("Turkish jets bombed Kurdish villages on Sunday.")
+    assert not [m for m in result.mentions if m.text == "Kurdish"]
