@@ -51,3 +51,20 @@ def test_a_single_town_of_a_nationality_only_places_the_act(analyse_text):
 def test_a_peoples_villages_name_no_unknown_actor(analyse_text):
     result = analyse_text("Turkish jets bombed Kurdish villages on Sunday.")
     assert not [m for m in result.mentions if m.text == "Kurdish"]
+
+
+def test_protests_breaking_out_are_the_countrys_people_against_its_government(analyse_text):
+    result = analyse_text("Protests broke out in Caracas the day after the election.")
+    found = [e for e in result.events if e.type == "PROTEST"]
+    assert found and codes(found[0].source) == ["VENOPP"]
+    assert codes(found[0].target) == ["VENGOV"]
+
+
+def test_a_protest_lodged_by_a_state_is_no_crowd(analyse_text):
+    result = analyse_text("The protest was lodged by the foreign ministry on Monday.")
+    assert not [e for e in result.events if "OPP" in " ".join(codes(e.source))]
+
+
+def test_protests_with_no_country_to_place_them_invent_no_crowd(analyse_text):
+    result = analyse_text("Protests broke out after the vote.")
+    assert not [e for e in result.events if e.type == "PROTEST"]

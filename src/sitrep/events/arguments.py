@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex, ActorMention
+from sitrep.events.implied import measure_country
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
 from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef
 
@@ -158,3 +159,19 @@ class ArgumentReader:
             state = len(ref.code) == 3 and ref.code not in NON_COUNTRY_PREFIXES
             out.extend(self._sector_refs(ref.code, "MIL") if state else (ref,))
         return tuple(out) if out else refs
+
+    def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:
+        """The government of the country a state measure was taken in (``measure_country``):
+        "the internet had been cut", "a curfew was imposed in Dhaka"."""
+        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+        country = measure_country(target, places, lo, hi)
+        return self._sector_refs(country, "GOV") if country else ()
+
+    def _crowd_of(self, ps, sentence, target, places) -> tuple[tuple, tuple]:
+        """The people of the country protests with no one named took place in, and its
+        government unless they were aimed at someone else (``measure_country``)."""
+        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+        country = measure_country(target, places, lo, hi)
+        if country is None:
+            return (), target
+        return self._sector_refs(country, "OPP"), target or self._sector_refs(country, "GOV")

@@ -59,11 +59,11 @@ from sitrep.events.folding import (
 )
 from sitrep.events.implied import (
     crowd_act,
+    crowd_noun,
     deployed_forces,
     forces_arriving,
     home_visit,
     joint_exercise,
-    measure_country,
     names_each_other,
     own_voice,
     reciprocal_parts,
@@ -649,6 +649,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             # "the internet had been cut", "a curfew was imposed in Dhaka": only a state
             # does that; the government of the country it was done in
             source = self._measure_state(ps, sentence, target, places)
+        if not source and trig.type == "PROTEST" and crowd_noun(trig.token):
+            source, target = self._crowd_of(ps, sentence, target, places)  # "protests spread"
         if not source and not target:
             return None
         if trig.mode == "phone" and not target:
@@ -729,12 +731,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
             date_text=date_text,
             context=context,
         )
-
-    def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:
-        """The government of the country a state measure was taken in (``measure_country``)."""
-        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
-        country = measure_country(target, places, lo, hi)
-        return self._sector_refs(country, "GOV") if country else ()
 
     def _speaks_for_a_state(self, ref: ActorRef) -> bool:
         """A government, or a state named as such ("Pakistan", not "Palestinian youths"

@@ -191,3 +191,15 @@ def crowd_act(lemma: str, type_: str, source, target, cues) -> bool:
         and not any(t.code[3:].lower() in cues.crowd_sectors for t in target)
         and all(len(t.code) != 3 or t.code in {a.code[:3] for a in source} for t in target)
     )
+
+
+def crowd_noun(noun: Token) -> bool:
+    """ "Protests broke out in Caracas", "the demonstrations spread": protests as the
+    subject of their own course, which only crowds of people hold (a diplomatic
+    "protest" is lodged, and "in protest" is someone's purpose)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    determined = any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children
+    )
+    return noun.tag_ in ("NNS", "NNPS") or determined
