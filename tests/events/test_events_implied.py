@@ -41,8 +41,17 @@ def test_a_protest_with_no_addressee_is_against_its_own_government_named_on_the_
     assert protests[0].target[0].text == "Sheikh Hasina"  # a mention on the page
 
 
-def test_no_government_on_the_page_means_no_recipient(analyse_text):
+def test_with_no_government_on_the_page_a_protest_is_addressed_to_where_it_is(analyse_text):
+    """No mention to point at: the government of the country the protest took place in,
+    implied (no words of the page stand for it)."""
     analysed = analyse_text("Thousands of students marched in Dhaka on Monday.", date="2024-08-01")
+    protests = [e for e in analysed.events if e.type == "PROTEST"]
+    assert protests and [a.code for a in protests[0].target] == ["BGDGOV"]
+    assert protests[0].target[0].text == ""
+
+
+def test_a_protest_placed_nowhere_has_no_recipient(analyse_text):
+    analysed = analyse_text("Thousands of students marched on Monday.", date="2024-08-01")
     protests = [e for e in analysed.events if e.type == "PROTEST"]
     assert protests and protests[0].target == ()
 

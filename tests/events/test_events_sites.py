@@ -68,3 +68,13 @@ def test_a_protest_lodged_by_a_state_is_no_crowd(analyse_text):
 def test_protests_with_no_country_to_place_them_invent_no_crowd(analyse_text):
     result = analyse_text("Protests broke out after the vote.")
     assert not [e for e in result.events if e.type == "PROTEST"]
+
+
+def test_the_protests_named_again_are_the_protests_told_before(analyse_text):
+    result = analyse_text(
+        "Two days ago Sadr's followers launched a civil strike in Basra. The protests came "
+        "a day after the U.S. military death toll reached 4,000.",
+        date="2008-03-25",
+    )
+    came = [e for e in result.events if e.trigger == "protests"]
+    assert came and codes(came[0].source) == ["IRQPTY"]

@@ -17,7 +17,7 @@ from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.implied import measure_country
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
-from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef
+from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, ActorType
 
 # participles whose agent is the doer or user of what they describe
 DOING_PARTICIPLES = frozenset(
@@ -175,3 +175,18 @@ class ArgumentReader:
         if country is None:
             return (), target
         return self._sector_refs(country, "OPP"), target or self._sector_refs(country, "GOV")
+
+    def _speaks_for_a_state(self, ref: ActorRef) -> bool:
+        """A government, or a state named as such ("Pakistan", not "Palestinian youths"
+        nor a parliament's member on hunger strike)."""
+        if self.actors is None:
+            return False
+        actor = self.actors.find(ref.id)
+        if ref.code[3:] == "GOV":
+            # a government body, not a person of it ("supporters of a former president")
+            if actor is None:  # a generic "the government", not an unknown name
+                return ref.id.startswith(GENERIC_ACTOR_PREFIX)
+            return actor.type != ActorType.PERSON
+        # the state named by its own name ("Pakistan"), not a people ("landowners",
+        # "Palestinian youths") coded with its country
+        return len(ref.code) == 3 and any(a.id == ref.id for a in self.actors.lookup(ref.text))

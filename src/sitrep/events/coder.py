@@ -70,7 +70,12 @@ from sitrep.events.implied import (
 )
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
-from sitrep.events.recipients import RecipientFinder, fallback_targets, told_source
+from sitrep.events.recipients import (
+    RecipientFinder,
+    fallback_targets,
+    is_definite,
+    told_source,
+)
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import agentless as _agentless
 from sitrep.events.syntax import children as _children
@@ -95,9 +100,6 @@ from sitrep.events.syntax import shared_object as _shared
 from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.models import (
-    GENERIC_ACTOR_PREFIX,
-    ActorRef,
-    ActorType,
     Event,
     Modality,
     Place,
@@ -650,7 +652,14 @@ class EventCoder(RecipientFinder, ArgumentReader):
             # does that; the government of the country it was done in
             source = self._measure_state(ps, sentence, target, places)
         if not source and trig.type == "PROTEST" and crowd_noun(trig.token):
-            source, target = self._crowd_of(ps, sentence, target, places)  # "protests spread"
+            # "the protests came a day after ...": those told before; "protests spread
+            # across Iran": the people of the country they spread in
+            told_it = told is not None and is_definite(trig.token)
+            before = told.latest({"PROTEST"}, (), (trig.token.lemma_,)) if told_it else None
+            if before is not None:
+                source, target = before.source, target or before.target
+            else:
+                source, target = self._crowd_of(ps, sentence, target, places)
         if not source and not target:
             return None
         if trig.mode == "phone" and not target:
@@ -731,21 +740,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
             date_text=date_text,
             context=context,
         )
-
-    def _speaks_for_a_state(self, ref: ActorRef) -> bool:
-        """A government, or a state named as such ("Pakistan", not "Palestinian youths"
-        nor a parliament's member on hunger strike)."""
-        if self.actors is None:
-            return False
-        actor = self.actors.find(ref.id)
-        if ref.code[3:] == "GOV":
-            # a government body, not a person of it ("supporters of a former president")
-            if actor is None:  # a generic "the government", not an unknown name
-                return ref.id.startswith(GENERIC_ACTOR_PREFIX)
-            return actor.type != ActorType.PERSON
-        # the state named by its own name ("Pakistan"), not a people ("landowners",
-        # "Palestinian youths") coded with its country
-        return len(ref.code) == 3 and any(a.id == ref.id for a in self.actors.lookup(ref.text))
 
     @staticmethod
     def _confidence(trig: Trigger, both: bool) -> float:
