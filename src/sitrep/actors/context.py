@@ -34,11 +34,9 @@ from sitrep.actors.mentions import (
     ActorIndex,
     ActorMention,
     PageContext,
-    generic_actor,
     is_capitalised,
 )
 from sitrep.models import (
-    GENERIC_ACTOR_PREFIX,
     NON_COUNTRY_PREFIXES,
     Actor,
     ActorType,
@@ -772,14 +770,3 @@ def latest_force_sector(index: ActorIndex, seg_i: int, head: Token) -> str | Non
         if (m.seg, m.start) < (seg_i, head.i) and m.actor.code[-3:] in ("MIL", "COP")
     ]
     return max(before, key=lambda m: (m.seg, m.start)).actor.code[-3:] if before else None
-
-
-def proxy_forces(actor: Actor, foreign: Sequence[str], kb: ActorBase) -> Actor:
-    """ "Russian-backed forces" in Ukraine: forces that a foreign state backs (``foreign``:
-    the backers' countries) are that country's rebels (a proxy), not its army."""
-    code = actor.code
-    if len(code) != 6 or code[3:] not in ("MIL", "COP") or not actor.country:
-        return actor
-    if not foreign or actor.country in foreign or not actor.id.startswith(GENERIC_ACTOR_PREFIX):
-        return actor
-    return generic_actor(actor.country, "REB", kb)

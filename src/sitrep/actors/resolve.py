@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.actors.allegiance import allegiance
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
@@ -51,7 +52,6 @@ from sitrep.actors.context import (
     place_not_person,
     plural_noun,
     protest_page,
-    proxy_forces,
     sides_of_a_fight,
     stance_prefixed,
     title_sector,
@@ -472,7 +472,7 @@ class ActorResolver:
                     actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
-            actor = proxy_forces(actor, self._patrons(index, seg_i, doc[left : head.i]), self.kb)
+            actor = allegiance(actor, head, doc[left : head.i], index, seg_i, self.kb)
             start = left if (country or owner) else min(sector_start, head.i)
             while start < head.i and doc[start].dep_ in (
                 "det",
@@ -486,17 +486,6 @@ class ActorResolver:
                 index.remove(inner)
             text = doc[start : head.i + 1].text
             index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
-
-    def _patrons(self, index: ActorIndex, seg_i: int, words) -> list[str]:
-        """The countries of the backers a phrase names ("Russian-backed", "Iran-backed")."""
-        out = []
-        for tok in (t for t in words if hyphen_agent(t)):
-            mention = index.at(seg_i, tok.i)
-            info = self.kb.country_by_demonym(tok.text) if mention is None else None
-            country = mention.actor.country if mention is not None else info and info.iso3
-            if country:
-                out.append(country)
-        return out
 
     def _armed_group_antecedent(
         self, index: ActorIndex, seg_i: int, head: Token, code: str, date: str | None

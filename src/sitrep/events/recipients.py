@@ -512,7 +512,9 @@ class RecipientFinder:
             if actors:
                 return actors
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
-            return told.adversary(source, same_country=True) or self._state_forces(source)
+            enemy = told.adversary(source, same_country=True)
+            # "the killings" with no one told as their enemy: whom is not said
+            return enemy or (self._state_forces(source) if trig.token.pos_ == "VERB" else ())
         return ()
 
     def _civilian_sites(self, ps, trig: Trigger, places, source) -> tuple[ActorRef, ...]:
