@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             if line.strip():
                 segments.append(ParsedSegment(doc=nlp(line), offset=pos, kind=SegmentKind.BODY))
             pos += len(line) + 1
-        places = find_places(segments, article.doc_id, gazetteer)
+        places = find_places(segments, article.doc_id, gazetteer, demonyms.countries)
         extra = [
             d
             for d in find_demonyms(segments, article.doc_id, demonyms)

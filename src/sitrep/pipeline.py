@@ -112,7 +112,9 @@ def analyse(page: Page, resources: Resources) -> AnalysedDocument:
     """Run every stage on one page."""
     document = date_document(split_page(page), resources.dated_events)
     segments = parse_document(resources.nlp, document)
-    places = find_places(segments, document.doc_id, resources.gazetteer)
+    places = find_places(
+        segments, document.doc_id, resources.gazetteer, resources.demonyms.countries
+    )
     # nationality words mention a country too, but never locate an event or hide an actor
     demonyms = [
         dataclasses.replace(p, kind="demonym")

@@ -158,3 +158,19 @@ def test_a_town_attacked_by_jihadists_is_not_held_by_an_army_of_theirs(analyse_t
     attacked = events_at(result, "attacked")
     assert attacked and codes(attacked[0].source) == ["IMGREB"]
     assert "IMGMIL" not in codes(attacked[0].target)
+
+
+def test_people_killed_in_a_raid_carried_out_by_someone_were_killed_by_them(analyse_text):
+    result = analyse_text("Israeli jets carried out a raid in which six people were killed.")
+    killed = events_at(result, "killed")
+    assert killed and codes(killed[0].source) == ["ISRMIL"]
+
+
+def test_people_killed_in_an_assault_were_killed_by_whoever_took_the_town(analyse_text):
+    result = analyse_text(
+        "Islamist insurgents took control of the Mozambican town of Palma after a three-day "
+        "assault in which dozens of people were killed.",
+        date="2021-03-29",
+    )
+    killed = events_at(result, "killed")
+    assert killed and codes(killed[0].source) == ["MOZREB"]

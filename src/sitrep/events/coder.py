@@ -309,14 +309,24 @@ class EventCoder(RecipientFinder, ArgumentReader):
         whoever carried out the event noun the verb happened in is the source; in a mutual
         fight, the other side ("killed in clashes with the rebels")."""
         out: list[Token] = []
-        for noun in _pobjs(verb, ("in", "by", "during")):
+        nouns = _pobjs(verb, ("in", "by", "during"))
+        told_in = [verb.head for n in nouns if n.lower_ == "which" and verb.dep_ == "relcl"]
+        for noun in [n for n in nouns if n.lower_ != "which"] + told_in:
             pattern = self._noun_pattern(noun)
             if pattern is None:
                 continue
             out.extend(
                 _with_conjuncts(_pobjs(noun, ("by", "with") if pattern.symmetric else ("by",)))
             )
-            out.extend(c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
+            out.extend(
+                c
+                for c in noun.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ != "DATE"
+            )
+            if not out and noun in told_in and noun.dep_ in ("dobj", "pobj"):
+                # "carried out a raid in which six were killed", "took the town after an
+                # assault in which dozens died": of whoever carried it out or took it
+                out.extend(_subjects(noun.head if noun.dep_ == "dobj" else noun.head.head))
         return out
 
     def _light_verb_triggers(self, verb: Token) -> list[Trigger]:

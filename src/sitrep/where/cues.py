@@ -277,3 +277,30 @@ def inside_organisation(token: Token) -> bool:
         return False
     after = token.i + 1
     return after >= len(token.doc) or token.doc[after].ent_iob_ != "I"
+
+
+# nouns for a kind of place that a nationality word can qualify: "the Syrian town of X"
+PLACE_KIND_NOUNS = frozenset(
+    {"town", "city", "village", "port", "district", "province", "region", "camp", "border",
+     "capital", "island", "enclave", "governorate", "state", "county", "oasis"}
+)  # fmt: skip
+
+
+def nationality_of_kind(token: Token) -> str | None:
+    """The nationality word that qualifies the kind of place a name is ("Mozambican" in
+    "the Mozambican town of Palma", "Iraqi" in "the Iraqi border town of Qaim"), or None."""
+    root = token
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        kind = root.head.head
+    elif root.dep_ == "appos":
+        kind = root.head
+    else:
+        return None
+    if kind.lemma_.lower() not in PLACE_KIND_NOUNS:
+        return None
+    words = [c for c in kind.children if c.dep_ in ("amod", "compound") and c.i < kind.i]
+    words += [g for c in words for g in c.children if g.dep_ in ("amod", "compound")]
+    found = [w.text for w in words if w.text[:1].isupper()]
+    return found[0] if found else None

@@ -8,13 +8,16 @@ toponyms then add to the candidates in the countries and provinces they point to
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from sitrep.where.cues import nationality_of_kind
 from sitrep.where.gazetteer import GazetteerEntry, Match
 
 if TYPE_CHECKING:
+    from sitrep.nlp import ParsedSegment
     from sitrep.where.geoparse import Toponym
 
 LEVEL_BONUS = {"country": 2.0, "admin1": 0.5, "city": 0.0, "site": 0.0}
@@ -101,3 +104,33 @@ def _level_bonus(entry: GazetteerEntry) -> float:
     if entry.derived:
         return LEVEL_BONUS["city"]
     return LEVEL_BONUS[entry.precision]
+
+
+def named_nationality(
+    toponyms: Sequence[Toponym],
+    segments: Sequence[ParsedSegment],
+    nationalities: Mapping[str, GazetteerEntry],
+) -> list[Toponym]:
+    """Keep only the candidates in the country a nationality word gives the kind of place
+    a name is ("the Syrian town of Tal Abyad"), wherever the page uses the name (one sense
+    per page); with none there ("the Mozambican town of Palma", a town the gazetteer
+    lacks), the country itself, not Palma de Mallorca."""
+    named: dict[str, GazetteerEntry] = {}
+    for toponym in toponyms:
+        seg = next((s for s in segments if 0 <= toponym.start - s.offset < len(s.doc.text)), None)
+        if seg is None:
+            continue
+        lo, hi = toponym.start - seg.offset, toponym.end - seg.offset
+        span = seg.doc.char_span(lo, hi, alignment_mode="expand")
+        country = nationalities.get(nationality_of_kind(span.root) or "") if span else None
+        if country is not None:
+            named.setdefault(toponym.text, country)
+    out = []
+    for toponym in toponyms:
+        country = named.get(toponym.text)
+        if country is None:
+            out.append(toponym)
+            continue
+        kept = tuple(m for m in toponym.matches if m.entry.country == country.country)
+        out.append(dataclasses.replace(toponym, matches=kept or (Match(country, False),)))
+    return out

@@ -10,7 +10,7 @@ context: the countries and provinces that the page's other toponyms point to.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
 from sitrep.where import cues
-from sitrep.where.disambiguate import prior, resolve_toponyms
+from sitrep.where.disambiguate import named_nationality, prior, resolve_toponyms
 from sitrep.where.gazetteer import Gazetteer, GazetteerEntry, Match
 from sitrep.where.names import exact_key, loose_key
 
@@ -103,9 +103,13 @@ class _Hit:
 
 
 def find_places(
-    segments: Sequence[ParsedSegment], doc_id: str, gazetteer: Gazetteer
+    segments: Sequence[ParsedSegment],
+    doc_id: str,
+    gazetteer: Gazetteer,
+    nationalities: Mapping[str, GazetteerEntry] | None = None,
 ) -> list[Place]:
-    """Every place mention in ``segments``, resolved, in text order."""
+    """Every place mention in ``segments``, resolved, in text order; ``nationalities``
+    (nationality word -> the country's entry) settles "the Mozambican town of Palma"."""
     person_words = cues.person_name_words((seg.doc for seg in segments), gazetteer.__contains__)
     toponyms = [
         t for seg in segments for t in find_toponyms(seg.doc, seg.offset, gazetteer, person_words)
@@ -122,6 +126,8 @@ def find_places(
     # "Putin warns West": a lone compass word is a bloc or a direction, not West, Texas
     toponyms = [t for t in toponyms if t.text.lower() not in LONE_DIRECTIONS]
     toponyms = _confirm_weak(toponyms)
+    if nationalities:
+        toponyms = named_nationality(toponyms, segments, nationalities)
     chosen = resolve_toponyms(toponyms)
     return [_place(doc_id, t, e) for t, e in zip(toponyms, chosen, strict=True)]
 
