@@ -31,3 +31,15 @@ def test_officials_of_an_international_body_belong_to_it(analyse_text):
     analysed = analyse_text("Officials of the African Union met the rebel leaders on Monday.")
     codes = {m.text: m.actor.code for m in analysed.mentions if m.actor}
     assert codes["Officials"] == "IGO"
+
+
+def test_soldiers_a_state_offers_to_send_are_its_own(analyse_text):
+    result = analyse_text("Portugal offered to send soldiers to train Mozambican forces.")
+    codes = [m.actor.code for m in result.mentions if m.text == "soldiers"]
+    assert codes == ["PRTMIL"]
+
+
+def test_police_sent_in_a_second_clause_are_the_planners_own(analyse_text):
+    result = analyse_text("Germany plans to withdraw its troops and send police.")
+    codes = [m.actor.code for m in result.mentions if m.text == "police"]
+    assert codes == ["DEUCOP"]

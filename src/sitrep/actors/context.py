@@ -470,7 +470,12 @@ class CountryFinder:
         verb = head.head
         if head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
             return None
-        for subject in verb.children:
+        holder = verb
+        while holder.dep_ in ("xcomp", "conj") and not any(
+            c.dep_ == "nsubj" for c in holder.children
+        ):
+            holder = holder.head  # "Portugal offered to send soldiers": Portugal sends
+        for subject in holder.children:
             mention = index.at(seg_i, subject.i) if subject.dep_ == "nsubj" else None
             if mention is None or not mention.actor.country:
                 continue
