@@ -157,3 +157,13 @@ def test_stated_relations_of_the_issue(resolve):
     assert ("Hadi al-Amiri", "backed_by", "Iran") in found
     assert ("Iraqi Communist Party", "allied_with", "Hadi al-Amiri") in found
     assert ("Moqtada al-Sadr", "leads", "Mahdi Army") in found
+
+
+def test_a_day_in_a_dateline_is_not_an_alliance_named_after_a_day(analyse_text):
+    result = analyse_text("KADUNA, Nigeria, March 8 (Wire) - Gunmen abducted 280 pupils.")
+    assert not [m for m in result.mentions if m.text.startswith("March")]
+
+
+def test_the_alliance_named_after_a_day_is_still_found_by_its_name(analyse_text):
+    result = analyse_text("Leaders of the March 8 bloc met in Beirut on Tuesday.")
+    assert [m.actor.code for m in result.mentions if "March 8" in m.text] == ["LBNPTY"]

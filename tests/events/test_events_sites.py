@@ -78,3 +78,10 @@ def test_the_protests_named_again_are_the_protests_told_before(analyse_text):
     )
     came = [e for e in result.events if e.trigger == "protests"]
     assert came and codes(came[0].source) == ["IRQPTY"]
+
+
+def test_captors_marching_children_into_a_forest_hold_no_demonstration(analyse_text):
+    result = analyse_text(
+        "The attackers stormed the school in Kuriga and marched the children into a forest."
+    )
+    assert not [e for e in result.events if e.type == "PROTEST"]

@@ -178,8 +178,10 @@ class ActorResolver:
 
     def _lookup(self, span: Span) -> list[Actor]:
         text = span.text
-        if not starts_name(span[0]):
-            return []
+        if not starts_name(span[0]) or (
+            all(t.ent_type_ in ("DATE", "TIME") for t in span) and any(t.like_num for t in span)
+        ):
+            return []  # "March 8" in a dateline is a day, not the March 8 Alliance
         if len(text.replace(".", "")) <= 3 and not text.replace(".", "").isupper():
             return []  # "Us", "Un" are words; short names count only in capitals
         return self.kb.lookup(text)
