@@ -85,3 +85,17 @@ def test_captors_marching_children_into_a_forest_hold_no_demonstration(analyse_t
         "The attackers stormed the school in Kuriga and marched the children into a forest."
     )
     assert not [e for e in result.events if e.type == "PROTEST"]
+
+
+def test_an_attack_on_foreign_ground_is_on_the_country_it_hit(analyse_text):
+    result = analyse_text(
+        "Iran hit targets in Pakistan's Balochistan province on Tuesday.", date="2024-01-18"
+    )
+    found = [e for e in result.events if e.trigger == "hit"]
+    assert found and codes(found[0].target) == ["PAK"]
+
+
+def test_an_attack_on_the_doers_own_ground_is_not_on_their_country(analyse_text):
+    result = analyse_text("Iraqi forces shelled abandoned buildings in Basra on Tuesday.")
+    for event in [e for e in result.events if e.trigger == "shelled"]:
+        assert "IRQ" not in codes(event.target)

@@ -433,12 +433,13 @@ class RecipientFinder:
         for head in (trig.token, *objects, *complements(trig.token)):
             candidates += pobjs(head, preps)
         candidates += embedded
+        sites: list[Token] = []
         if trig.type != "CONSULT" and not area and not stationed:
             # "raids in Basra" happen there, not to it; a curfew in Basra is put on it
             # (not the pattern's own target words: "an operation in Ukraine" is on it)
-            candidates = [
-                c for c in candidates if c.head.lower_ not in SITE_PREPS or c in trig.target_tokens
-            ]
+            sites = [c for c in candidates if c.head.lower_ in SITE_PREPS]
+            candidates = [c for c in candidates if c not in sites or c in trig.target_tokens]
+            sites += [p for head in (trig.token, *objects) for p in pobjs(head, SITE_PREPS)]
         # "closed its embassy in Tehran": a mission stands for the relations with its host
         candidates += [
             p for o in objects if o.lemma_.lower() in MISSION_NOUNS for p in pobjs(o, ("in",))
@@ -448,6 +449,14 @@ class RecipientFinder:
             # Iraq": a threat, refusal or offer of an act there concerns that place
             candidates += site_arguments(trig.token)
         placed = self._place_actors(ps, candidates, places, date)
+        if not placed and sites and source and trig.type == "ASSAULT":
+            # "Pakistan struck hideouts inside Iran": an attack on foreign ground is on
+            # the country it hit (not on the doers' own, where "in" only says where)
+            homes = {a.code[:3] for a in source}
+            abroad = [
+                a for a in self._place_actors(ps, sites, places, date) if a.code[:3] not in homes
+            ]
+            return tuple(a for a in abroad if len(a.code) == 3)
         if placed and source and not area and trig.type in HOME_GROUND_TYPES:
             homes = {a.code[:3] for a in source}
             if all(p.code[:3] in homes for p in placed):
