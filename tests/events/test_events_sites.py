@@ -99,3 +99,17 @@ def test_an_attack_on_the_doers_own_ground_is_not_on_their_country(analyse_text)
     result = analyse_text("Iraqi forces shelled abandoned buildings in Basra on Tuesday.")
     for event in [e for e in result.events if e.trigger == "shelled"]:
         assert "IRQ" not in codes(event.target)
+
+
+def test_an_attack_on_what_the_doer_called_hideouts_abroad_is_on_that_country(analyse_text):
+    result = analyse_text(
+        "Pakistan carried out air strikes on what it called militant hideouts inside Iran."
+    )
+    found = [e for e in result.events if e.trigger == "strikes"]
+    assert found and codes(found[0].target) == ["IRN"]
+
+
+def test_what_the_doer_said_it_struck_names_the_recipient(analyse_text):
+    result = analyse_text("Israel struck what it said were Hezbollah weapons depots.")
+    found = [e for e in result.events if e.trigger == "struck"]
+    assert found and codes(found[0].target) == ["LBNREB"]

@@ -80,7 +80,8 @@ class ArgumentReader:
                 if up.dep_ == "pobj" and up.lemma_.lower() in WHERE_NOUNS:
                     depth = 99  # "the town on the Chinese border": where the town is
                 below, up, depth = up, up.head, depth + 1
-                if up.dep_ in ("relcl", "acl", "ccomp", "advcl") and not _done_by(up, below):
+                clause = up.dep_ in ("relcl", "acl", "ccomp", "advcl") and up.i != tok.i
+                if clause and not _done_by(up, below):
                     depth = 99
             if sub.dep_ == "poss" and sub.pos_ == "PRON":
                 depth += 1  # "its European partners": the owner only if nothing else

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from sitrep.events.implied import own_government
-from sitrep.events.syntax import WHERE_NOUNS, children, complements, pobjs, with_conjuncts
+from sitrep.events.syntax import (
+    WHERE_NOUNS,
+    children,
+    complements,
+    named_in_what,
+    pobjs,
+    with_conjuncts,
+)
 from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
 
 if TYPE_CHECKING:
@@ -347,7 +354,9 @@ class RecipientFinder:
                 return target
         grounds = [*trig.target_tokens, *children(trig.token, "dobj")]
         grounds += pobjs(trig.token, DIRECTED_PREPS)
-        target = others(trig.target_tokens) or others(territory_owners(grounds))
+        verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
+        named = named_in_what(verb)  # "struck what it called militant hideouts"
+        target = others(trig.target_tokens) or others(territory_owners(grounds)) or others(named)
         if target:
             return target
         if trig.type == "REQUEST" and told is not None:
@@ -440,6 +449,7 @@ class RecipientFinder:
             sites = [c for c in candidates if c.head.lower_ in SITE_PREPS]
             candidates = [c for c in candidates if c not in sites or c in trig.target_tokens]
             sites += [p for head in (trig.token, *objects) for p in pobjs(head, SITE_PREPS)]
+            sites += named
         # "closed its embassy in Tehran": a mission stands for the relations with its host
         candidates += [
             p for o in objects if o.lemma_.lower() in MISSION_NOUNS for p in pobjs(o, ("in",))

@@ -487,3 +487,24 @@ def agentless(trigger: Token) -> bool:
         # "by evening", "by Monday": a time, not an agent
         and not [t for t in pobjs(trigger, ("by",)) if t.ent_type_ not in ("DATE", "TIME")]
     )
+
+
+def named_in_what(head: Token) -> list[Token]:
+    """ "struck what it said were weapons depots", "strikes on what it called militant
+    hideouts inside Iran": the nouns a naming or saying clause puts in place of "what",
+    and the places its prepositions name."""
+    clauses = [c for c in head.children if c.dep_ in ("ccomp", "pcomp")]
+    clauses += [
+        g for p in head.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"
+    ]
+    out: list[Token] = []
+    for clause in clauses:
+        said = [clause, *(c for c in clause.children if c.dep_ == "ccomp")]
+        if not any(c.lower_ == "what" for t in (head, clause) for c in t.children):
+            continue
+        for verb in said:
+            out += [c for c in verb.children if c.dep_ in ("oprd", "attr", "ccomp", "dobj")]
+            out += [
+                o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            ]
+    return [t for t in out if t.pos_ in ("NOUN", "PROPN") and t.lower_ != "what"]
