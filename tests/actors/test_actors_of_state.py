@@ -43,3 +43,19 @@ def test_police_sent_in_a_second_clause_are_the_planners_own(analyse_text):
     result = analyse_text("Germany plans to withdraw its troops and send police.")
     codes = [m.actor.code for m in result.mentions if m.text == "police"]
     assert codes == ["DEUCOP"]
+
+
+def test_its_ambassador_recalled_from_a_capital_is_the_recallers(analyse_text):
+    result = analyse_text("Pakistan recalled its ambassador from Tehran on Wednesday.")
+    codes = [m.actor.code for m in result.mentions if m.text == "its ambassador"]
+    assert codes == ["PAKGOV"]
+
+
+def test_a_place_in_a_later_act_of_the_sentence_does_not_place_the_victims(analyse_text):
+    result = analyse_text(
+        "Pakistan said on Wednesday that Iranian missiles hit a village in Balochistan. "
+        "Islamabad said two children were killed, recalled its ambassador from Tehran and "
+        "suspended all visits."
+    )
+    codes = [m.actor.code for m in result.mentions if m.text == "children"]
+    assert codes == ["PAKCVL"]

@@ -118,8 +118,10 @@ def test_fighters_killed_after_a_strike_on_no_one_named_were_killed_by_the_strik
         "Pentagon said. At least 22 fighters were killed, a monitoring group in Syria said.",
         date="2021-02-26",
     )
-    struck = [e for e in result.events if e.type == "ASSAULT" and "USAMIL" in codes(e.source)]
-    assert struck and "SYRREB" in codes(struck[0].target)
+    killed = [t for e in result.events for t in tellings(e) if t.trigger == "killed"]
+    assert killed and codes(killed[0].source) == ["USAMIL"]
+    assert "SYRREB" in codes(killed[0].target)
+    assert (killed[0].date, killed[0].date_precision) == ("2021-02-25", "day")
 
 
 def test_soldiers_killed_after_a_strike_on_no_one_named_take_no_doer(analyse_text):

@@ -166,3 +166,12 @@ def test_an_agency_alone_in_brackets_is_a_dateline(nlp):
     doc = nlp("(AFP) \u2014 Myanmar's military carried out air strikes on a village on Wednesday.")
     lede = next(t for t in doc if t.text == "Myanmar")
     assert lede.is_sent_start
+
+
+def test_a_speakers_act_after_a_passive_report_is_the_speakers(analyse_text):
+    result = analyse_text(
+        "Islamabad said two children were killed, recalled its ambassador from Tehran and "
+        "told Iran's envoy not to return."
+    )
+    recalled = [e for e in result.events if e.trigger == "recalled"]
+    assert recalled and [a.code for a in recalled[0].source] == ["PAKGOV"]

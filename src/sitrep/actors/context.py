@@ -397,10 +397,15 @@ class CountryFinder:
             if sibling is not None and sibling.actor.country:
                 return sibling.actor.country
         lo, hi = context.offset + head.sent.start_char, context.offset + head.sent.end_char
+        # a later act of the sentence places nothing of the phrase ("two children were
+        # killed, recalled its ambassador from Tehran")
+        later = [c for v in head.ancestors if v.pos_ == "VERB" for c in v.children]
+        later = [c for c in later if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > head.i]
+        end = min([hi, *(context.offset + c.left_edge.idx for c in later)])
         local = {
             p.country
             for p in context.places
-            if lo <= p.start < hi
+            if lo <= p.start < end
             and p.country
             and p.precision != "country"
             and self._located(head.doc, p.start - context.offset)
@@ -436,7 +441,7 @@ class CountryFinder:
             where = {
                 p.country
                 for p in context.places
-                if lo <= p.start < hi
+                if lo <= p.start < end
                 and p.country
                 and self._located(head.doc, p.start - context.offset)
             }
@@ -447,7 +452,7 @@ class CountryFinder:
         towns = {
             p.country
             for p in context.places
-            if lo <= p.start < hi and p.country and p.precision != "country"
+            if lo <= p.start < end and p.country and p.precision != "country"
         }
         if len(towns) == 1:
             # the one country whose towns or regions the sentence names, wherever they

@@ -418,7 +418,8 @@ class ActorResolver:
             if head.lemma_.lower() in FORCE_NOUNS and sector_start == head.i:
                 code = latest_force_sector(index, seg_i, head) or code  # police "officers"
             countries, owner, left = self._modifier_owner(index, seg_i, head, sector_start)
-            if not countries and owner is None:
+            pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+            if not countries and owner is None and not pronoun:  # "its ambassador from X"
                 named = of_states(index, seg_i, head)  # "the army of Iraq"
                 countries = named or self._counted_countries(index, seg_i, head, context)
             country = countries[0] if countries else None

@@ -241,7 +241,7 @@ class PageContext:
             if (
                 told.type == type_
                 and told.source
-                and not told.target
+                and all(len(r.code) == 3 for r in told.target)  # no one, or only a country
                 and armed
                 and not armed & {_kind(r.code) for r in told.source}
             ):

@@ -356,7 +356,8 @@ SPEECHLESS_SUBJECTS = frozenset(
 SPEAKER_ACTS = frozenset(
     {"accuse", "order", "call", "urge", "warn", "demand", "threaten", "vow", "deny", "reject",
      "announce", "promise", "pledge", "condemn", "blame", "ask", "appeal", "insist", "add",
-     "criticise", "criticize", "dismiss", "welcome", "praise", "instruct", "direct"}
+     "criticise", "criticize", "dismiss", "welcome", "praise", "instruct", "direct",
+     "recall", "summon", "expel", "suspend", "close", "sever", "cut", "tell"}
 )  # fmt: skip
 
 
@@ -380,6 +381,8 @@ def _speakers_second_act(verb: Token) -> bool:
         return True
     if verb.i >= 2 and verb.doc[verb.i - 1].dep_ == "cc" and verb.doc[verb.i - 2].text == ",":
         return True  # "said its coast guard had taken measures ..., and blamed Manila"
+    if verb.doc[verb.i - 1].text == "," and any(c.dep_ == "nsubjpass" for c in clause.children):
+        return True  # "said two children were killed, recalled its ambassador and ..."
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() in SPEECHLESS_SUBJECTS for s in subjects
