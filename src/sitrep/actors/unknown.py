@@ -30,6 +30,10 @@ from sitrep.models import Actor, ActorType
 
 # the shortest untagged word tried as a misspelt known name
 TYPO_MIN_UNTAGGED = 8
+# nouns for someone set against another: "a critic of President X" is not X's office
+OPPONENT_NOUNS = frozenset(
+    {"critic", "opponent", "rival", "foe", "enemy", "challenger", "detractor", "dissident"}
+)
 ENTITY_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANISATION, "NORP": ActorType.GROUP}
 # last words of an office's name: "the UN Emergency Relief Coordinator"
 OFFICE_WORDS = frozenset(
@@ -321,6 +325,15 @@ class UnknownNames:
             t for t in ent.root.children if t.dep_ == "appos"
         ]
         for appos in [t for t in ent.root.children if t.dep_ == "appos"]:
+            if appos.lemma_.lower() in OPPONENT_NOUNS:
+                # "Roman Protasevich, a critic of President Lukashenko": the opposition of
+                # the country of the one he opposes, not that one's office
+                foes = [index.at(seg_i, t.i) for t in appos.subtree if t.i != appos.i]
+                country = country or next(
+                    (m.actor.country for m in foes if m is not None and m.actor.country), None
+                )
+                sector = sector or "OPP"
+                continue
             neighbourhood.extend(appos.subtree)
         if ent.root.dep_ == "appos":
             neighbourhood.extend(ent.root.head.subtree)

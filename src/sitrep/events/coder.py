@@ -96,6 +96,7 @@ from sitrep.events.syntax import object_lemmas as _object_lemmas
 from sitrep.events.syntax import object_predicates as _object_predicates
 from sitrep.events.syntax import place_tokens as _place_tokens
 from sitrep.events.syntax import pobjs as _pobjs
+from sitrep.events.syntax import run_together as _run_together
 from sitrep.events.syntax import shared_object as _shared
 from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
@@ -223,6 +224,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # the verb's own name for the object first: a clause before a semicolon
         # ("Ankara calls them terrorists; Europe calls them allies") is another naming
         predicate = _children(verb, "oprd") or _object_predicates(verb) or _children(verb, "ccomp")
+        # "called the landing state-sponsored terrorism", misread as one noun phrase
+        named = [n for o in _children(verb, "dobj") for n in o.children if _run_together(n)]
+        predicate = predicate or [n.head for n in named]
         words = {w for c in predicate for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
         cues = self.book.cues
         if words & cues.disapproval:
@@ -231,11 +235,14 @@ class EventCoder(RecipientFinder, ArgumentReader):
             type_, mode = "SUPPORT", None  # also "named X as prime minister": an appointment
         else:
             return []
-        sources, targets = tuple(_subjects(verb)), tuple(_children(verb, "dobj"))
+        sources, targets = tuple(_subjects(verb)), tuple(named or _children(verb, "dobj"))
         return [Trigger(verb, type_, mode, sources, targets, 0.6)]
 
     def _verb_trigger(self, verb: Token, places: frozenset[int] = frozenset()) -> list[Trigger]:
         named = _children(verb, "oprd") or _object_predicates(verb)
+        named = named or [
+            n for o in _children(verb, "dobj") for n in o.children if _run_together(n)
+        ]
         if (named and self._lemma(verb) in self.book.cues.naming_verbs) or (
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):

@@ -366,6 +366,13 @@ def _attack_on(noun: Token) -> Token | None:
     return attack if attack.lemma_.lower() in ATTACK_NOUNS else None
 
 
+# verbs whose object does what their complement says: "forced Kyiv to cede land"
+OBJECT_CONTROL_VERBS = frozenset(
+    {"force", "compel", "oblige", "coerce", "pressure", "persuade", "convince",
+     "allow", "permit", "enable", "help", "order", "urge", "ask", "tell", "push"}
+)  # fmt: skip
+
+
 def subjects(verb: Token) -> list[Token]:
     """The verb's own subject, or the subject it inherits through coordination/control."""
     tok = verb
@@ -389,6 +396,10 @@ def subjects(verb: Token) -> list[Token]:
                 return authors(tok.head)  # "a resolution demanding a ceasefire"
             if tok.dep_ in ("relcl", "acl"):
                 return [tok.head]
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+                objects = children(tok.head, "dobj")
+                if objects:
+                    return objects  # "forced Ukraine to give up territory": Ukraine gives
             tok = tok.head
             if (
                 tok.dep_ == "prep"
@@ -508,3 +519,14 @@ def named_in_what(head: Token) -> list[Token]:
                 o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
             ]
     return [t for t in out if t.pos_ in ("NOUN", "PROPN") and t.lower_ != "what"]
+
+
+def run_together(noun: Token) -> bool:
+    """ "called [the landing] [state-sponsored terrorism]": a determined noun the parser
+    hung from the next noun as a modifier, where two noun phrases meet."""
+    return (
+        noun.dep_ == "amod"
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" for c in noun.head.children if c.i < noun.i)
+        and noun.i + 1 < noun.head.i
+    )

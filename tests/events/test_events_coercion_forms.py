@@ -1,0 +1,52 @@
+"""Coercion and naming forms, on sentences we wrote: forcing someone to act coerces them
+(the passive "were forced to flee" tells a consequence and codes nothing); what they were
+forced to do is theirs; a naming the parser ran into one noun phrase still accuses; a
+critic of a president is the opposition of the president's country."""
+
+from __future__ import annotations
+
+
+def events_at(result, trigger):
+    return [e for e in result.events if e.trigger == trigger]
+
+
+def codes(refs):
+    return sorted(a.code for a in refs)
+
+
+def test_forcing_a_flight_to_land_is_coercion(analyse_text):
+    result = analyse_text("Belarus forced a Ryanair flight to land in Minsk on Sunday.")
+    forced = events_at(result, "forced")
+    assert forced and forced[0].type == "COERCE"
+    assert codes(forced[0].source) == ["BLR"]
+
+
+def test_people_forced_to_flee_in_the_passive_code_no_coercion(analyse_text):
+    result = analyse_text("Thousands were forced to flee their homes in Darfur.")
+    assert not events_at(result, "forced")
+
+
+def test_what_someone_was_forced_to_do_is_their_own_act(analyse_text):
+    result = analyse_text("Russia forced Ukraine to give up territory.")
+    given = events_at(result, "give")
+    assert given and codes(given[0].source) == ["UKR"]
+
+
+def test_a_naming_run_into_one_noun_phrase_still_accuses(analyse_text):
+    result = analyse_text("Lithuania's president called the landing state-sponsored terrorism.")
+    called = events_at(result, "called")
+    assert called and called[0].type == "ACCUSE"
+    assert codes(called[0].source) == ["LTUGOV"]
+
+
+def test_a_phone_call_is_not_a_naming(analyse_text):
+    result = analyse_text("The president called the minister on Monday.")
+    assert not [e for e in result.events if e.type == "ACCUSE"]
+
+
+def test_a_critic_of_a_president_is_his_countrys_opposition(analyse_text):
+    result = analyse_text(
+        "Police detained Roman Protasevich, a critic of President Alexander Lukashenko."
+    )
+    codes_of = [m.actor.code for m in result.mentions if m.text == "Roman Protasevich"]
+    assert codes_of == ["BLROPP"]
