@@ -50,3 +50,15 @@ def test_a_critic_of_a_president_is_his_countrys_opposition(analyse_text):
     )
     codes_of = [m.actor.code for m in result.mentions if m.text == "Roman Protasevich"]
     assert codes_of == ["BLROPP"]
+
+
+def test_agreeing_to_impose_sanctions_is_the_sanction_told_once(analyse_text):
+    result = analyse_text("EU leaders agreed on Monday to impose new sanctions on Belarus.")
+    sanctions = [e for e in result.events if e.type == "SANCTION"]
+    assert len(sanctions) == 1 and codes(sanctions[0].target) == ["BLR"]
+    assert not [e for e in result.events if e.type == "AGREE"]
+
+
+def test_agreeing_to_disarm_stays_an_agreement_and_its_concession(analyse_text):
+    result = analyse_text("The rebels in Colombia agreed to disarm.")
+    assert {e.type for e in result.events} >= {"AGREE", "RETREAT"}

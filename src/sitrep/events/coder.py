@@ -51,6 +51,7 @@ from sitrep.events.discourse import HOSTILE_TYPES, PageContext
 from sitrep.events.folding import (
     acts_of_event_nouns,
     agents_of_when_clauses,
+    agreed_concessions,
     blamed_for,
     is_restatement,
     own_orders,
@@ -477,7 +478,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         is_noun = {id(t) for t in nouns}
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
-        verbs, agreed = self._agreed_concessions(verbs)
+        verbs, agreed = agreed_concessions(verbs, self.book.cues, self._lemma)
         verbs = promised_threats(verbs, self.book, self._lemma)
         verbs = protest_aims(verbs, self.book)
         verbs = agents_of_when_clauses(verbs)
@@ -522,35 +523,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 0.8,
             )  # fmt: skip
         ]
-
-    def _agreed_concessions(self, found: list[Trigger]) -> tuple[list[Trigger], set[int]]:
-        """ "agreed to disarm", "offered to resign": agreeing to disarm, resign or cease
-        fire (cues: conceded_modes) is also that concession (RETREAT), by whoever agreed. The
-        complement is kept as an event of its own (the AGREE stays: PLOVER's gold records
-        code the agreement) and takes the agreeing actors; returns the triggers and the
-        ids of the complements kept."""
-        by_token = {t.token.i: t for t in found}
-        swapped: dict[int, Trigger] = {}
-        for trig in found:
-            tok = trig.token
-            if trig.type != "AGREE" or self._lemma(tok) not in self.book.cues.conceding_verbs:
-                continue
-            for comp in _children(tok, "xcomp"):
-                inner = by_token.get(comp.i)
-                if (
-                    inner is None
-                    or inner.type != "RETREAT"
-                    or inner.mode not in self.book.cues.conceded_modes
-                ):
-                    continue
-                swapped[id(inner)] = replace(
-                    inner,
-                    source_tokens=inner.source_tokens or trig.source_tokens,
-                    target_tokens=inner.target_tokens or trig.target_tokens,
-                    confidence=min(inner.confidence, trig.confidence - 0.05),
-                    no_recipient=trig.no_recipient,  # it ranks below the agreement
-                )
-        return [swapped.get(id(t), t) for t in found], {id(v) for v in swapped.values()}
 
     def _embedded(self, trigger: Trigger, found: Sequence[Trigger]) -> bool:
         """ "agreed to withdraw", "threatened to strike", "said Sudan must return it": the

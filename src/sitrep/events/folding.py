@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from sitrep.events.clauses import ASPECT_VERBS, announced_type
 
 if TYPE_CHECKING:
+    from sitrep.events.pattern_records import Cues
     from sitrep.events.patterns import PatternBook
 
 # prepositions whose event noun is how a coded act was done: "killed in a strike"
@@ -296,3 +297,51 @@ def agents_of_when_clauses(found: list[T]) -> list[T]:
             )
             break
     return [swapped.get(id(t), t) for t in found if id(t) not in used]
+
+
+# hostile measures that an agreement among those who take them decides ("EU leaders
+# agreed to impose new sanctions"): the measure itself, as "agreed to new sanctions" is
+DECIDED_BY_AGREEMENT = frozenset({"SANCTION"})
+
+
+def agreed_concessions(
+    found: list[T], cues: Cues, lemma: Callable[[Token], str]
+) -> tuple[list[T], set[int]]:
+    """ "agreed to disarm", "offered to resign": agreeing to disarm, resign or cease fire
+    (cues: conceded_modes) is also that concession (RETREAT), by whoever agreed. The
+    complement is kept as an event of its own (the AGREE stays: PLOVER's gold records code
+    the agreement) and takes the agreeing actors. Agreeing to impose a sanction is the
+    sanction (``DECIDED_BY_AGREEMENT``). Returns the triggers and the ids of the
+    complements kept."""
+    by_token = {t.token.i: t for t in found}
+    swapped: dict[int, T] = {}
+    kept: set[int] = set()
+    dropped: set[int] = set()
+    for trig in found:
+        tok = trig.token
+        if trig.type != "AGREE":
+            continue
+        for comp in (c for c in tok.children if c.dep_ == "xcomp"):
+            inner = by_token.get(comp.i)
+            if inner is None:
+                continue
+            if inner.type in DECIDED_BY_AGREEMENT and lemma(tok) == "agree":
+                targets = inner.target_tokens or trig.target_tokens
+                swapped[id(trig)] = replace(
+                    trig, type=inner.type, mode=inner.mode, target_tokens=targets
+                )
+                dropped.add(id(inner))  # told once, as the agreement
+            elif (
+                lemma(tok) in cues.conceding_verbs
+                and inner.type == "RETREAT"
+                and inner.mode in cues.conceded_modes
+            ):
+                swapped[id(inner)] = replace(
+                    inner,
+                    source_tokens=inner.source_tokens or trig.source_tokens,
+                    target_tokens=inner.target_tokens or trig.target_tokens,
+                    confidence=min(inner.confidence, trig.confidence - 0.05),
+                    no_recipient=trig.no_recipient,  # it ranks below the agreement
+                )
+                kept.add(id(swapped[id(inner)]))
+    return [swapped.get(id(t), t) for t in found if id(t) not in dropped], kept
