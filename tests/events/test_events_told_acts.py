@@ -428,3 +428,23 @@ def test_a_demand_for_an_inquiry_is_addressed_to_the_government_that_must_answer
     )
     found = events_at(rebels, "demanded")
     assert found and [a.code for a in found[0].target] == ["BFAGOV"]
+
+
+def test_an_act_named_again_by_its_noun_as_the_subject_of_its_course_has_its_doers(
+    analyse_text,
+):
+    result = analyse_text(
+        "Turkish jets shelled Kurdish positions on Monday. The shelling continued overnight, "
+        "residents said."
+    )
+    found = [t for e in result.events for t in tellings(e) if t.trigger == "shelling"]
+    assert found and [a.code for a in found[0].source] == ["TURMIL"]
+
+
+def test_a_noun_of_another_word_borrows_no_doer(analyse_text):
+    result = analyse_text(
+        "Turkish jets shelled Kurdish positions on Monday. The bombing continued overnight, "
+        "residents said."
+    )
+    found = [t for e in result.events for t in tellings(e) if t.trigger == "bombing"]
+    assert not found or not found[0].source

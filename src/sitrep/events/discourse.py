@@ -55,7 +55,7 @@ class ToldEvent:
         return tuple(seen.values())
 
 
-def _stem(word: str) -> str:
+def word_stem(word: str) -> str:
     """A word without its inflection, enough to tell that "shelling" names what "shelled"
     did ("strikes" and "strike", "bombing" and "bombed")."""
     for suffix in ("ing", "ed", "es", "s", "e"):
@@ -142,8 +142,8 @@ class PageContext:
             return next((told for told in fitting if told in recent), None)
         # an event noun ("condemned the strikes") refers to the act told with that word,
         # else to the first such act on the page, which is what the story is about
-        stems = {_stem(word) for word in named}
-        return next((told for told in fitting if _stem(told.trigger) in stems), None) or (
+        stems = {word_stem(word) for word in named}
+        return next((told for told in fitting if word_stem(told.trigger) in stems), None) or (
             fitting[-1] if fitting else None
         )
 

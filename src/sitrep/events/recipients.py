@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from sitrep.events.discourse import word_stem
 from sitrep.events.implied import own_government
 from sitrep.events.syntax import (
     WHERE_NOUNS,
@@ -683,6 +684,13 @@ class RecipientFinder:
         return ActorRef(iso3.lower(), iso3, iso3, place.text)
 
 
+# verbs that tell the course of an act named by its noun: "the offensive began"
+COURSE_VERBS = frozenset(
+    {"begin", "start", "continue", "resume", "stop", "end", "erupt", "break", "intensify",
+     "escalate", "spread", "happen", "last", "persist", "subside", "ease"}
+)  # fmt: skip
+
+
 def told_source(
     trig: Trigger,
     told: PageContext,
@@ -696,7 +704,16 @@ def told_source(
     if trig.mode == "release" and target:
         return told.captors(target)
     verb = trig.token
-    if verb.pos_ not in ("VERB", "AUX") or trig.type not in ("ASSAULT", "COERCE"):
+    if trig.type not in ("ASSAULT", "COERCE"):
+        return ()
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "nsubj" and is_definite(verb):
+        # "the offensive began on Wednesday": the offensive the page told with that word
+        if verb.head.lemma_.lower() not in COURSE_VERBS:
+            return ()
+        event = told.latest({trig.type}, target, (verb.lemma_.lower(),))
+        same = event is not None and word_stem(event.trigger) == word_stem(verb.lower_)
+        return event.source if same else ()
+    if verb.pos_ not in ("VERB", "AUX"):
         return ()
     for noun in children(verb, "nsubj"):
         pattern = noun_pattern(noun)
