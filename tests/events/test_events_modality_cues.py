@@ -121,3 +121,34 @@ def test_a_statement_before_a_question_tag_is_not_asked(analyse_text):
     asked = analyse_text("Will Iran strike Israel, or will it wait?", date="2024-04-03")
     strike = [e for e in asked.events if e.trigger == "strike"]
     assert strike and strike[0].modality.value == "question"
+
+
+def _modality_of(analyse_text, text, trigger):
+    found = [e for e in analyse_text(text).events if e.trigger == trigger]
+    assert found, f"no event at {trigger!r}"
+    return found[0].modality.value
+
+
+def test_an_act_someone_is_to_do_is_predicted(analyse_text):
+    text = "Under the deal Hamas is to free 50 women and children from Gaza."
+    assert _modality_of(analyse_text, text, "free") == "predicted"
+
+
+def test_a_hedge_on_have_to_holds_the_act(analyse_text):
+    text = "The SDF might have to pull its fighters away from the prisons in Syria."
+    assert _modality_of(analyse_text, text, "pull") == "speculated"
+
+
+def test_a_future_on_have_to_holds_the_act(analyse_text):
+    text = "Israel will have to withdraw its troops from Gaza."
+    assert _modality_of(analyse_text, text, "withdraw") == "predicted"
+
+
+def test_the_writers_own_suspicion_of_a_future_act_is_a_guess(analyse_text):
+    text = "I suspect Tokyo will quietly step up its own patrols around Yonaguni."
+    assert _modality_of(analyse_text, text, "patrols") == "speculated"
+
+
+def test_a_future_hedged_by_an_adverb_stays_predicted(analyse_text):
+    text = "Iran will probably strike back at the United States."
+    assert _modality_of(analyse_text, text, "strike") == "predicted"

@@ -133,6 +133,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     if cues.is_question(sentence.text) and not _before_question_tag(trigger, sentence):
         note(Modality.QUESTION, "?")
 
+    guessed = False  # a first-person hedge governs the event
     chain = _clause_chain(trigger)
     verb = (
         trigger
@@ -204,6 +205,15 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
             note(Modality.SPECULATED if perfect else Modality.HYPOTHETICAL, child.lower_)
     going = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if going and verb.head.lemma_ == "be" and verb.head.pos_ == "AUX" and verb.dep_ == "xcomp":
+        note(Modality.PREDICTED, "is to")  # "Hamas is to free 50 women": arranged, to come
+    if going and verb.head.lemma_ in ("have", "need") and verb.dep_ == "xcomp":
+        # "might have to pull fighters away": the modal on "have" holds the act
+        for aux in (c.lower_ for c in verb.head.children if c.dep_ == "aux"):
+            if aux in FUTURE_AUX:
+                note(Modality.PREDICTED, aux)
+            elif aux in HEDGE_MODALS:
+                note(Modality.SPECULATED, aux)
     if (
         going
         and verb.head.lemma_ == "go"
@@ -222,6 +232,8 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         phrase = _phrase_near(sentence, phrases, _said_chain(chain, cues))
         if phrase:
             note(modality, phrase)
+            if modality == Modality.SPECULATED and phrase.split()[0] in ("i", "my", "i'm"):
+                guessed = True  # "I'm guessing X will": the writer's guess, not a forecast
 
     # verbs above the trigger: intention, hedging and speech; a verb the clause below is
     # only coordinated with ("rejected the results and called for protests") does not
@@ -239,6 +251,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             note(Modality.NEGATED, lemma)
         elif lemma in cues.hedges:
             note(Modality.SPECULATED, lemma)
+            guessed = guessed or (speaker is not None and speaker.lower_ in FIRST_PERSON)
         elif lemma in cues.speech_verbs and speaker is not None:
             if speaker.lower_ not in FIRST_PERSON:
                 note(Modality.REPORTED, lemma, speaker)
@@ -253,5 +266,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             note(Modality.REPORTED, "according to", pobj)
 
+    if guessed:
+        found.pop(Modality.PREDICTED, None)
     strongest = cues.strongest(found)
     return found.get(strongest, ModalityReading(Modality.ASSERTED, None, ""))
