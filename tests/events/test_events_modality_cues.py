@@ -152,3 +152,18 @@ def test_the_writers_own_suspicion_of_a_future_act_is_a_guess(analyse_text):
 def test_a_future_hedged_by_an_adverb_stays_predicted(analyse_text):
     text = "Iran will probably strike back at the United States."
     assert _modality_of(analyse_text, text, "strike") == "predicted"
+
+
+def test_an_act_after_which_something_was_declared_is_not_reported_by_the_declarer(
+    analyse_text,
+):
+    text = (
+        "Ethiopia's government declared a state of emergency on Friday after days of "
+        "fighting between the military and the Fano militia."
+    )
+    assert _modality_of(analyse_text, text, "fighting") == "asserted"
+
+
+def test_an_act_inside_what_was_said_is_still_reported(analyse_text):
+    text = "Iran said the attack came after Israel struck its consulate."
+    assert _modality_of(analyse_text, text, "struck") == "reported"

@@ -123,6 +123,26 @@ def _before_question_tag(trigger: Token, sentence: Span) -> bool:
     return 0 < len(tail) <= 8 and tail[0].lower_ in TAG_OPENERS
 
 
+# words that set an act as the circumstance of another, not as what is said about it:
+# "declared a state of emergency after days of fighting"
+CIRCUMSTANCE_WORDS = frozenset(
+    {"after", "before", "since", "during", "amid", "following", "despite", "because", "as",
+     "when", "while", "until"}
+)  # fmt: skip
+
+
+def _circumstance(chain: list[Token], speech: Token) -> bool:
+    """The chain reaches the speech verb through a time or cause phrase or clause of the
+    speech verb itself: the act is when or why it was said, not what was said ("Iran said
+    the attack came after Israel struck": the strike is still what Iran said)."""
+    below = chain[chain.index(speech) - 1]
+    if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_WORDS:
+        return True
+    return below.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_WORDS for c in below.children
+    )
+
+
 def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading:
     """Read the modality of the event named by ``trigger`` in ``sentence``."""
     found: dict[Modality, ModalityReading] = {}
@@ -253,7 +273,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             note(Modality.SPECULATED, lemma)
             guessed = guessed or (speaker is not None and speaker.lower_ in FIRST_PERSON)
         elif lemma in cues.speech_verbs and speaker is not None:
-            if speaker.lower_ not in FIRST_PERSON:
+            if speaker.lower_ not in FIRST_PERSON and not _circumstance(chain, upper):
                 note(Modality.REPORTED, lemma, speaker)
         elif lemma in cues.speech_verbs and _passive(upper):
             note(Modality.SPECULATED, lemma)  # "was accused of ...", "is said to ...": nobody named
