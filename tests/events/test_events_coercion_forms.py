@@ -62,3 +62,27 @@ def test_agreeing_to_impose_sanctions_is_the_sanction_told_once(analyse_text):
 def test_agreeing_to_disarm_stays_an_agreement_and_its_concession(analyse_text):
     result = analyse_text("The rebels in Colombia agreed to disarm.")
     assert {e.type for e in result.events} >= {"AGREE", "RETREAT"}
+
+
+def test_putting_people_on_trial_is_a_sanction(analyse_text):
+    result = analyse_text("Moscow put the 24 Ukrainian sailors on trial in Crimea.")
+    found = events_at(result, "put")
+    assert found and found[0].type == "SANCTION" and found[0].mode == "convict"
+
+
+def test_putting_firms_on_a_blacklist_sanctions_them(analyse_text):
+    result = analyse_text("Beijing put two US defence firms on its unreliable entity list.")
+    found = events_at(result, "put")
+    assert found and found[0].type == "SANCTION"
+    assert codes(found[0].target) == ["USABUS"]
+
+
+def test_adding_a_group_to_a_terrorist_list_sanctions_it(analyse_text):
+    result = analyse_text("Washington added the Houthis to its terrorist list.")
+    found = events_at(result, "added")
+    assert found and found[0].type == "SANCTION"
+
+
+def test_adding_words_is_no_sanction(analyse_text):
+    result = analyse_text("The minister added that the talks would go on.")
+    assert not events_at(result, "added")
