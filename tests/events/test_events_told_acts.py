@@ -448,3 +448,21 @@ def test_a_noun_of_another_word_borrows_no_doer(analyse_text):
     )
     found = [t for e in result.events for t in tellings(e) if t.trigger == "bombing"]
     assert not found or not found[0].source
+
+
+def test_a_vow_to_continue_a_battle_against_someone_threatens_them(analyse_text):
+    result = analyse_text("Hezbollah vowed to continue its battle against Israel.")
+    vowed = [e for e in result.events if e.trigger == "vowed"]
+    assert vowed and vowed[0].type == "THREATEN"
+    assert [a.code for a in vowed[0].target] == ["ISR"]
+
+
+def test_a_vow_to_continue_the_fight_against_corruption_threatens_no_one(analyse_text):
+    result = analyse_text("Ukraine's president vowed to continue the fight against corruption.")
+    assert not [e for e in result.events if e.type == "THREATEN"]
+
+
+def test_jets_that_kept_up_attacks_are_their_doers(analyse_text):
+    result = analyse_text("Israeli jets kept up attacks on southern Lebanon overnight.")
+    attacks = [e for e in result.events if e.type == "ASSAULT"]
+    assert attacks and [a.code for a in attacks[0].source] == ["ISRMIL"]

@@ -47,6 +47,21 @@ COMMITTED_TYPES = frozenset({"RETREAT"})
 COMMITTING_TYPES = frozenset({"AGREE"})
 # promising verbs: AGREE, but promising a hostile act is a threat ("vowed to crush")
 PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# nouns for fighting that a promise to continue makes a threat: "vowed to continue its
+# battle" (not events of their own: "the war in Ukraine" is mostly background)
+FIGHT_NOUNS = frozenset({"battle", "fight", "war", "struggle", "jihad", "resistance"})
+# what a fight may be against without anyone being threatened
+NOT_ENEMIES = frozenset(
+    {"corruption", "poverty", "inflation", "disease", "pandemic", "virus", "crime", "hunger",
+     "cancer", "drug", "impunity", "injustice", "inequality", "climate", "fire"}
+)  # fmt: skip
+
+
+def _not_enemies(tokens) -> bool:
+    """ "the fight against corruption": what the fight is against is no one."""
+    return any(t.lemma_.lower() in NOT_ENEMIES for t in tokens)
+
+
 # verbs of command: ordering one's own forces to act is the act
 ORDER_VERBS = frozenset({"order", "command", "instruct", "direct"})
 # the sectors that carry out a state's orders
@@ -140,6 +155,22 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
                 # "vowed to continue the offensive": a light verb's act is its noun's
                 nouns = [o for c in clauses for o in _deps(c, "dobj")]
                 inner = next((by_token[c.i] for c in (*clauses, *nouns) if c.i in by_token), None)
+                fight = next((n for n in nouns if n.lemma_.lower() in FIGHT_NOUNS), None)
+                enemies = tuple(
+                    o
+                    for p in (_deps(fight, "prep") if fight is not None else ())
+                    if p.lower_ == "against"
+                    for o in _deps(p, "pobj")
+                )
+                if inner is None and fight is not None and not _not_enemies(enemies):
+                    # "vowed to continue its battle against Israel": to keep fighting
+                    trig = replace(
+                        trig,
+                        type="THREATEN",
+                        mode="violence",
+                        target_tokens=enemies or trig.target_tokens,
+                    )
+                    break
                 if inner is None or book.type_info(inner.type).quad != "material_conflict":
                     continue
                 negated = any(c.dep_ == "neg" for c in comp.children)
