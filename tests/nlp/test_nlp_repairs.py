@@ -175,3 +175,31 @@ def test_a_speakers_act_after_a_passive_report_is_the_speakers(analyse_text):
     )
     recalled = [e for e in result.events if e.trigger == "recalled"]
     assert recalled and [a.code for a in recalled[0].source] == ["PAKGOV"]
+
+
+def test_a_comment_header_line_is_not_part_of_the_first_sentence(nlp):
+    sentences = [
+        s.text.strip()
+        for s in nlp(
+            "Hamid May 12, 2024 at 11:02 am\nThe RSF will take the city within a month."
+        ).sents
+    ]
+    assert sentences == [
+        "Hamid May 12, 2024 at 11:02 am",
+        "The RSF will take the city within a month.",
+    ]
+
+
+def test_a_number_opening_the_line_after_a_header_stays_in_its_sentence(nlp):
+    sentences = [
+        s.text.strip()
+        for s in nlp(
+            "Hana_M Nov 24, 2023 22:19\n39 prisoners freed, most of them never charged."
+        ).sents
+    ]
+    assert sentences[-1] == "39 prisoners freed, most of them never charged."
+
+
+def test_a_line_broken_inside_a_sentence_stays_one_sentence(nlp):
+    text = "The army said on Friday that\nthe rebels had withdrawn from the town."
+    assert len(list(nlp(text).sents)) == 1

@@ -85,14 +85,34 @@ def add_parse_repairs(nlp: Language) -> Language:
 
 
 def split_dateline(doc: Doc) -> Doc:
-    """Start a sentence after a wire dateline at the start of the text."""
+    """Start a sentence after a wire dateline at the start of the text, and after a short
+    line with no verb ("Hamid May 12, 2024 at 11:02 am" over a reader's comment): a header,
+    not the start of the sentence below it."""
     match = DATELINE.match(doc.text)
-    if match is None:
-        return doc
-    lede = next((t for t in doc if t.idx >= match.end()), None)
+    lede = next((t for t in doc if t.idx >= match.end()), None) if match else None
     if lede is not None and lede.i > 0:
         lede.is_sent_start = True
+    line: list = []
+    for tok in doc:
+        if "\n" not in tok.text:
+            line.append(tok)
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # the tagger has run, the part of speech is not mapped yet: verbs by their tags
+        verbs = [t for t in line if t.tag_.startswith("VB") or t.tag_ == "MD"]
+        header = 0 < len(line) <= HEADER_TOKENS and all(t.lower_ in CLOCK_WORDS for t in verbs)
+        if header and after is not None and line[-1].text not in (",", ":", "-", "("):
+            after.is_sent_start = True
+            if after.i + 1 < len(doc) and not doc[after.i + 1].is_space:
+                doc[after.i + 1].is_sent_start = False  # "39 prisoners freed": one sentence
+        line = []
     return doc
+
+
+# the most words of a line with no verb that heads what follows it
+HEADER_TOKENS = 12
+# words of a time of day that a tagger may take for verbs ("11:02 am")
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
 
 
 # verbs that report: a clause before them with its own subject is what they report
