@@ -106,3 +106,9 @@ def test_jihadists_with_no_group_named_are_a_transnational_armed_group(analyse_t
     result = analyse_text("Jihadist fighters attacked the town of Barsalogho in Burkina Faso.")
     codes = [m.actor.code for m in result.mentions if "fighters" in m.text]
     assert codes == ["IMGREB"]
+
+
+def test_a_peoples_forces_are_of_the_country_their_own_phrase_places_them_in(analyse_text):
+    result = analyse_text("Turkish warplanes struck U.S.-backed Kurdish forces in northern Syria.")
+    codes = [m.actor.code for m in result.mentions if "Kurdish forces" in m.text]
+    assert codes == ["SYRREB"]

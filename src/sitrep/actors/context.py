@@ -780,3 +780,10 @@ def latest_force_sector(index: ActorIndex, seg_i: int, head: Token) -> str | Non
         if (m.seg, m.start) < (seg_i, head.i) and m.actor.code[-3:] in ("MIL", "COP")
     ]
     return max(before, key=lambda m: (m.seg, m.start)).actor.code[-3:] if before else None
+
+
+def places_in(head: Token, offset: int) -> set[int]:
+    """Where the phrase of ``head`` says it is: the starts (page offsets) of the words
+    of its own "in" phrase ("Kurdish forces in northern Syria")."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")]
+    return {offset + t.idx for p in preps for t in p.subtree}

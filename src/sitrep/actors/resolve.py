@@ -50,6 +50,7 @@ from sitrep.actors.context import (
     participant_preposition,
     phrase_start,
     place_not_person,
+    places_in,
     plural_noun,
     protest_page,
     sides_of_a_fight,
@@ -785,6 +786,9 @@ class ActorResolver:
         latest = self._people_actor(people, index, seg_i, head)
         if latest is not None and latest.country:
             return latest.country
+        where = {p.country for p in context.places if p.start in places_in(head, context.offset)}
+        if len(where & set(people.countries)) == 1:
+            return (where & set(people.countries)).pop()  # "Kurdish forces in northern Syria"
         named = self.finder.named_in(index, seg_i, head.sent, context.places)
         for country in [c.iso3 for c in named] + [context.page_country]:
             if country in people.countries:
