@@ -86,3 +86,18 @@ def test_adding_a_group_to_a_terrorist_list_sanctions_it(analyse_text):
 def test_adding_words_is_no_sanction(analyse_text):
     result = analyse_text("The minister added that the talks would go on.")
     assert not events_at(result, "added")
+
+
+def test_holding_civilians_as_human_shields_is_taking_them(analyse_text):
+    result = analyse_text(
+        "The Sri Lankan army has been holding thousands of Tamil civilians as human shields."
+    )
+    found = events_at(result, "holding")
+    assert found and found[0].type == "ASSAULT" and found[0].mode == "abduct"
+
+
+def test_abusing_people_in_ones_power_is_an_assault_abusing_power_is_not(analyse_text):
+    result = analyse_text("U.S. border patrol agents abused Mexican immigrants.")
+    found = events_at(result, "abused")
+    assert found and found[0].type == "ASSAULT"
+    assert not events_at(analyse_text("The minister abused his power."), "abused")
