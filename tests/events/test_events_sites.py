@@ -113,3 +113,11 @@ def test_what_the_doer_said_it_struck_names_the_recipient(analyse_text):
     result = analyse_text("Israel struck what it said were Hezbollah weapons depots.")
     found = [e for e in result.events if e.trigger == "struck"]
     assert found and codes(found[0].target) == ["LBNREB"]
+
+
+def test_negotiators_who_return_somewhere_for_talks_hold_them(analyse_text):
+    result = analyse_text(
+        "U.S. and Russian negotiators return to Geneva this week for talks on limiting missiles."
+    )
+    talks = [e for e in result.events if e.type == "CONSULT"]
+    assert talks and codes(talks[0].source) == ["RUSGOV", "USAGOV"]

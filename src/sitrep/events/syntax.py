@@ -319,7 +319,8 @@ INHERIT_DEPS = ("conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "acomp")
 # protest", "took part in the strike": their subject is who held the event
 GATHERING_VERBS = frozenset(
     {"gather", "converge", "assemble", "congregate", "mass", "turn", "take", "join",
-     "participate", "flock", "pour", "stream", "come", "head", "march", "walk"}
+     "participate", "flock", "pour", "stream", "come", "head", "march", "walk", "return",
+     "travel", "fly", "arrive", "sit"}
 )  # fmt: skip
 GATHERING_PREPS = frozenset({"for", "in", "into", "to"})
 
