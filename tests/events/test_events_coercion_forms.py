@@ -88,11 +88,17 @@ def test_adding_words_is_no_sanction(analyse_text):
     assert not events_at(result, "added")
 
 
-def test_holding_civilians_as_human_shields_is_taking_them(analyse_text):
+def test_holding_civilians_as_human_shields_coerces_them(analyse_text):
     result = analyse_text(
         "The Sri Lankan army has been holding thousands of Tamil civilians as human shields."
     )
     found = events_at(result, "holding")
+    assert found and found[0].type == "COERCE"
+
+
+def test_holding_a_crew_as_hostages_takes_them(analyse_text):
+    result = analyse_text("The Houthis held the crew of the Galaxy Leader as hostages.")
+    found = events_at(result, "held")
     assert found and found[0].type == "ASSAULT" and found[0].mode == "abduct"
 
 
