@@ -107,3 +107,25 @@ def test_abusing_people_in_ones_power_is_an_assault_abusing_power_is_not(analyse
     found = events_at(result, "abused")
     assert found and found[0].type == "ASSAULT"
     assert not events_at(analyse_text("The minister abused his power."), "abused")
+
+
+def test_a_government_ordering_a_newspaper_to_suspend_publication_coerces_it(analyse_text):
+    result = analyse_text(
+        "Nicaragua's government ordered the opposition newspaper La Prensa to suspend "
+        "publication indefinitely."
+    )
+    ordered = events_at(result, "ordered")
+    assert ordered and ordered[0].type == "COERCE"
+    assert not events_at(result, "suspend")  # the stopping is the order's content
+
+
+def test_a_court_ordering_the_government_to_stop_stays_a_request(analyse_text):
+    result = analyse_text("Kenya's High Court ordered the government to halt the deployment.")
+    ordered = events_at(result, "ordered")
+    assert ordered and ordered[0].type == "REQUEST"
+
+
+def test_an_order_to_leave_stays_a_request(analyse_text):
+    result = analyse_text("Niger's junta ordered French troops to leave the country.")
+    ordered = events_at(result, "ordered")
+    assert ordered and ordered[0].type == "REQUEST"

@@ -64,6 +64,8 @@ def _not_enemies(tokens) -> bool:
 
 # verbs of command: ordering one's own forces to act is the act
 ORDER_VERBS = frozenset({"order", "command", "instruct", "direct"})
+# what an order makes someone stop doing: "ordered the paper to suspend publication"
+STOPPING_VERBS = frozenset({"suspend", "close", "shut", "halt", "cease", "stop", "end", "disband"})
 # the sectors that carry out a state's orders
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM"})
 
@@ -247,6 +249,20 @@ def own_orders(
         ]
         givers = [c for c in map(code_of, trig.source_tokens) if c]
         takers = [c for c in map(code_of, trig.target_tokens) if c]
+        stopped = [
+            c
+            for comp in _deps(trig.token, "xcomp")
+            for c in (comp, *comp.conjuncts)
+            if lemma(c) in STOPPING_VERBS
+        ]
+        rulers = givers and all(_rules(g) for g in givers)
+        if stopped and rulers and takers and not any(_own_force(c, givers) for c in takers):
+            # "ordered the newspaper La Prensa to suspend publication": a government
+            # making someone else stop is coercion, not a request; the stopping is its
+            # content, not an act of the one made to stop
+            swapped[id(trig)] = replace(trig, type="COERCE", mode="restrict")
+            dropped.update(id(by_token[c.i]) for c in stopped if c.i in by_token)
+            continue
         if not content or not takers or not all(_own_force(c, givers) for c in takers):
             continue
         dropped.add(id(trig))
@@ -254,6 +270,20 @@ def own_orders(
         for inner in content:
             swapped[id(inner)] = replace(inner, source_tokens=doers)
     return [swapped.get(id(t), t) for t in found if id(t) not in dropped]
+
+
+# codes that name a sector or body with no country ("REB" for rebels nobody placed)
+COUNTRYLESS = frozenset(
+    {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "PRM", "INS", "OPP", "CVL", "REF",
+     "PTY", "REL", "BUS", "MED", "NGO", "EDU", "HLH", "LAB", "ELI", "IGO", "UNO", "IMG", "UNK"}
+)  # fmt: skip
+
+
+def _rules(code: str) -> bool:
+    """A state, or its executive, army, police or intelligence (not its courts)."""
+    if code[:3] in COUNTRYLESS or not code[:3].isalpha():
+        return False
+    return len(code) == 3 or code[3:6] in ("GOV", "MIL", "COP", "SPY")
 
 
 def _own_force(code: str, givers: list[str]) -> bool:
