@@ -129,3 +129,15 @@ def test_an_order_to_leave_stays_a_request(analyse_text):
     result = analyse_text("Niger's junta ordered French troops to leave the country.")
     ordered = events_at(result, "ordered")
     assert ordered and ordered[0].type == "REQUEST"
+
+
+def test_forcing_an_agency_out_of_the_country_expels_it(analyse_text):
+    result = analyse_text("Jakarta forced the UN refugee agency out of the country last month.")
+    forced = events_at(result, "forced")
+    assert forced and forced[0].type == "SANCTION" and forced[0].mode == "expel"
+
+
+def test_forcing_villagers_out_of_their_homes_displaces_them(analyse_text):
+    result = analyse_text("Myanmar's army forced thousands of villagers out of their homes.")
+    forced = events_at(result, "forced")
+    assert forced and forced[0].type == "COERCE" and forced[0].mode == "deport"
