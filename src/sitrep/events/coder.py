@@ -216,7 +216,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         )
         return self.book.match_verb(context)
 
-    def _naming_trigger(self, verb: Token) -> list[Trigger]:
+    def _naming_trigger(self, verb: Token, together: Sequence[Token] = ()) -> list[Trigger]:
         """ "called the raid a crime", "called Putin a dictator": naming is an accusation
         when the name judges (cues: disapproval), support when it praises (approval), and
         no event otherwise. "what he called an attack" names something else: no event."""
@@ -225,9 +225,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # the verb's own name for the object first: a clause before a semicolon
         # ("Ankara calls them terrorists; Europe calls them allies") is another naming
         predicate = _children(verb, "oprd") or _object_predicates(verb) or _children(verb, "ccomp")
-        # "called the landing state-sponsored terrorism", misread as one noun phrase
-        named = [n for o in _children(verb, "dobj") for n in o.children if _run_together(n)]
-        predicate = predicate or [n.head for n in named]
+        # ``together``: "called [the landing] [state-sponsored terrorism]" read as one phrase
+        predicate = predicate or [n.head for n in together]
         words = {w for c in predicate for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
         cues = self.book.cues
         if words & cues.disapproval:
@@ -236,18 +235,16 @@ class EventCoder(RecipientFinder, ArgumentReader):
             type_, mode = "SUPPORT", None  # also "named X as prime minister": an appointment
         else:
             return []
-        sources, targets = tuple(_subjects(verb)), tuple(named or _children(verb, "dobj"))
+        sources, targets = tuple(_subjects(verb)), tuple(together or _children(verb, "dobj"))
         return [Trigger(verb, type_, mode, sources, targets, 0.6)]
 
     def _verb_trigger(self, verb: Token, places: frozenset[int] = frozenset()) -> list[Trigger]:
         named = _children(verb, "oprd") or _object_predicates(verb)
-        named = named or [
-            n for o in _children(verb, "dobj") for n in o.children if _run_together(n)
-        ]
-        if (named and self._lemma(verb) in self.book.cues.naming_verbs) or (
+        together = [n for o in _children(verb, "dobj") for n in o.children if _run_together(n)]
+        if ((named or together) and self._lemma(verb) in self.book.cues.naming_verbs) or (
             verb.dep_ == "relcl" and any(c.lower_ == "what" for c in verb.children)
         ):
-            return self._naming_trigger(verb)
+            return self._naming_trigger(verb, together)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return []  # "struck without seeking approval": an act said not to happen
         if prevented_act(verb):

@@ -425,9 +425,9 @@ class RecipientFinder:
             target = self._told_recipient(trig, source, told)
         if not target and trig.type == "PROTEST" and self.actors is not None:
             crowd = self.book.cues.crowd_sectors
-            target = own_government(index, seg_i, trig.token, source, crowd, date)
-        if not target and trig.type == "PROTEST" and self.actors is not None:
-            target = self._protest_site(ps, trig, places, date)
+            target = own_government(
+                index, seg_i, trig.token, source, crowd, date
+            ) or self._protest_site(ps, trig, places, date)
         if not target and trig.type in ("ASSAULT", "COERCE"):
             target = self._civilian_sites(ps, trig, places, source)
         if target or self.actors is None and not places:
