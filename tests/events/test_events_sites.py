@@ -121,3 +121,11 @@ def test_negotiators_who_return_somewhere_for_talks_hold_them(analyse_text):
     )
     talks = [e for e in result.events if e.type == "CONSULT"]
     assert talks and codes(talks[0].source) == ["RUSGOV", "USAGOV"]
+
+
+def test_a_measure_abroad_with_no_one_named_is_on_the_country_it_is_taken_in(analyse_text):
+    result = analyse_text(
+        "The World Food Programme said it had suspended food distributions in Gezira, Sudan."
+    )
+    found = [e for e in result.events if e.trigger == "suspended"]
+    assert found and codes(found[0].target) == ["SDN"]

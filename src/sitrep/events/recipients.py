@@ -460,7 +460,7 @@ class RecipientFinder:
             # Iraq": a threat, refusal or offer of an act there concerns that place
             candidates += site_arguments(trig.token)
         placed = self._place_actors(ps, candidates, places, date)
-        if not placed and sites and source and trig.type == "ASSAULT":
+        if not placed and sites and source and trig.type in ("ASSAULT", "COERCE", "SANCTION"):
             # "Pakistan struck hideouts inside Iran": an attack on foreign ground is on
             # the country it hit (not on the doers' own, where "in" only says where)
             homes = {a.code[:3] for a in source}
