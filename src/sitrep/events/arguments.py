@@ -161,18 +161,22 @@ class ArgumentReader:
             out.extend(self._sector_refs(ref.code, "MIL") if state else (ref,))
         return tuple(out) if out else refs
 
+    @staticmethod
+    def _sentence_country(ps, sentence, target, places) -> str | None:
+        """``measure_country`` for a sentence of a parsed segment."""
+        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
+        return measure_country(target, places, lo, hi)
+
     def _measure_state(self, ps, sentence, target, places) -> tuple[ActorRef, ...]:
         """The government of the country a state measure was taken in (``measure_country``):
         "the internet had been cut", "a curfew was imposed in Dhaka"."""
-        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
-        country = measure_country(target, places, lo, hi)
+        country = self._sentence_country(ps, sentence, target, places)
         return self._sector_refs(country, "GOV") if country else ()
 
     def _crowd_of(self, ps, sentence, target, places) -> tuple[tuple, tuple]:
         """The people of the country protests with no one named took place in, and its
         government unless they were aimed at someone else (``measure_country``)."""
-        lo, hi = ps.offset + sentence.start_char, ps.offset + sentence.end_char
-        country = measure_country(target, places, lo, hi)
+        country = self._sentence_country(ps, sentence, target, places)
         if country is None:
             return (), target
         return self._sector_refs(country, "OPP"), target or self._sector_refs(country, "GOV")

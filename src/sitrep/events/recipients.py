@@ -579,10 +579,8 @@ class RecipientFinder:
         state itself, as the page's words put it."""
         out: dict[str, ActorRef] = {}
         for ref in refs:
-            info = None
-            if self.actors is not None and ref.code[3:] == "MIL" and not ref.text:
-                info = self.actors.country(ref.code[:3])
-            state = self.actors.find(info.actor_id) if self.actors and info else None
+            implied = ref.code[3:] == "MIL" and not ref.text
+            state = self._state_actor(ref.code[:3]) if implied else None
             ref = ActorRef(state.id, state.name, state.code, "") if state else ref
             out.setdefault(ref.id, ref)
         return tuple(out.values())
@@ -675,10 +673,14 @@ class RecipientFinder:
                         out.setdefault(ref.id, ref)
         return tuple(out.values())
 
+    def _state_actor(self, iso3: str):
+        """The actor base's state of ``iso3``, or None."""
+        info = self.actors.country(iso3) if self.actors is not None else None
+        return self.actors.find(info.actor_id) if info is not None and self.actors else None
+
     def _country_ref(self, place: Place, date: str | None) -> ActorRef:
         iso3 = place.country or ""
-        info = self.actors.country(iso3) if self.actors is not None else None
-        actor = self.actors.find(info.actor_id) if info is not None and self.actors else None
+        actor = self._state_actor(iso3)
         if actor is not None:
             return ActorRef(actor.id, actor.name, actor.code_on(date), place.text)
         return ActorRef(iso3.lower(), iso3, iso3, place.text)
