@@ -203,3 +203,21 @@ def test_a_number_opening_the_line_after_a_header_stays_in_its_sentence(nlp):
 def test_a_line_broken_inside_a_sentence_stays_one_sentence(nlp):
     text = "The army said on Friday that\nthe rebels had withdrawn from the town."
     assert len(list(nlp(text).sents)) == 1
+
+
+def test_an_owned_word_read_as_an_adjective_before_a_past_verb_is_the_subject(nlp):
+    # "military" after a possessive, tagged as an adjective, and "seized" read as an
+    # adjective of "power": the whole sentence one noun phrase with a participle after it
+    doc = nlp("Myanmar's military seized power in a coup on Monday, detaining the leader.")
+    seized = next(t for t in doc if t.text == "seized")
+    assert seized.dep_ == "ROOT"
+    assert [c.text for c in seized.children if c.dep_ == "nsubj"] == ["military"]
+    assert [c.text for c in seized.children if c.dep_ == "dobj"] == ["power"]
+    detaining = next(t for t in doc if t.text == "detaining")
+    assert detaining.head.i == seized.i
+
+
+def test_a_sentence_with_its_own_verb_keeps_its_parse(nlp):
+    doc = nlp("The army said elected officials were detained.")
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT"

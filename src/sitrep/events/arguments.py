@@ -16,6 +16,7 @@ from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.implied import measure_country
+from sitrep.events.recipients import OWN_STATE_SECTORS
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
 from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, ActorType
 
@@ -172,6 +173,32 @@ class ArgumentReader:
         "the internet had been cut", "a curfew was imposed in Dhaka"."""
         country = self._sentence_country(ps, sentence, target, places)
         return self._sector_refs(country, "GOV") if country else ()
+
+    def _population(self, ps, sentence, source, target, places) -> tuple[ActorRef, ...]:
+        """Whom a curfew, martial law or a cut of phones and internet is put on when no one
+        is named: the people (CVL) of the country it covers ("imposed a curfew on Basra",
+        "declared martial law"), the place named, else the doer's own country."""
+        if any(len(t.code) != 3 for t in target):
+            return target  # someone named ("banned Al Jazeera"), not a country
+        country = self._sentence_country(ps, sentence, target, places)
+        if country is None:
+            homes = {s.code[:3] for s in source if s.code[3:] in OWN_STATE_SECTORS}
+            country = homes.pop() if len(homes) == 1 and len(source) == 1 else None
+        if country is None or country in NON_COUNTRY_PREFIXES:
+            return target
+        return self._sector_refs(country, "CVL")
+
+    def _ousted_government(self, ps, sentence, source, places) -> tuple[ActorRef, ...]:
+        """Whom a coup is against ("seized power in a coup", "the colonels took power in
+        Bamako"): the government of the country it took place in, the place named, else
+        the plotters' own."""
+        country = self._sentence_country(ps, sentence, (), places)
+        if country is None:
+            homes = {s.code[:3] for s in source}
+            country = homes.pop() if len(homes) == 1 else None
+        if country is None or country in NON_COUNTRY_PREFIXES:
+            return ()
+        return self._sector_refs(country, "GOV")
 
     def _crowd_of(self, ps, sentence, target, places) -> tuple[tuple, tuple]:
         """The people of the country protests with no one named took place in, and its

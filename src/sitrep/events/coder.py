@@ -65,6 +65,7 @@ from sitrep.events.implied import (
     forces_arriving,
     home_visit,
     joint_exercise,
+    names_a_coup,
     names_each_other,
     own_voice,
     reciprocal_parts,
@@ -79,13 +80,14 @@ from sitrep.events.recipients import (
 )
 from sitrep.events.syntax import adjective_complements as _adjective_complements
 from sitrep.events.syntax import agentless as _agentless
-from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import (
+    antecedent,
     complement_sources_targets,
     prevented_act,
     speech_verb,
     verb_particle,
 )
+from sitrep.events.syntax import children as _children
 from sitrep.events.syntax import content_subjects as _content_subjects
 from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
@@ -302,7 +304,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 if not targets and pattern.prep in {c.lower_ for c in _children(verb, "prt")}:
                     targets = _children(verb, "dobj")
             elif pattern.target == "dobj":
-                targets = _children(verb, "dobj", "dative") or _pobjs(
+                targets = [antecedent(t) for t in _children(verb, "dobj", "dative")] or _pobjs(
                     verb, ("against", "on", "at", "with")
                 )
                 targets = targets or [o for c in _children(verb, "conj") for o in _shared(c)]
@@ -587,7 +589,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
                     for part in reciprocal_parts(event, trig.token) if event else ():
                         events.append(part)
                         told.add(part, seg_i)
-        return events
+        # an attack whose doers were only guessed, later claimed: the claimers did it
+        return [replace(e, source=by) if (by := told.claimed_by(e)) else e for e in events]
 
     def _event(
         self, doc_id, ps, seg_i, sentence, trig, index, places, dated, told=None
@@ -637,6 +640,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
             # "the internet had been cut", "a curfew was imposed in Dhaka": only a state
             # does that; the government of the country it was done in
             source = self._measure_state(ps, sentence, target, places)
+        if trig.mode in STATE_MEASURES and source:
+            target = self._population(ps, sentence, source, target, places)
+        if trig.mode == "seize" and source and not target and names_a_coup(trig.token):
+            target = self._ousted_government(ps, sentence, source, places)
         if not source and trig.type == "PROTEST" and crowd_noun(trig.token):
             # "the protests came a day after ...": those told before; "protests spread
             # across Iran": the people of the country they spread in

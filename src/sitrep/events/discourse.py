@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event
+from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, Event
 
 # events that make their two sides adversaries of each other
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# coercion of a whole population (a curfew, martial law, a blackout): no side in a fight
+POPULATION_MODES = frozenset({"curfew", "martial-law", "censor"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 # modes of the acts that take someone captive
 CAPTURE_MODES = frozenset({"arrest", "abduct"})
@@ -46,6 +48,7 @@ class ToldEvent:
     mode: str | None = None
     date: str | None = None
     date_precision: str | None = None
+    event_id: str = ""
 
     @property
     def parties(self) -> tuple[ActorRef, ...]:
@@ -101,6 +104,7 @@ class PageContext:
 
     def __init__(self) -> None:
         self._told: list[ToldEvent] = []
+        self._credits: dict[str, tuple[ActorRef, ...]] = {}
 
     def add(self, event: Event, segment: int = 0) -> None:
         told = ToldEvent(
@@ -112,8 +116,27 @@ class PageContext:
             event.mode,
             event.date,
             event.date_precision,
+            event.event_id,
         )
         self._told.append(told)
+
+    def credit(self, told: ToldEvent, claimers: tuple[ActorRef, ...]) -> None:
+        """``claimers`` said they did ``told`` ("ISIS-K claimed responsibility for the
+        blast"): an act whose doers the page could not name is theirs (``claimed_by``)."""
+        if not claimers:
+            return
+        for other in self._recent():  # "struck crowds ..., killing 13": each act of it
+            same = other.type == told.type and other.segment == told.segment
+            if same and _codes(other.source) == _codes(told.source):
+                self._credits[other.event_id] = claimers
+
+    def claimed_by(self, event: Event) -> tuple[ActorRef, ...] | None:
+        """Who later claimed ``event``, when its own doers were only guessed: none named,
+        or only a generic attacker ("a suicide bomber", "gunmen")."""
+        claimers = self._credits.get(event.event_id)
+        if claimers is None or any(not r.id.startswith(GENERIC_ACTOR_PREFIX) for r in event.source):
+            return None
+        return claimers
 
     def _recent(self) -> list[ToldEvent]:
         return self._told[::-1][:LOOKBACK]
@@ -170,7 +193,7 @@ class PageContext:
 
         found: list[tuple[ActorRef, ...]] = []
         for told in self._recent():
-            if told.type not in HOSTILE_TYPES:
+            if told.type not in HOSTILE_TYPES or told.mode in POPULATION_MODES:
                 continue
             if side(told.source):
                 found.append(other(told.target))

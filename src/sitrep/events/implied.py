@@ -203,3 +203,15 @@ def crowd_noun(noun: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children
     )
     return noun.tag_ in ("NNS", "NNPS") or determined
+
+
+# words of a seizure of a state: "seized power", "a coup", "the putsch"
+COUP_WORDS = frozenset({"coup", "putsch", "power", "takeover"})
+
+
+def names_a_coup(trigger: Token) -> bool:
+    """ "seized power in a coup", "took power in Bamako", "condemned the coup": the
+    trigger, its object or its "in" phrase names a seizure of the state."""
+    words = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    words += [o for p in trigger.children if p.lower_ == "in" for o in p.children]
+    return any(w.lemma_.lower() in COUP_WORDS for w in words)

@@ -90,6 +90,10 @@ VERBAL_TYPES = frozenset(
 )
 
 
+# gatherings a body is asked to hold: "called for an urgent session of the council"
+MEETING_NOUNS = frozenset({"meeting", "session", "summit", "sitting", "consultation", "talk"})
+
+
 def fallback_targets(verb: Token) -> list[Token]:
     """Other places a verb's recipient is named when its object is not an actor:
     "observed a truce with the Houthis", "demanded that the government halt the
@@ -102,6 +106,10 @@ def fallback_targets(verb: Token) -> list[Token]:
         # "blocked the EU's sanctions package" (a named owner, not "its troops")
         out.extend(c for c in children(obj, "poss") if c.pos_ in ("PROPN", "NOUN"))
     out.extend(pobjs(verb, FALLBACK_PREPS))
+    for meeting in pobjs(verb, ("for",)):
+        # "called for an emergency meeting of the Security Council": the body asked to meet
+        if meeting.lemma_.lower() in MEETING_NOUNS:
+            out.extend(pobjs(meeting, ("of", "with", "between")))
     for clause in children(verb, "ccomp", "xcomp"):
         out.extend(children(clause, "nsubj", "nsubjpass"))
     return with_conjuncts(out)
@@ -504,6 +512,11 @@ class RecipientFinder:
         verbal act refers back to ("condemned the strikes", "rejected the charge"), and
         the enemy of a force that takes, attacks or leaves a place or hits back without
         naming whom ("took control of the city", "withdrew from the town")."""
+        if self._lemma(trig.token) in CLAIMING_VERBS and source:
+            claimed = self._claimed_act(trig, told, source)
+            if claimed is not None:
+                told.credit(claimed, source)  # the act told before is theirs
+                return tuple(r for r in claimed.target if r.id not in {s.id for s in source})
         if trig.type in VERBAL_TYPES - {"RETREAT"}:
             actors = self._doers_referred(_referring_nouns(trig.token), told, source)
             if actors:
@@ -536,6 +549,16 @@ class RecipientFinder:
             # "the killings" with no one told as their enemy: whom is not said
             return enemy or (self._state_forces(source) if trig.token.pos_ == "VERB" else ())
         return ()
+
+    def _claimed_act(self, trig: Trigger, told: PageContext, source: tuple[ActorRef, ...]):
+        """The act told before that a claim refers to ("claimed responsibility for the
+        blast", "claimed Thursday's attack"): the newest of its type by someone else."""
+        objects = with_conjuncts(children(trig.token, "dobj"))
+        nouns = [n for o in objects for n in pobjs(o, ("for",))] or objects
+        harm = self.book.cues.harm_nouns
+        if not any(is_definite(n) or n.lemma_.lower() in harm for n in nouns):
+            return None
+        return told.latest({trig.type}, source)
 
     def _civilian_sites(self, ps, trig: Trigger, places, source) -> tuple[ActorRef, ...]:
         """ "torched dozens of homes in Macomia", "the pharmacy was looted": homes, shops

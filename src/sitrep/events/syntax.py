@@ -421,6 +421,15 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun object stands for ("Eritrea, which they accuse of
+    sending troops": Eritrea); any other token is itself."""
+    clause = tok.head
+    if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("dobj", "dative") and clause.dep_ == "relcl":
+        return clause.head
+    return tok
+
+
 # verbs that keep someone "from" doing something: that act does not happen
 PREVENTING_VERBS = frozenset(
     {"ban", "bar", "prevent", "stop", "block", "prohibit", "forbid", "keep", "deter",

@@ -457,13 +457,44 @@ def _subject_of_participle(verb: Token) -> Token | None:
     noun = verb.head
     if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or noun.dep_ != "ROOT":
         return None
-    if noun.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in noun.sent):
+    if noun.pos_ != "NOUN":
+        return None
+    trailing: set[int] = set()
+    if verb.tag_ == "VBD":  # participial adjectives and a trailing participle clause
+        for tok in noun.sent:
+            if _trailing_participle(tok, noun):
+                trailing.update(t.i for t in tok.subtree)
+            elif tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
+                trailing.add(tok.i)
+    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.i not in trailing for t in noun.sent):
         return None
     before = [c for c in noun.children if c.i < verb.i]
-    names = [c for c in before if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("nmod", "compound")]
+    names = [
+        c
+        for c in before
+        if (c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("nmod", "compound"))
+        or (verb.tag_ == "VBD" and c.dep_ == "amod" and _owned_word(c))
+    ]
     if not names or names[-1].i != verb.i - 1:
         return None
     return names[-1]
+
+
+def _trailing_participle(verb: Token, noun: Token) -> bool:
+    """ "..., detaining the country's leader": a participle clause hung from the noun after
+    it, which a sentence read as one noun phrase may carry."""
+    return (
+        verb.head.i == noun.i
+        and verb.dep_ in ("advcl", "acl")
+        and verb.tag_ == "VBG"
+        and verb.i > noun.i
+    )
+
+
+def _owned_word(word: Token) -> bool:
+    """ "military" of "Myanmar's military seized power", read as an adjective: a word right
+    after a possessive is the owned noun."""
+    return word.i > 0 and word.doc[word.i - 1].tag_ == "POS"
 
 
 def _repair_participle_clause(verb: Token, subject: Token) -> None:
@@ -472,8 +503,14 @@ def _repair_participle_clause(verb: Token, subject: Token) -> None:
         child.head = subject  # "The" of "The SAF"
     verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
     subject.head, subject.dep_ = verb, "nsubj"
+    if subject.pos_ == "ADJ":
+        subject.pos_, subject.tag_ = "NOUN", "NN"
     noun.head, noun.dep_ = verb, "dobj"
-    for child in [c for c in noun.children if c.dep_ == "punct" and c.i == noun.sent.end - 1]:
+    for child in [
+        c
+        for c in noun.children
+        if (c.dep_ == "punct" and c.i == noun.sent.end - 1) or _trailing_participle(c, noun)
+    ]:
         child.head = verb
 
 

@@ -1,0 +1,129 @@
+"""Measures that fall on a whole people, coups, and claims of responsibility, on
+sentences we wrote: a curfew, martial law or a cut of phones and internet is put on the
+people of the country it covers; a coup is against that country's government; a group
+that claims an attack the page told with no named doer did it."""
+
+from __future__ import annotations
+
+from sitrep.events.merge import tellings
+
+
+def events_at(result, trigger):
+    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
+
+
+def codes(refs):
+    return sorted(a.code for a in refs)
+
+
+def test_a_curfew_on_a_city_is_on_its_people(analyse_text):
+    result = analyse_text("The Iraqi army imposed a curfew on Basra on Thursday.")
+    found = events_at(result, "imposed")
+    assert found and found[0].type == "COERCE"
+    assert codes(found[0].source) == ["IRQMIL"]
+    assert codes(found[0].target) == ["IRQCVL"]
+
+
+def test_martial_law_with_no_place_is_on_the_doers_own_people(analyse_text):
+    result = analyse_text("President Volodymyr Zelenskiy declared martial law.", "2022-02-24")
+    found = [e for e in result.events if e.mode == "martial-law"]
+    assert found and codes(found[0].source) == ["UKRGOV"]
+    assert codes(found[0].target) == ["UKRCVL"]
+
+
+def test_an_internet_cut_with_no_one_named_falls_on_the_countrys_people(analyse_text):
+    result = analyse_text("In Bangladesh the internet had been cut by the government.")
+    found = events_at(result, "cut")
+    assert found and codes(found[0].target) == ["BGDCVL"]
+
+
+def test_a_ban_on_a_named_body_keeps_its_target(analyse_text):
+    result = analyse_text("Egypt banned Al Jazeera.")
+    found = events_at(result, "banned")
+    assert found and "EGYCVL" not in codes(found[0].target)
+    assert found[0].target
+
+
+def test_a_coup_is_against_the_government_of_the_country_it_took_place_in(analyse_text):
+    result = analyse_text(
+        "Nine months after the colonels took power in Bamako, they have done it again.",
+        "2021-05-26",
+    )
+    found = events_at(result, "took")
+    assert found and found[0].type == "COERCE"
+    assert codes(found[0].source) == ["MLIMIL"]
+    assert codes(found[0].target) == ["MLIGOV"]
+
+
+def test_an_army_that_seized_power_did_it_to_its_government(analyse_text):
+    result = analyse_text(
+        "Myanmar's military seized power in a coup on Monday, detaining the country's "
+        "elected leader Aung San Suu Kyi.",
+        "2021-02-01",
+    )
+    seized = events_at(result, "seized")
+    assert seized and seized[0].type == "COERCE"
+    assert codes(seized[0].source) == ["MMRMIL"]
+    assert codes(seized[0].target) == ["MMRGOV"]
+    detained = events_at(result, "detaining")
+    assert detained and codes(detained[0].source) == ["MMRMIL"]
+
+
+def test_seizing_weapons_is_no_coup(analyse_text):
+    result = analyse_text("Nigerian police seized weapons in Lagos.")
+    for event in events_at(result, "seized"):
+        assert "NGAGOV" not in codes(event.target)
+
+
+def test_a_curfew_is_no_enemy_of_the_army_that_enters_a_town_later(analyse_text):
+    result = analyse_text(
+        "Ethiopian troops fought Tigrayan forces near Mekelle on Monday. "
+        "Phones and internet in Tigray were cut the same day. "
+        "Government forces entered Mekelle on Saturday."
+    )
+    for event in events_at(result, "entered"):
+        assert "ETHCVL" not in codes(event.target)
+
+
+def test_a_claim_of_an_attack_told_with_no_named_doer_makes_the_claimer_its_doer(
+    analyse_text,
+):
+    result = analyse_text(
+        "A suicide bomber struck outside Kabul airport on Thursday, killing 13 American "
+        "service members, officials said. Islamic State claimed responsibility for the "
+        "blast.",
+        "2021-08-27",
+    )
+    killing = events_at(result, "killing")
+    assert killing and codes(killing[0].source) == ["IMGREB"]
+    assert codes(killing[0].target) == ["USAMIL"]
+    claimed = events_at(result, "claimed")
+    assert claimed and codes(claimed[0].target) == ["USAMIL"]
+
+
+def test_a_claim_does_not_take_an_attack_whose_doer_was_named(analyse_text):
+    result = analyse_text(
+        "Russian forces shelled Kharkiv on Monday, killing four civilians. "
+        "Islamic State claimed responsibility for the attack."
+    )
+    for event in events_at(result, "shelled"):
+        assert "IMGREB" not in codes(event.source)
+
+
+def test_a_relative_pronoun_object_is_its_antecedent(analyse_text):
+    result = analyse_text(
+        "The Ethiopian rebels fired rockets at Eritrea, which they accuse of sending "
+        "troops across the border."
+    )
+    found = events_at(result, "accuse")
+    assert found and found[0].type == "ACCUSE"
+    assert codes(found[0].target) == ["ERI"]
+
+
+def test_a_meeting_called_for_is_asked_of_the_body_that_meets(analyse_text):
+    result = analyse_text(
+        "France and Germany called for an emergency meeting of the United Nations Security Council."
+    )
+    found = events_at(result, "called")
+    assert found and found[0].type == "REQUEST"
+    assert codes(found[0].target) == ["UNO"]
