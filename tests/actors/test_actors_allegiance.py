@@ -41,3 +41,18 @@ def test_killings_with_no_enemy_told_have_no_recipient_invented(analyse_text):
 def test_militants_tied_to_no_named_group_stay_generic(analyse_text):
     result = analyse_text("Militants linked to the attack were arrested in Pemba, Mozambique.")
     assert all(c != "IMGREB" for c in codes_of(result, "Militants"))
+
+
+def test_a_leaders_men_named_by_a_pronoun_are_the_group_he_commands(analyse_text):
+    result = analyse_text(
+        "Hemedti said his fighters would capture all army bases.", date="2023-05-01"
+    )
+    fighters = [m for m in result.mentions if m.text == "fighters"]
+    assert fighters and fighters[0].actor.name == "Rapid Support Forces"
+    assert fighters[0].actor.code == "SDNREB"
+
+
+def test_a_head_of_state_s_men_by_a_pronoun_are_still_the_states(analyse_text):
+    result = analyse_text("Putin said his troops would stay in Crimea.", date="2022-05-01")
+    troops = [m for m in result.mentions if m.text == "troops"]
+    assert troops and troops[0].actor.code == "RUSMIL"

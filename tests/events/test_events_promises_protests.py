@@ -71,3 +71,34 @@ def test_a_crowd_counted_in_thousands_protests_and_its_demand_is_no_event(
 def test_dozens_of_protesters_are_the_protesters(analyse_text, event_triples):
     found = event_triples(analyse_text("Dozens of protesters were arrested in Minsk."))
     assert any(t == "COERCE" and r and r[0].endswith("OPP") for _, t, r in found)
+
+
+def test_the_goal_of_a_fight_promised_to_go_on_is_a_threat(analyse_text, event_triples):
+    result = analyse_text(
+        "Hemedti said his fighters would not stop until they captured all army bases.",
+        "2023-05-01",
+    )
+    assert (("SDNREB",), "THREATEN", ("SDNMIL",)) in event_triples(result)
+    assert not [e for e in result.events if e.type == "ASSAULT"]
+
+
+def test_a_campaign_vowed_until_an_enemy_is_defeated_is_a_threat_to_it(analyse_text):
+    result = analyse_text(
+        "Somalia's president vowed that his government would keep up its campaign until "
+        "al-Shabaab was defeated.",
+        "2024-08-03",
+    )
+    vowed = [e for e in result.events if e.trigger == "vowed"]
+    assert vowed and vowed[0].type == "THREATEN"
+    assert [a.code for a in vowed[0].target] == ["IMGREB"]
+
+
+def test_a_campaign_against_no_enemy_is_no_threat(analyse_text):
+    result = analyse_text("The party vowed to keep up its campaign until the election.")
+    assert not [e for e in result.events if e.type == "THREATEN"]
+
+
+def test_a_fight_until_someone_is_defeated_is_against_them(analyse_text):
+    result = analyse_text("The Somali army fought until al-Shabaab was driven out of the town.")
+    fought = [e for e in result.events if e.trigger == "fought"]
+    assert fought and [a.code for a in fought[0].target] == ["IMGREB"]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.actors.anaphora import Anaphora, Referent
-from sitrep.actors.context import phrase_start
+from sitrep.actors.context import followers, phrase_start
+from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import STATE_SECTORS
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorType, SegmentKind
@@ -123,8 +124,11 @@ def _sentence_ordinals(index: ActorIndex) -> dict[tuple[int, int], int]:
     return order
 
 
-def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) -> None:
-    """Add pronoun and role-noun mentions to ``index`` in place."""
+def resolve_anaphora(
+    index: ActorIndex, anaphora: Anaphora, date: str | None, kb: ActorBase | None = None
+) -> None:
+    """Add pronoun and role-noun mentions to ``index`` in place; with ``kb``, a leader's
+    men ("his fighters") are the armed group the leader commands on ``date``."""
     threads = _threads(index)
     ordinals = _sentence_ordinals(index)
     first_person: list = []
@@ -207,7 +211,7 @@ def resolve_anaphora(index: ActorIndex, anaphora: Anaphora, date: str | None) ->
                 )
             )
             if tok.dep_ == "poss":
-                _own_generic_head(index, seg_i, tok, antecedent, partners)
+                _own_generic_head(index, seg_i, tok, antecedent, partners, kb, date)
     _quoted_first_person(index, first_person)
 
 
@@ -249,7 +253,13 @@ def _quoted_speaker(index: ActorIndex, seg_i: int, tok) -> ActorMention | None:
 
 
 def _own_generic_head(
-    index: ActorIndex, seg_i: int, pronoun, antecedent: ActorMention, partners: tuple = ()
+    index: ActorIndex,
+    seg_i: int,
+    pronoun,
+    antecedent: ActorMention,
+    partners: tuple = (),
+    kb: ActorBase | None = None,
+    date: str | None = None,
 ) -> None:
     """ "his men", "their fighters": a sector noun owned by a resolved pronoun belongs to
     the pronoun's actor (a state's men are that state's sector); "their troops" after
@@ -258,6 +268,8 @@ def _own_generic_head(
     if head is None or head.via != "implied":
         return  # only a phrase with no country of its own ("his men", not "his Iraqi allies")
     owners = [antecedent.actor, *partners]
+    if kb is not None:  # "his fighters" after Hemedti: the RSF
+        owners = [followers(kb, owner, head.actor.code, date) for owner in owners]
     actors = [_owned(head.actor, owner) for owner in owners]
     index.remove(head)
     index.add(dataclasses.replace(head, actor=actors[0], via="pronoun", partners=tuple(actors[1:])))

@@ -170,7 +170,7 @@ class ActorResolver:
             self._match_phrases(index, seg_i, ps.doc, date, context)
             self.unknown.match(index, seg_i, ps.doc, place_spans, context)
         collective_bodies(index)
-        resolve_anaphora(index, self.anaphora, date)
+        resolve_anaphora(index, self.anaphora, date, self.kb)
         possessed_forces(index, self.finder, self.kb, date)
         possessed_institutions(index, self.kb, date, places, country)
         return index

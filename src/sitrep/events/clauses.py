@@ -93,6 +93,10 @@ def announcer(trigger: Token, cues: Cues) -> Announcement | None:
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS and is_future(verb.head)
     )
     tok = verb
+    if until_future(verb):
+        # "said his fighters would not stop until they captured all bases": the goal of a
+        # struggle promised to go on is announced with it
+        future, tok = True, verb.head
     for _ in range(5):
         if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj"):
             return None
@@ -109,6 +113,16 @@ def announcer(trigger: Token, cues: Cues) -> Announcement | None:
         if lemma == "be" and own is not None and subject is None:
             subject = own  # "Syria says it is willing to ...": the copula's subject
     return None
+
+
+def until_future(verb: Token) -> bool:
+    """The verb is the goal of an "until" clause of a future verb ("would not stop until
+    they captured", "will fight on until the militants are defeated")."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children)
+        and is_future(verb.head)
+    )
 
 
 def is_subordinate(trigger: Token) -> bool:

@@ -50,11 +50,25 @@ PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # nouns for fighting that a promise to continue makes a threat: "vowed to continue its
 # battle" (not events of their own: "the war in Ukraine" is mostly background)
 FIGHT_NOUNS = frozenset({"battle", "fight", "war", "struggle", "jihad", "resistance"})
+# what may be a fight or not ("its campaign against the militants", "an election
+# campaign"): one only when it has an enemy named
+CAMPAIGN_NOUNS = frozenset({"campaign", "offensive", "operation", "crackdown", "onslaught"})
 # what a fight may be against without anyone being threatened
 NOT_ENEMIES = frozenset(
     {"corruption", "poverty", "inflation", "disease", "pandemic", "virus", "crime", "hunger",
      "cancer", "drug", "impunity", "injustice", "inequality", "climate", "fire"}
 )  # fmt: skip
+
+
+def _goal_subjects(verb: Token) -> list[Token]:
+    """Who is to be defeated or driven out by the time an act ends: the passive subject
+    of its "until" clause ("until the militants were defeated")."""
+    return [
+        s
+        for c in _deps(verb, "advcl")
+        if any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
+        for s in _deps(c, "nsubjpass")
+    ]
 
 
 def _not_enemies(tokens) -> bool:
@@ -158,12 +172,20 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
                 nouns = [o for c in clauses for o in _deps(c, "dobj")]
                 inner = next((by_token[c.i] for c in (*clauses, *nouns) if c.i in by_token), None)
                 fight = next((n for n in nouns if n.lemma_.lower() in FIGHT_NOUNS), None)
+                campaign = next((n for n in nouns if n.lemma_.lower() in CAMPAIGN_NOUNS), None)
                 enemies = tuple(
                     o
-                    for p in (_deps(fight, "prep") if fight is not None else ())
+                    for p in (_deps(fight or campaign, "prep") if fight or campaign else ())
                     if p.lower_ == "against"
                     for o in _deps(p, "pobj")
                 )
+                if fight is None and campaign is not None:
+                    # "would keep up its campaign until the militants were defeated": a
+                    # campaign is a fight when someone is named as what it is to defeat
+                    enemies = enemies or tuple(
+                        o for c in clauses for o in _goal_subjects(c) if o.ent_type_ != "DATE"
+                    )
+                    fight = campaign if enemies else None
                 if inner is None and fight is not None and not _not_enemies(enemies):
                     # "vowed to continue its battle against Israel": to keep fighting
                     trig = replace(

@@ -187,21 +187,25 @@ def _given_to(trigger: Token) -> list[Token]:
     return with_conjuncts(to)
 
 
-def condition_subjects(verb: Token) -> list[Token]:
+def condition_subjects(verb: Token, goals_only: bool = False) -> list[Token]:
     """Whom a threat's condition names: the subject of its "if" or "unless" clause
     ("threatened to launch an offensive unless Baghdad accepted", "threatened to stop
-    the talks if the United States goes ahead")."""
+    the talks if the United States goes ahead"); and whom a fight is to end ("until the
+    militants are defeated"), the only one with ``goals_only``."""
     out: list[Token] = []
     for clause in verb.subtree:
-        if clause.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children
-        ):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ != "advcl" or not marks & (CONDITION_MARKS | {"until"}):
             continue
         up, steps = clause.head, 0  # the threatened act's own condition, not a quote's
         while up.i != verb.i and _on_condition_path(up) and steps < 4:
             up, steps = up.head, steps + 1
-        if up.i == verb.i:
-            out.extend(children(clause, "nsubj", "nsubjpass"))
+        if up.i != verb.i:
+            continue
+        if marks & CONDITION_MARKS:
+            out.extend(() if goals_only else children(clause, "nsubj", "nsubjpass"))
+        else:  # "would fight on until the militants were defeated": whom the fight ends
+            out.extend(children(clause, "nsubjpass"))
     return with_conjuncts(out)
 
 
@@ -427,8 +431,9 @@ class RecipientFinder:
         # "urged all parties to resolve their differences": "their" may be read as the
         # speaker's own; the doer is never its own recipient
         target = tuple(t for t in target if t.id not in {s.id for s in source})
-        if not target and trig.type == "THREATEN":
-            target = self._refs(index, seg_i, condition_subjects(trig.token), date)
+        if not target and trig.type in ("THREATEN", "ASSAULT"):
+            ends = condition_subjects(trig.token, goals_only=trig.type == "ASSAULT")
+            target = self._refs(index, seg_i, ends, date)
         if not target and told is not None:
             target = self._told_recipient(trig, source, told)
         if not target and trig.type == "PROTEST" and self.actors is not None:
