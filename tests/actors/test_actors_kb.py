@@ -343,3 +343,14 @@ def test_sector_noun_in_two_sectors_is_rejected() -> None:
     sectors = "schema: 1\nsectors:\n  MIL: [troops]\n  COP: [troops]\n"
     with pytest.raises(DataFileError, match="s.yaml.*troops"):
         ActorBase.from_texts([], ("s.yaml", sectors))
+
+
+def test_the_taliban_govern_from_their_interim_government_not_from_the_fall_of_kabul(
+    kb: ActorBase,
+) -> None:
+    taliban = kb.find("taliban")
+    assert taliban.code_on("2000-05-01") == "AFGGOV"
+    assert taliban.code_on("2015-05-01") == "AFGREB"
+    assert taliban.code_on("2021-08-26") == "AFGREB"  # Kabul held, no government formed
+    assert taliban.code_on("2021-09-07") == "AFGGOV"
+    assert kb.find("zabihullah_mujahid").code_on("2021-08-20") == "AFGREB"
