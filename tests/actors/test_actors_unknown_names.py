@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _codes(analysed):
     return {m.text: m.actor.code for m in analysed.mentions if m.actor}
@@ -38,3 +40,18 @@ def test_a_news_agency_is_media_and_lends_no_country(analyse_text):
     assert codes["Reuters"] == "GBRMED"
     assert codes["Bandits"] == "KENREB"
     assert codes["Residents"] == "KENCVL"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Bombers attacked crowds at Hamid Karzai International Airport on Thursday.",
+            "Hamid Karzai International Airport",
+        ),
+        ("Protesters gathered in Tahrir Square on Friday.", "Tahrir Square"),
+    ],
+)
+def test_the_name_of_a_site_is_no_actor(analyse_text, text, name):
+    result = analyse_text(text)
+    assert not [m for m in result.mentions if name in m.text]

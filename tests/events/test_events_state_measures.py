@@ -127,3 +127,41 @@ def test_a_meeting_called_for_is_asked_of_the_body_that_meets(analyse_text):
     found = events_at(result, "called")
     assert found and found[0].type == "REQUEST"
     assert codes(found[0].target) == ["UNO"]
+
+
+def test_an_act_told_after_a_claim_refers_back_to_the_claimers(analyse_text):
+    result = analyse_text(
+        "KABUL (sitrep) - Two suicide bombers attacked crowds at the airport on Thursday, "
+        "killing 13 U.S. troops and scores of Afghans. Islamic State claimed the attack in "
+        "a statement. The bombing killed 11 Marines, the Pentagon said.",
+        "2021-08-27",
+    )
+    killed = events_at(result, "killed")
+    assert killed and codes(killed[0].source) == ["IMGREB"]
+
+
+def test_crowds_attacked_on_a_page_with_no_protest_are_civilians(analyse_text):
+    result = analyse_text(
+        "KABUL (sitrep) - Two suicide bombers attacked crowds at the airport on Thursday.",
+        "2021-08-27",
+    )
+    crowds = [m for m in result.mentions if m.text == "crowds"]
+    assert crowds and crowds[0].actor.code == "AFGCVL"
+
+
+def test_a_place_naming_whose_troops_is_not_where_the_act_happened(analyse_text):
+    result = analyse_text("A bomb killed 13 U.S. troops on Thursday.", "2021-08-27")
+    killed = events_at(result, "killed")
+    assert killed and killed[0].location is None
+    result = analyse_text("A bomb killed 13 people in Kabul on Thursday.", "2021-08-27")
+    killed = events_at(result, "killed")
+    assert killed and killed[0].location is not None and killed[0].location.country == "AFG"
+
+
+def test_crowds_on_a_page_about_protests_stay_the_protesters(analyse_text):
+    result = analyse_text(
+        "Protests spread across Dhaka on Monday. Police fired tear gas at the crowds as "
+        "the protests grew, and a curfew was imposed after the rally."
+    )
+    crowds = [m for m in result.mentions if m.text == "crowds"]
+    assert crowds and crowds[0].actor.code == "BGDOPP"

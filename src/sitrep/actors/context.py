@@ -559,6 +559,8 @@ PROTEST_WORDS = frozenset(
     }
 )
 PROTEST_CROWDS = frozenset({"student", "students"})
+# a crowd is a protest only on a page that tells of protests; elsewhere people gathered
+BARE_CROWDS = frozenset({"crowd", "crowds"})
 MIN_PROTEST_WORDS = 3  # a curfew and two protests, say
 
 

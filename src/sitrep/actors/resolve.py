@@ -28,6 +28,7 @@ from sitrep.actors.allegiance import allegiance
 from sitrep.actors.anaphora import Anaphora
 from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
+    BARE_CROWDS,
     FORCE_NOUNS,
     JUNTA_PHRASES,
     LOCATIVE_PREPS,
@@ -436,6 +437,8 @@ class ActorResolver:
                 )
             if code == "CVL" and context.protest and head.lemma_.lower() in PROTEST_CROWDS:
                 code = "OPP"  # students on a page about protests are the protest movement
+            elif code == "OPP" and not context.protest and head.lemma_.lower() in BARE_CROWDS:
+                code = "CVL"  # "bombers attacked crowds at the airport": people, no protest
             if owner is not None and government_forces(owner, code, date):
                 # "Syrian government troops": the government's army, not the government
                 actor, via = generic_actor(owner.country, code, self.kb), "generic"

@@ -92,6 +92,13 @@ INSTRUMENT_WORDS = frozenset(
     {"treaty", "agreement", "accord", "accords", "convention", "protocol", "pact", "charter",
      "act", "law", "plan", "initiative", "resolution", "declaration", "memorandum", "deal"}
 )  # fmt: skip
+# the last words of names of sites: "Hamid Karzai International Airport", "Abbey Gate",
+# "Tahrir Square"; a site is where an act happens, not who does it
+FACILITY_WORDS = frozenset(
+    {"airport", "airfield", "airbase", "gate", "bridge", "square", "stadium", "crossing",
+     "checkpoint", "highway", "motorway", "road", "street", "avenue", "roundabout",
+     "terminal", "pier", "dam", "pipeline", "mall", "tower", "towers"}
+)  # fmt: skip
 # where something happened; not "at", which also names employers ("worked at Reuters")
 WHERE_WORDS = WHERE_PREPS - {"at", "within"}
 
@@ -136,6 +143,8 @@ class UnknownNames:
                 continue  # "the town of Chinshwehaw": a place the gazetteer lacks
             if ent[-1].lower_ in INSTRUMENT_WORDS:
                 continue  # "the Indus Waters Treaty", "the Minsk Agreement": a text, no one
+            if ent[-1].lower_ in FACILITY_WORDS and len(ent) > 1:
+                continue  # "Hamid Karzai International Airport", "Abbey Gate": a site
             if (
                 ent.label_ == "NORP"
                 and ent.root.dep_ in ("amod", "compound")

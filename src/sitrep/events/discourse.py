@@ -11,7 +11,7 @@ One is made per ``EventCoder.code`` call; nothing outlives the page.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, Event
 
@@ -125,10 +125,14 @@ class PageContext:
         blast"): an act whose doers the page could not name is theirs (``claimed_by``)."""
         if not claimers:
             return
-        for other in self._recent():  # "struck crowds ..., killing 13": each act of it
+        if any(not r.id.startswith(GENERIC_ACTOR_PREFIX) for r in told.source):
+            return  # a doer named by the page is not overruled by a claim
+        for i, other in enumerate(self._told):  # "struck crowds ..., killing 13": each act
             same = other.type == told.type and other.segment == told.segment
             if same and _codes(other.source) == _codes(told.source):
                 self._credits[other.event_id] = claimers
+                # later acts that refer back ("the bombing killed 11 Marines") take them too
+                self._told[i] = replace(other, source=claimers)
 
     def claimed_by(self, event: Event) -> tuple[ActorRef, ...] | None:
         """Who later claimed ``event``, when its own doers were only guessed: none named,

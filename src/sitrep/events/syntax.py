@@ -235,7 +235,20 @@ def event_location(
                 for place in in_sentence:
                     if place.start <= ps.offset + child.idx < place.end:
                         return place
-    return in_sentence[0] if len(in_sentence) == 1 else None
+    # "killing 13 U.S. troops": a place word naming whose troops says nothing of where
+    standalone = [p for p in in_sentence if not _names_whose(sentence, p.start - ps.offset)]
+    return standalone[0] if len(standalone) == 1 else None
+
+
+def _names_whose(sentence: Span, char: int) -> bool:
+    """The place at ``char`` modifies a plural noun ("U.S. troops", "Iranian-backed
+    militias"): it says whose they are, not where anything happened."""
+    word = next((t for t in sentence if t.idx <= char < t.idx + len(t.text)), None)
+    if word is None:
+        return False
+    while word.dep_ == "compound" and word.head.dep_ == "compound":
+        word = word.head
+    return word.dep_ in ("compound", "amod", "nmod") and word.head.tag_ in ("NNS", "NNPS")
 
 
 ADVERB_PARTICLES = frozenset({"down", "off", "out", "up", "back", "away", "over"})
