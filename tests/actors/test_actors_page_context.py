@@ -119,3 +119,25 @@ def test_new_actor_data(analyse_text):
     assert "IGO" in codes_of(result, "Organization of American States")
     assert codes_of(result, "Awami League") == {"BGDPTY"}
     assert codes_of(result, "BNP") == {"BGDPTY"}
+
+
+def test_armed_groups_belong_where_the_pages_events_happen(analyse_text):
+    # a page about a foreign force: more of its actors are Kenyan, but its towns and
+    # districts are Haiti's, and so are its gangs
+    result = analyse_text(
+        "Kenyan police officers landed at Toussaint Louverture airport on Tuesday. Kenya's "
+        "president saw the Kenyan officers off in Nairobi. In February, while the prime "
+        "minister was in Nairobi, the gangs attacked police stations in Delmas and Cite "
+        "Soleil. Residents of Petionville fled.",
+        date="2024-06-26",
+    )
+    assert codes_of(result, "gangs") == {"HTIREB"}
+
+
+def test_a_place_in_a_side_clause_does_not_place_the_main_clauses_actors(analyse_text):
+    result = analyse_text(
+        "PORT-AU-PRINCE, June 26 (test wire) - Police patrolled the capital on Wednesday. "
+        "While the prime minister was in Nairobi, the gangs joined forces.",
+        date="2024-06-26",
+    )
+    assert codes_of(result, "gangs") == {"HTIREB"}

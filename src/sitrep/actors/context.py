@@ -409,6 +409,7 @@ class CountryFinder:
             and p.country
             and p.precision != "country"
             and self._located(head.doc, p.start - context.offset)
+            and _clause_of(head, p.start - context.offset)
         }
         if len(local) == 1:
             return local.pop()
@@ -444,9 +445,16 @@ class CountryFinder:
                 if lo <= p.start < end
                 and p.country
                 and self._located(head.doc, p.start - context.offset)
+                and _clause_of(head, p.start - context.offset)
             }
             if len(where) == 1:
                 return where.pop()
+            ground = context.ground_country
+            if ground is not None and sector[0] == "REB":
+                # "the gangs" on a page about Kenyan police in Haiti: the armed groups
+                # of where the page's events happen (not its people: hostages are often
+                # held far from home)
+                return ground
         if context.page_country is not None:
             return context.page_country
         towns = {
@@ -782,6 +790,22 @@ def latest_force_sector(index: ActorIndex, seg_i: int, head: Token) -> str | Non
         if (m.seg, m.start) < (seg_i, head.i) and m.actor.code[-3:] in ("MIL", "COP")
     ]
     return max(before, key=lambda m: (m.seg, m.start)).actor.code[-3:] if before else None
+
+
+# clauses that tell of something besides their sentence's main act
+SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+
+
+def _clause_of(head: Token, char: int) -> bool:
+    """The word at ``char`` is not in a side clause that leaves ``head`` out ("while the
+    prime minister was in Nairobi ..., the gangs joined forces": Nairobi places him, not
+    the gangs)."""
+    word = next((t for t in head.sent if t.idx <= char < t.idx + len(t.text)), None)
+    while word is not None and word.head.i != word.i:
+        if word.dep_ in SIDE_CLAUSES and word.pos_ in ("VERB", "AUX"):
+            return head in list(word.subtree)
+        word = word.head
+    return True
 
 
 def places_in(head: Token, offset: int) -> set[int]:

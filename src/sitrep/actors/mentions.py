@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +45,16 @@ class PageContext:
     titles: Mapping[str, list[Actor]]  # role title -> who held it on the page's date
     date: str | None = None  # the page's date
     protest: bool = False  # the page tells of protests (students there are OPP)
+
+    @property
+    def ground_country(self) -> str | None:
+        """The country most of the page's towns, cities and regions are in (more than half
+        of the different ones, each counted once however often it is named): where its
+        events take place, whoever's actors it is about."""
+        named = {(p.name, p.country) for p in self.places if p.country and p.precision != "country"}
+        counts = Counter(country for _, country in named)
+        top = counts.most_common(1)
+        return top[0][0] if top and top[0][1] * 2 > sum(counts.values()) else None
 
 
 @dataclass(frozen=True)
