@@ -76,6 +76,7 @@ from sitrep.events.recipients import (
     RecipientFinder,
     fallback_targets,
     is_definite,
+    same_state,
     told_source,
 )
 from sitrep.events.syntax import adjective_complements as _adjective_complements
@@ -610,6 +611,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
         else:
             target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
+        if trig.type == "ACCUSE" and self._lemma(trig.token) in self.book.cues.naming_verbs:
+            # "Beijing called the drills punishment for separatist acts": a state naming
+            # its own acts judges someone else, not itself
+            target = tuple(t for t in target if not any(same_state(t, s) for s in source))
         if trig.type == "MOBILIZE" and joint_exercise(trig.token, source):
             trig, target = replace(trig, type="COOPERATE", mode=None), source  # joint drills
         if mutual and len(source) + len(target) >= 2 and not (source and target):

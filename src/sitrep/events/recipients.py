@@ -143,7 +143,7 @@ def _as_body(code: str) -> str:
     return code + "GOV" if len(code) == 3 and code not in NON_COUNTRY_PREFIXES else code
 
 
-def _same_state(a: ActorRef, b: ActorRef) -> bool:
+def same_state(a: ActorRef, b: ActorRef) -> bool:
     """Two refs for one state: the same country, each bare or a state sector."""
     return (
         len(a.code) >= 3
@@ -266,6 +266,8 @@ def _referring_nouns(trigger: Token) -> list[Token]:
         out.extend(pobjs(head, ("for", "of", "against", "to")))
         if children(head, "acomp"):
             out.extend(children(head, "nsubj"))  # "the attack will not go unanswered"
+        for feeling in children(head, "acomp"):  # "was deeply concerned about the drills"
+            out.extend(pobjs(feeling, ("about", "over", "at", "by", "with")))
         for clause in children(head, "ccomp"):
             out.extend(children(clause, "oprd"))
     # "called the offensive a violation": an adjective with a determiner is a noun
@@ -387,7 +389,7 @@ class RecipientFinder:
                 # "warned that Washington would stop arms supplies if Israel ...": the
                 # threatener's own side doing the threatened act is not its recipient;
                 # "denied that the army had targeted civilians" answers an accuser
-                target = tuple(r for r in target if not any(_same_state(r, s) for s in source))
+                target = tuple(r for r in target if not any(same_state(r, s) for s in source))
         else:
             # "fired rockets at Israeli positions": what the weapon was aimed at;
             # "granted asylum to 18 rebels": whom material cooperation goes to

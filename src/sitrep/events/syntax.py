@@ -405,6 +405,9 @@ def subjects(verb: Token) -> list[Token]:
             return [tok.head]  # "the militia, which carried out ...": the antecedent
         if own:
             return own
+        if _loose_conjunct(tok):
+            tok = tok.head  # "opened fire, then boarded and seized": the first verb's subject
+            continue
         if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.head.lemma_.lower() in DOCUMENT_NOUNS:
                 return authors(tok.head)  # "a resolution demanding a ceasefire"
@@ -432,6 +435,19 @@ def subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _loose_conjunct(verb: Token) -> bool:
+    """A verb the parser hung from an earlier verb as an unlabelled dependent ("opened
+    fire, then boarded ..."): a further act of the same doer."""
+    head = verb.head
+    return (
+        verb.dep_ == "dep"
+        and verb.pos_ == "VERB"
+        and head.pos_ == "VERB"
+        and head.i < verb.i
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+    )
 
 
 def antecedent(tok: Token) -> Token:

@@ -1,0 +1,58 @@
+"""Judgements and loose coordination, on sentences we wrote: being "concerned" is a
+disapproval of what it is concerned about; naming a side a rebel militia accuses it; a
+state naming its own act judges no one of its own; a verb hung loosely after another
+("opened fire, then boarded and seized") keeps the first verb's doer."""
+
+from __future__ import annotations
+
+from sitrep.events.merge import tellings
+
+
+def events_at(result, trigger):
+    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
+
+
+def codes(refs):
+    return sorted(a.code for a in refs)
+
+
+def test_concern_about_an_act_told_before_disapproves_of_its_doers(analyse_text):
+    result = analyse_text(
+        "Chinese forces began large-scale drills around Taiwan on Thursday. The State "
+        "Department said it was deeply concerned about the drills.",
+        "2024-05-25",
+    )
+    concerned = [e for e in result.events if e.type == "ACCUSE"]
+    assert concerned and codes(concerned[0].source) == ["USAGOV"]
+    assert [a.code[:3] for a in concerned[0].target] == ["CHN"]
+
+
+def test_naming_a_side_a_rebel_militia_accuses_it(analyse_text):
+    result = analyse_text(
+        "Sudan's army and the Rapid Support Forces fought in Khartoum. The army later "
+        "described the RSF as a rebel militia.",
+        "2023-04-16",
+    )
+    found = events_at(result, "described")
+    assert found and found[0].type == "ACCUSE"
+    assert codes(found[0].source) == ["SDNMIL"]
+    assert codes(found[0].target) == ["SDNREB"]
+
+
+def test_a_state_naming_its_own_act_accuses_none_of_its_own(analyse_text):
+    result = analyse_text(
+        "Chinese forces began drills around Taiwan on Thursday. Beijing called the drills "
+        "strong punishment for separatist acts.",
+        "2024-05-25",
+    )
+    for event in events_at(result, "called"):
+        assert not [a for a in event.target if a.code.startswith("CHN")]
+
+
+def test_a_verb_hung_loosely_after_another_keeps_its_doer(analyse_text):
+    result = analyse_text(
+        "Russian vessels opened fire, then boarded and seized all three Ukrainian boats.",
+        "2018-11-25",
+    )
+    seized = events_at(result, "seized")
+    assert seized and codes(seized[0].source) == ["RUSMIL"]
