@@ -567,6 +567,9 @@ PROTEST_WORDS = frozenset(
     }
 )
 PROTEST_CROWDS = frozenset({"student", "students"})
+# those who back someone: of an opposition figure or party, they are its movement
+SUPPORTER_NOUNS = frozenset({"supporter", "sympathiser", "sympathizer"})
+MOVEMENT_SECTORS = frozenset({"OPP", "PTY", "REL", "ELI"})
 # a crowd is a protest only on a page that tells of protests; elsewhere people gathered
 BARE_CROWDS = frozenset({"crowd", "crowds"})
 MIN_PROTEST_WORDS = 3  # a curfew and two protests, say

@@ -197,7 +197,7 @@ def resolve_anaphora(
             if antecedent is None:
                 continue
             start = tok.i if via == "pronoun" else _phrase_start(tok)
-            partners = _partners(index, antecedent) if tok.lower_ in PLURAL_PRONOUNS else ()
+            partners = _partners(index, antecedent, tok) if tok.lower_ in PLURAL_PRONOUNS else ()
             index.add(
                 ActorMention(
                     seg_i,
@@ -290,12 +290,15 @@ def _owned(generic, owner):
     return owner
 
 
-def _partners(index: ActorIndex, antecedent: ActorMention) -> tuple:
+def _partners(index: ActorIndex, antecedent: ActorMention, pronoun=None) -> tuple:
     """The actors coordinated with a plural pronoun's antecedent ("Cuba and Norway said
-    they ..."): its own partners and the mentions joined to it by "and"."""
+    they ..."): its own partners and the mentions joined to it by "and", not one whose
+    phrase holds the pronoun ("militiamen and their supporters")."""
     doc = index.segments[antecedent.seg].doc
     head = doc[antecedent.head]
     group = {head.i, *(t.i for t in head.conjuncts)}
+    if pronoun is not None and pronoun.doc is doc:
+        group = {i for i in group if pronoun not in list(doc[i].subtree)}
     out = list(antecedent.partners)
     for i in sorted(group - {head.i}):
         other = index.at(antecedent.seg, i)

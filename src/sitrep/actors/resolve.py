@@ -32,10 +32,12 @@ from sitrep.actors.context import (
     FORCE_NOUNS,
     JUNTA_PHRASES,
     LOCATIVE_PREPS,
+    MOVEMENT_SECTORS,
     OWNED_EQUIPMENT,
     PERSON_PLURALS,
     PROTEST_CROWDS,
     RULER_PARTICIPLES,
+    SUPPORTER_NOUNS,
     WEAPON_NOUNS,
     CountryFinder,
     argument_position,
@@ -479,6 +481,7 @@ class ActorResolver:
                     actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
+            actor = self._supporters_of(index, seg_i, head, actor, date)
             actor = allegiance(actor, head, doc[left : head.i], index, seg_i, self.kb)
             start = left if (country or owner) else min(sector_start, head.i)
             while start < head.i and doc[start].dep_ in (
@@ -493,6 +496,31 @@ class ActorResolver:
                 index.remove(inner)
             text = doc[start : head.i + 1].text
             index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
+
+    def _supporters_of(
+        self, index: ActorIndex, seg_i: int, head: Token, actor: Actor, date: str | None
+    ) -> Actor:
+        """ "Supporters of the opposition", "supporters of Imran Khan": those who back an
+        opposition party or figure are the opposition of its country; supporters of a
+        government or junta stay its country's civilians (``actor``)."""
+        if head.lemma_.lower() not in SUPPORTER_NOUNS:
+            return actor
+        backed = [
+            found
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if (found := index.at(seg_i, obj.i)) is not None
+        ]
+        backed += [
+            found for c in head.children if c.dep_ == "poss" and (found := index.at(seg_i, c.i))
+        ]
+        for mention in backed:
+            code = mention.actor.code_on(date)
+            country = mention.actor.country
+            if country and len(code) == 6 and code[3:] in MOVEMENT_SECTORS:
+                return generic_actor(country, "OPP", self.kb)
+        return actor
 
     def _armed_group_antecedent(
         self, index: ActorIndex, seg_i: int, head: Token, code: str, date: str | None

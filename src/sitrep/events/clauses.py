@@ -440,3 +440,37 @@ def warned_fate(trig, quad: str) -> Token | None:
         return None
     said = verb.head
     return said if _clause_subject(said) and said.pos_ == "VERB" else None
+
+
+# spans of time given to comply: "gave the junta one week to reinstate Bazoum"
+DEADLINE_NOUNS = frozenset({"hour", "day", "week", "month", "deadline", "ultimatum"})
+# what an ultimatum says follows a refusal: "... or face military action"
+PENALTY_VERBS = frozenset({"face", "risk", "suffer", "bear"})
+
+
+def deadline_given(verb: Token) -> tuple[str, list[Token]] | None:
+    """ "gave the junta one week to reinstate Bazoum or face military action": a span of
+    time given to someone to do something is a demand (REQUEST), and a threat (THREATEN)
+    when the words name what follows a refusal ("or face", "or risk"). Returns the type
+    and the tokens of whom it is given to."""
+    if verb.lemma_.lower() not in ("give", "set", "grant") or verb.pos_ != "VERB":
+        return None
+    times = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in DEADLINE_NOUNS
+    ]
+    if not times:
+        return None
+    given = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c not in times]
+    given += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
+    if not given:
+        return None
+    acts = [c for t in (*times, verb) for c in t.children if c.dep_ in ("relcl", "acl", "xcomp")]
+    acts = [a for a in acts if any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+    if not acts:
+        return None
+    penalty = any(
+        c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS for a in acts for c in a.children
+    )
+    return ("THREATEN" if penalty else "REQUEST"), given

@@ -35,6 +35,7 @@ from sitrep.events.clauses import (
     announced_type,
     announcer,
     context_of,
+    deadline_given,
     has_unless_condition,
     is_purpose,
     is_subordinate,
@@ -250,6 +251,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return self._naming_trigger(verb, together)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
             return []  # "struck without seeking approval": an act said not to happen
+        if (deadline := deadline_given(verb)) is not None:
+            # "gave the junta one week to reinstate Bazoum or face military action"
+            type_, given = deadline
+            return [Trigger(verb, type_, None, tuple(_subjects(verb)), tuple(given), 0.8)]
         if prevented_act(verb):
             return []  # "banned them from travelling": the act kept from happening
         if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and self._lemma(verb.head) in FLEEING_VERBS:

@@ -334,5 +334,8 @@ class PageContext:
             if told.type in akin and codes & _codes(told.source) and told.date:
                 if told.date_precision in DATED_PRECISIONS:
                     return told.date, told.date_precision, ""
-                return None
+                if told.date_precision != "page":
+                    return None
+                # a telling with no date of its own ("claimed the attack") passes over to
+                # the act it told again
         return None

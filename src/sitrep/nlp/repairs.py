@@ -156,11 +156,41 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_interrupted_subject(token)
         elif token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ in ("aux", "auxpass"):
             token.head = token.head.head  # "Egypt and Qatar are mediating": the verb's subject
+        elif (clause := _clause_before_time(token)) is not None:
+            token.head = clause  # "the junta that seized power last week attacked ..."
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
             count.dep_, count.pos_, count.tag_ = "nsubj", "NOUN", "NNS"
     return doc
+
+
+def _clause_before_time(time: Token) -> Token | None:
+    """The relative clause a time phrase ends ("Supporters of the junta that seized power
+    last week attacked ... on Sunday"), when the parser hangs the time from the main verb
+    that follows: the clause's verb. Only when the main verb has a time of its own."""
+    verb = time.head
+    if time.dep_ != "npadvmod" or time.ent_type_ != "DATE" or verb.i <= time.i:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    before = time.doc[time.left_edge.i - 1] if time.left_edge.i > 0 else None
+    clause = next(
+        (
+            a
+            for a in ([before] + list(before.ancestors) if before is not None else [])
+            if a.dep_ == "relcl"
+        ),
+        None,
+    )
+    if clause is None or clause.right_edge.i != time.left_edge.i - 1:
+        return None
+    others = [
+        t
+        for t in verb.subtree
+        if t.ent_type_ == "DATE" and t.i > verb.i and t.head.i != time.i and t.i != time.i
+    ]
+    return clause if others else None
 
 
 def _counted_headline_verb(token: Token) -> bool:
