@@ -56,3 +56,29 @@ def test_a_verb_hung_loosely_after_another_keeps_its_doer(analyse_text):
     )
     seized = events_at(result, "seized")
     assert seized and codes(seized[0].source) == ["RUSMIL"]
+
+
+def test_a_claim_rejected_in_an_aside_is_the_claimants_and_the_writers_statement(
+    analyse_text,
+):
+    result = analyse_text(
+        "The Russian defence ministry said 71 of the missiles had been intercepted, a claim "
+        "the Pentagon rejected.",
+        "2018-04-14",
+    )
+    rejected = events_at(result, "rejected")
+    assert rejected and rejected[0].type == "REJECT"
+    assert codes(rejected[0].source) == ["USAMIL"]
+    assert codes(rejected[0].target) == ["RUSMIL"]
+    assert rejected[0].modality.value == "asserted"
+
+
+def test_a_charge_denied_in_an_aside_is_not_reported_by_the_accuser(analyse_text):
+    result = analyse_text(
+        "NIAMEY (test wire) - The junta accused France of planning to intervene, a charge "
+        "Paris denied.",
+        "2023-07-31",
+    )
+    denied = events_at(result, "denied")
+    assert denied and denied[0].modality.value == "asserted"
+    assert denied[0].attributed_to is None

@@ -54,9 +54,22 @@ def _clause_chain(trigger: Token) -> list[Token]:
         lo, hi = sorted((tok.i, tok.head.i))
         if any(t.text == ";" for t in tok.doc[lo + 1 : hi]):
             break
+        if _aside(tok):
+            break  # "accused France of interfering, a charge Paris denied": the writer's
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause of a noun set off by a comma after its clause ("..., a charge
+    Paris denied", "..., a claim the Pentagon rejected"): the writer's own aside, not
+    part of what the clause reports."""
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.dep_ not in ("appos", "npadvmod", "dep"):
+        return False
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == ","
 
 
 def _said_chain(chain: list[Token], cues: Cues) -> list[Token]:

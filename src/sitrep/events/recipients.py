@@ -19,6 +19,7 @@ from sitrep.events.syntax import (
     complements,
     named_in_what,
     pobjs,
+    subjects,
     with_conjuncts,
 )
 from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
@@ -382,6 +383,9 @@ class RecipientFinder:
                 return target
         if trig.type in VERBAL_TYPES:
             target = others(trig.fallback_targets)
+            if not target and trig.type == "REJECT":
+                # "..., a claim the Pentagon rejected": whoever made the claim
+                target = others(self._claim_makers(trig.token))
             denial = (
                 trig.type == "REJECT" and self._lemma(trig.token) in self.book.cues.denying_verbs
             )
@@ -556,6 +560,22 @@ class RecipientFinder:
             # "the killings" with no one told as their enemy: whom is not said
             return enemy or (self._state_forces(source) if trig.token.pos_ == "VERB" else ())
         return ()
+
+    def _claim_makers(self, verb: Token) -> list[Token]:
+        """Who made the claim a relative clause answers ("Russia said the strikes hit a
+        factory, a claim the Pentagon rejected"): the subject of the clause the claim noun
+        is set beside."""
+        noun = verb.head
+        if verb.dep_ != "relcl" or noun.lower_ not in self.book.cues.claim_nouns:
+            return []
+        if noun.dep_ not in ("appos", "npadvmod", "dep"):
+            return []
+        clause = noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # up from the noun it is set beside to that noun's clause
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.book.cues.speech_verbs:
+            clause = clause.head  # "Russia said the strikes hit a factory": Russia claims
+        return subjects(clause)
 
     def _claimed_act(self, trig: Trigger, told: PageContext, source: tuple[ActorRef, ...]):
         """The act told before that a claim refers to ("claimed responsibility for the
