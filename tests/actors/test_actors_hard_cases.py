@@ -167,3 +167,13 @@ def test_a_day_in_a_dateline_is_not_an_alliance_named_after_a_day(analyse_text):
 def test_the_alliance_named_after_a_day_is_still_found_by_its_name(analyse_text):
     result = analyse_text("Leaders of the March 8 bloc met in Beirut on Tuesday.")
     assert [m.actor.code for m in result.mentions if "March 8" in m.text] == ["LBNPTY"]
+
+
+def test_it_after_a_participle_is_not_the_participles_own_subject(analyse_text):
+    result = analyse_text(
+        "TEHRAN (test wire) - The United States imposed sanctions on Iran's morality police "
+        "on Thursday, accusing it of abuse.",
+        date="2022-09-23",
+    )
+    accusing = [e for e in result.events if e.trigger == "accusing"]
+    assert accusing and [a.code for a in accusing[0].target] == ["IRNCOP"]

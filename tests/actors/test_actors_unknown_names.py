@@ -55,3 +55,15 @@ def test_a_news_agency_is_media_and_lends_no_country(analyse_text):
 def test_the_name_of_a_site_is_no_actor(analyse_text, text, name):
     result = analyse_text(text)
     assert not [m for m in result.mentions if name in m.text]
+
+
+def test_a_blocked_online_service_is_no_actor_and_its_users_are_the_recipients(
+    analyse_text,
+):
+    result = analyse_text(
+        "TEHRAN (test wire) - The authorities blocked Instagram and WhatsApp.", "2022-09-25"
+    )
+    assert not [m for m in result.mentions if m.text in ("Instagram", "WhatsApp")]
+    blocked = [e for e in result.events if e.trigger == "blocked"]
+    assert blocked and blocked[0].mode == "censor"
+    assert [a.code for a in blocked[0].target] == ["IRNCVL"]

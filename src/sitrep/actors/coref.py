@@ -402,11 +402,21 @@ def _phrase_start(tok) -> int:
     return start
 
 
+# plural in form, one body in meaning: "the morality police ... accusing it of abuse"
+BODY_PLURALS = frozenset({"police"})
+
+
 def _clause_subject(tok):
+    """The subject of the clause ``tok`` is an object in; for a participle or conjunct with
+    none of its own ("imposed sanctions on X, accusing it of abuse"), its head's."""
     verb = tok.head
     while verb.dep_ in ("prep", "agent") and verb.head.i != verb.i:
         verb = verb.head
-    return {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    own = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    if not own and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # a participle ("..., accusing it") shares its head's subject
+        own = {c.i for c in verb.head.children if c.dep_ in SUBJECT_DEPS}
+    return own
 
 
 # "26 people, most of them tourists": a part of the group just named
@@ -498,6 +508,9 @@ def _antecedent(
     # a body named two ways ("Turkish officials", "Ankara") is one actor; two people
     # of one government are not
     subject_codes = {actor.code for actor in subjects if actor.type != ActorType.PERSON}
+    # ... and a state's body stands for its state ("the Syrian foreign ministry vowed to
+    # confront it": not Syria)
+    subject_codes |= {c[:3] for c in subject_codes if len(c) == 6 and c[3:] in STATE_SECTORS}
     best: tuple[tuple[int, int, int], ActorMention] | None = None
     for m in index.mentions:
         if m.actor.id in subject_actors:
@@ -518,6 +531,7 @@ def _antecedent(
             tok.lower_ in SINGULAR_PRONOUNS
             and m.actor.type == ActorType.GROUP
             and head.tag_ in ("NNS", "NNPS")
+            and head.lower_ not in BODY_PLURALS
         ):
             continue  # "the protesters ... it": "it" takes one body ("the army")
         role = 0 if head.dep_ in SUBJECT_DEPS else 1

@@ -99,6 +99,11 @@ FACILITY_WORDS = frozenset(
      "checkpoint", "highway", "motorway", "road", "street", "avenue", "roundabout",
      "terminal", "pier", "dam", "pipeline", "mall", "tower", "towers"}
 )  # fmt: skip
+# online services that governments block: what a blackout cuts, not who acts
+PLATFORM_NAMES = frozenset(
+    {"instagram", "whatsapp", "facebook", "twitter", "telegram", "youtube", "tiktok",
+     "signal", "skype", "google", "wikipedia", "snapchat", "messenger", "viber", "x"}
+)  # fmt: skip
 # where something happened; not "at", which also names employers ("worked at Reuters")
 WHERE_WORDS = WHERE_PREPS - {"at", "within"}
 
@@ -145,6 +150,8 @@ class UnknownNames:
                 continue  # "the Indus Waters Treaty", "the Minsk Agreement": a text, no one
             if ent[-1].lower_ in FACILITY_WORDS and len(ent) > 1:
                 continue  # "Hamid Karzai International Airport", "Abbey Gate": a site
+            if ent.text.lower() in PLATFORM_NAMES:
+                continue  # "restricted access to Instagram": a service blocked, no one
             if (
                 ent.label_ == "NORP"
                 and ent.root.dep_ in ("amod", "compound")
