@@ -402,6 +402,13 @@ def _phrase_start(tok) -> int:
     return start
 
 
+def _main_clause(verb) -> bool:
+    """The verb heads its sentence, or is joined to the verb that does."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 # plural in form, one body in meaning: "the morality police ... accusing it of abuse"
 BODY_PLURALS = frozenset({"police"})
 
@@ -512,6 +519,7 @@ def _antecedent(
     # confront it": not Syria)
     subject_codes |= {c[:3] for c in subject_codes if len(c) == 6 and c[3:] in STATE_SECTORS}
     best: tuple[tuple[int, int, int], ActorMention] | None = None
+    main_subject = tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head)
     for m in index.mentions:
         if m.actor.id in subject_actors:
             continue
@@ -534,7 +542,11 @@ def _antecedent(
             and head.lower_ not in BODY_PLURALS
         ):
             continue  # "the protesters ... it": "it" takes one body ("the army")
+        # the subject of a main clause is the most salient; one of a clause inside it
+        # ("demanded that the rebels withdraw") less so
         role = 0 if head.dep_ in SUBJECT_DEPS else 1
+        if role == 0 and main_subject and not _main_clause(head.head):
+            role = 1  # a main clause's subject pronoun ("It also imposed ...") takes one
         kind = referent.types.index(m.actor.type)
         middle = (kind, role) if type_first else (role, kind)
         rank = (distance, *middle, -(m.seg * 100000 + m.start))

@@ -79,6 +79,7 @@ from sitrep.actors.phrases import (
     possessed_institutions,
     widen_coordinated_names,
 )
+from sitrep.actors.repetition import repeated_noun
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
 from sitrep.actors.words import (
@@ -469,7 +470,9 @@ class ActorResolver:
                 # "militants ambushed a unit": a formation is an actor even when indefinite
                 or (head.lower_ in FORMATION_NOUNS and indefinite(head))
             ):
-                group = self._armed_group_antecedent(index, seg_i, head, code, date)
+                group = repeated_noun(index, seg_i, head) or self._armed_group_antecedent(
+                    index, seg_i, head, code, date
+                )
                 if group is not None:
                     actor, via = group, "role_noun"
                 else:
@@ -689,7 +692,7 @@ class ActorResolver:
         count = next((count_of(c) for c in head.children if c.dep_ == "nummod"), 0)
         if count < 2:
             return []
-        here = self._state_countries(index, seg_i, head.sent, head.i)
+        here = self._state_countries(index, seg_i, head.sent, head.i, context.date)
         if len(here) == count:
             return here
         found: list[str] = []
@@ -699,7 +702,7 @@ class ActorResolver:
             if previous is None:
                 break
             p_seg, sent = previous
-            for country in self._state_countries(index, p_seg, sent, sent.end):
+            for country in self._state_countries(index, p_seg, sent, sent.end, context.date):
                 if country not in found:
                     found.append(country)
             if len(found) >= count:
@@ -708,12 +711,14 @@ class ActorResolver:
         return []
 
     @staticmethod
-    def _state_countries(index: ActorIndex, seg_i: int, sent: Span, before: int) -> list[str]:
+    def _state_countries(
+        index: ActorIndex, seg_i: int, sent: Span, before: int, date: str | None = None
+    ) -> list[str]:
         found: list[str] = []
         for m in index.mentions:
             if m.seg != seg_i or not (sent.start <= m.start < min(sent.end, before)):
                 continue
-            country, code = m.actor.country, m.actor.code
+            country, code = m.actor.country, m.actor.code_on(date)  # a leader on the date
             if not country or m.via == "implied":
                 continue
             state = m.actor.type == ActorType.STATE or code == country

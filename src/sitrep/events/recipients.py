@@ -394,6 +394,10 @@ class RecipientFinder:
                 # threatener's own side doing the threatened act is not its recipient;
                 # "denied that the army had targeted civilians" answers an accuser
                 target = tuple(r for r in target if not any(same_state(r, s) for s in source))
+            if denial and told is not None and not children(trig.token, "dobj"):
+                # "Rwanda has denied supporting the rebels": a denial of an act, not of
+                # a claim named, answers whoever accused it of that act
+                target = told.accuser(source) or target
         else:
             # "fired rockets at Israeli positions": what the weapon was aimed at;
             # "granted asylum to 18 rebels": whom material cooperation goes to
