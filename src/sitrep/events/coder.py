@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -60,6 +60,7 @@ from sitrep.events.folding import (
     protest_aims,
 )
 from sitrep.events.implied import (
+    armed_march,
     crowd_act,
     crowd_noun,
     deployed_forces,
@@ -105,6 +106,7 @@ from sitrep.events.syntax import run_together as _run_together
 from sitrep.events.syntax import shared_object as _shared
 from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
+from sitrep.events.trigger import Trigger
 from sitrep.models import (
     Event,
     Modality,
@@ -123,60 +125,10 @@ CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 DateTriple = tuple[str | None, str | None, str | None]
 DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
-# types whose acts often have no recipient at all ("resigned", "agreed to hold elections",
-# "mobilised reservists"): a doer alone completes them, where the reading names no one else
-SELF_CONTAINED_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "MOBILIZE"})
 # modes of measures only a state takes: with no agent named, the state they are taken in
 STATE_MEASURES = frozenset({"curfew", "martial-law", "censor"})
 # verbs whose gerund object is what the subject gets away from ("flee fighting")
 FLEEING_VERBS = frozenset({"flee", "escape", "avoid", "evade", "dodge", "fear"})
-
-
-@dataclass(frozen=True)
-class Trigger:
-    token: Token  # the word that names the event
-    type: str
-    mode: str | None
-    source_tokens: tuple[Token, ...]
-    target_tokens: tuple[Token, ...]
-    confidence: float
-    # where else the recipient may be named, tried in order when target_tokens name no actor
-    fallback_targets: tuple[Token, ...] = ()
-    # the reading itself holds the negation ("did not rule out", "will not go unanswered")
-    negation_read: bool = False
-    # a mutual act ("clashed", "talks between A and B"): its sides are each other's recipients
-    symmetric: bool = False
-    # the reading names no recipient ("resigned", "mobilised reservists"): a doer completes it
-    no_recipient: bool = False
-    # the speech it is told in is the act ("said Iran would pay a heavy price"): its
-    # modality is read on the speech verb, not on the threatened clause
-    spoken_by: Token | None = None
-
-    @classmethod
-    def of(
-        cls,
-        token: Token,
-        pattern: VerbPattern | NounPattern,
-        sources: Sequence[Token],
-        targets: Sequence[Token],
-        confidence: float,
-        fallback_targets: Sequence[Token] = (),
-    ) -> Trigger:
-        """A trigger whose arguments include their coordinated words ("X and Y")."""
-        return cls(
-            token,
-            pattern.type,
-            pattern.mode,
-            tuple(_with_conjuncts(sources)),
-            tuple(_with_conjuncts(targets)),
-            confidence,
-            tuple(fallback_targets),
-            isinstance(pattern, VerbPattern) and pattern.negate,
-            pattern.symmetric,
-            isinstance(pattern, VerbPattern)
-            and pattern.target == "none"
-            and pattern.type in SELF_CONTAINED_TYPES,
-        )
 
 
 class EventCoder(RecipientFinder, ArgumentReader):
@@ -472,6 +424,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 tok.pos_ in ("NOUN", "PROPN")
                 and tok.i not in light_nouns
                 and tok.dep_ != "compound"
+                and not _inside_a_name(index, seg, tok)  # "Government of National Accord"
             ):
                 trig = self._noun_trigger(tok, index, seg)
                 if trig is not None:
@@ -674,6 +627,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             trig = replace(trig, type="MOBILIZE", mode="troops")
         if trig.type == "ASSAULT" and walkout(self._lemma(trig.token), source, target):
             trig = replace(trig, type="PROTEST", mode="strike")  # "doctors will strike"
+        if trig.type == "PROTEST" and armed_march(trig.token, source):
+            trig = replace(trig, type="ASSAULT", mode=None)  # "forces marched on Tripoli"
         reading = read_modality(trig.spoken_by or trig.token, sentence, self.book.cues)
         attributed = None
         if reading.speaker is not None:
@@ -784,3 +739,14 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if coded is None:
             return None
         return (*coded, Modality.ASSERTED, by)
+
+
+def _inside_a_name(index: ActorIndex, seg: int, tok: Token) -> bool:
+    """The word is part of an actor's name ("Accord" in "Government of National Accord",
+    "Resistance" in "Islamic Resistance in Iraq"): no event of its own."""
+    mention = index.at(seg, tok.i)
+    return (
+        mention is not None
+        and mention.end - mention.start > 1
+        and mention.via in ("alias", "short_name", "unknown")
+    )

@@ -81,6 +81,7 @@ ORDER_VERBS = frozenset({"order", "command", "instruct", "direct"})
 # what an order makes someone stop doing: "ordered the paper to suspend publication"
 STOPPING_VERBS = frozenset({"suspend", "close", "shut", "halt", "cease", "stop", "end", "disband"})
 # the sectors that carry out a state's orders
+ARMED_GROUP_SECTORS = frozenset({"REB", "INS"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM"})
 
 
@@ -309,7 +310,10 @@ def _rules(code: str) -> bool:
 
 
 def _own_force(code: str, givers: list[str]) -> bool:
-    """A state's force (by its sector) of the country of every giver of the order."""
+    """A state's force (by its sector) of the country of every giver of the order, or an
+    armed group's own fighters ("Haftar ordered his forces to attack": the LNA's)."""
+    if code[3:6] in ARMED_GROUP_SECTORS and givers:
+        return all(g == code for g in givers)
     if code[3:6] not in FORCE_SECTORS:
         return False
     return all(g[:3] == code[:3] for g in givers)

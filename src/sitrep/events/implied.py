@@ -215,3 +215,17 @@ def names_a_coup(trigger: Token) -> bool:
     words = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     words += [o for p in trigger.children if p.lower_ == "in" for o in p.children]
     return any(w.lemma_.lower() in COUP_WORDS for w in words)
+
+
+# sectors of armed forces and groups: who "marches on" a city to take it
+MARCHING_SECTORS = frozenset({"MIL", "REB", "PRM", "INS"})
+
+
+def armed_march(trigger: Token, source: Sequence[ActorRef]) -> bool:
+    """ "Haftar's forces marched on Tripoli": a march on a place by armed forces is an
+    assault on it, not a demonstration (protesters marching on parliament stay one)."""
+    if trigger.lemma_.lower() != "march" or not source:
+        return False
+    onto = any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children)
+    armed = all(a.code[3:6] in MARCHING_SECTORS or a.code.startswith("IMG") for a in source)
+    return onto and armed

@@ -27,9 +27,9 @@ from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from sitrep.events.coder import Trigger
     from sitrep.events.discourse import PageContext
     from sitrep.events.patterns import NounPattern
+    from sitrep.events.trigger import Trigger
 
 MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")

@@ -1,0 +1,64 @@
+"""Forms met in reports of an offensive on a capital, on sentences we wrote: an armed
+force marching on a city attacks it; an armed group's leader ordering his own forces
+to act is the act; a word inside an actor's name is no event; arms sent with drones are
+arms given; blocking a statement is a veto."""
+
+from __future__ import annotations
+
+from sitrep.events.merge import tellings
+
+DATE = "2019-04-09"
+
+
+def events_at(result, trigger):
+    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
+
+
+def codes(refs):
+    return sorted(a.code for a in refs)
+
+
+def test_armed_forces_marching_on_a_city_attack_it(analyse_text):
+    result = analyse_text("Haftar's forces marched on Tripoli.", DATE)
+    marched = events_at(result, "marched")
+    assert marched and marched[0].type == "ASSAULT"
+    assert codes(marched[0].source) == ["LBYREB"] and codes(marched[0].target) == ["LBYGOV"]
+
+
+def test_protesters_marching_on_parliament_still_protest(analyse_text):
+    result = analyse_text("Protesters marched on parliament in Tbilisi.", DATE)
+    marched = events_at(result, "marched")
+    assert marched and marched[0].type == "PROTEST"
+
+
+def test_a_rebel_leader_ordering_his_own_forces_to_attack_is_the_attack(analyse_text):
+    result = analyse_text("Haftar ordered his forces to attack Tripoli.", DATE)
+    assert not [e for e in result.events if e.type == "REQUEST"]
+    attack = events_at(result, "attack")
+    assert attack and attack[0].type == "ASSAULT" and codes(attack[0].source) == ["LBYREB"]
+
+
+def test_a_word_inside_an_actors_name_is_no_event(analyse_text):
+    result = analyse_text(
+        "Haftar ordered his forces to march on Tripoli, the seat of the UN-backed Government "
+        "of National Accord.",
+        DATE,
+    )
+    assert not events_at(result, "Accord")
+
+
+def test_weapons_and_drones_sent_are_arms_given(analyse_text):
+    result = analyse_text(
+        "The United Arab Emirates and Egypt have sent Haftar weapons and drones for years.", DATE
+    )
+    sent = events_at(result, "sent")
+    assert sent and sent[0].type == "AID"
+    result = analyse_text("Russia sent swarms of drones across the border.", DATE)
+    sent = events_at(result, "sent")
+    assert sent and sent[0].type == "ASSAULT"
+
+
+def test_blocking_a_statement_is_a_veto(analyse_text):
+    result = analyse_text("Russia blocked a statement that would have named Haftar.", DATE)
+    blocked = events_at(result, "blocked")
+    assert blocked and blocked[0].type == "REJECT"
