@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from sitrep.actors.context import hyphen_agent, hyphen_participle
+from sitrep.actors.hyphens import hyphen_agent, hyphen_participle
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import ActorIndex, generic_actor
 from sitrep.models import GENERIC_ACTOR_PREFIX, Actor, ActorType

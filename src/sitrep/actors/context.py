@@ -28,6 +28,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.actors.hyphens import (
+    LEADER_PARTICIPLES,
+    RULER_PARTICIPLES,
+    hyphen_agent,
+    hyphen_participle,
+)
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import (
     STATE_SECTORS,
@@ -51,63 +57,6 @@ WHERE_PREPS = frozenset(
 DATELINE_WEIGHT = 3  # "MOGADISHU, Aug 3, 2024 -": the place a wire report is filed from
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TARGET_PREPS = frozenset({"at", "against", "on", "toward", "towards", "into"})
-# "Iran-backed", "Saudi-led": participles whose first part names another actor
-HYPHEN_PARTICIPLES = frozenset(
-    {
-        "backed",
-        "supported",
-        "sponsored",
-        "funded",
-        "armed",
-        "trained",
-        "allied",
-        "aligned",
-        "affiliated",
-        "led",
-        "linked",
-        "inspired",
-        "run",
-        "controlled",
-        "held",
-        "installed",
-    }
-)
-
-
-# "U.S.-led coalition forces", "Saudi-led forces": a force led by a state is coded as
-# that state's, as event data codes the coalitions it leads
-LEADER_PARTICIPLES = frozenset({"led", "commanded"})
-
-
-# "the Houthi-run health ministry", "Hamas-controlled Gaza": the ruler's country is the
-# institution's, though the ruler is not the institution
-RULER_PARTICIPLES = frozenset({"run", "controlled", "administered", "governed"})
-
-
-def hyphen_participle(tok: Token) -> str | None:
-    """The participle after ``tok`` when ``tok`` is the first part of a hyphenated one
-    ("Iran" in "Iran-backed": "backed"), else None."""
-    if "-" in tok.text:
-        participle = tok.text.rsplit("-", 1)[1].lower()
-        return participle if participle in HYPHEN_PARTICIPLES else None
-    doc = tok.doc
-    for k in range(tok.i + 1, min(tok.i + 4, len(doc) - 1)):
-        if doc[k].text in ("-", "\u2010", "\u2011"):
-            participle = doc[k + 1].lower_
-            return participle if participle in HYPHEN_PARTICIPLES else None
-        if doc[k].is_punct or doc[k].is_space:
-            return None
-    return None
-
-
-def hyphen_agent(tok: Token) -> bool:
-    """True for the first part of a hyphenated participle ("Iran" in "Iran-backed"): it
-    names a backer or patron, not the phrase's own country. A leader ("U.S.-led") is the
-    phrase's own."""
-    participle = hyphen_participle(tok)
-    return participle is not None and participle not in LEADER_PARTICIPLES
-
-
 # links inside a noun phrase's premodifiers ("the U.S. and British forces", "Burkina
 # Faso's military government")
 PREMODIFIER_DEPS = frozenset(
@@ -609,7 +558,8 @@ CITY_PARTS = frozenset(
 # weapons that stand for their owner's forces when a nationality or owner names it
 WEAPON_NOUNS = frozenset(
     {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "munition", "projectile",
-     "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel"}
+     "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel",
+     "helicopter", "warplane", "gunship", "jet", "bomber", "tank", "drone", "submarine"}
 )  # fmt: skip
 # verbs whose agent owns the forces or weapons they act with: "drones launched by Russia"
 WIELDING_VERBS = frozenset(

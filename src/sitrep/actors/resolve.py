@@ -32,20 +32,14 @@ from sitrep.actors.context import (
     FORCE_NOUNS,
     JUNTA_PHRASES,
     LOCATIVE_PREPS,
-    MOVEMENT_SECTORS,
     OWNED_EQUIPMENT,
-    PERSON_PLURALS,
     PROTEST_CROWDS,
-    RULER_PARTICIPLES,
-    SUPPORTER_NOUNS,
     WEAPON_NOUNS,
     CountryFinder,
     argument_position,
     demonym_countries,
     followers,
     government_forces,
-    hyphen_agent,
-    hyphen_participle,
     latest_force_sector,
     of_owner,
     of_state,
@@ -60,6 +54,8 @@ from sitrep.actors.context import (
     stance_prefixed,
     title_sector,
 )
+from sitrep.actors.counting import counted_countries, supporters_of
+from sitrep.actors.hyphens import RULER_PARTICIPLES, hyphen_agent, hyphen_participle, made_by
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
     STATE_SECTORS,
@@ -83,7 +79,6 @@ from sitrep.actors.repetition import repeated_noun
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
 from sitrep.actors.words import (
-    count_of,
     dateline_place,
     determined,
     indefinite,
@@ -339,6 +334,8 @@ class ActorResolver:
                 countries.append(ruler.actor.country)  # "the Houthi-run health ministry"
             if hyphen_agent(tok) or stance_prefixed(tok):
                 continue  # "Iran-backed" or "anti-Syria" militias are not Iran's or Syria's
+            if made_by(head) and tok.i < head.i:
+                continue  # "Iranian-made drones" are not Iran's
             if (
                 tok.dep_
                 not in ("amod", "compound", "poss", "nmod", "conj", "case", "det", "cc", "punct")
@@ -410,6 +407,8 @@ class ActorResolver:
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
             ):
                 continue  # "dozens of protesters": the protesters say who
+            if head.lemma_.lower() in WEAPON_NOUNS and made_by(head):
+                continue  # "Iranian-made drones": whose they are is not said
             sector = self.finder.sector_of(head)
             if sector is None and head.lemma_.lower() in WEAPON_NOUNS:
                 # "Russian missiles struck ...", "Iran's drones": a weapon with a named
@@ -426,7 +425,7 @@ class ActorResolver:
             pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
             if not countries and owner is None and not pronoun:  # "its ambassador from X"
                 named = of_states(index, seg_i, head)  # "the army of Iraq"
-                countries = named or self._counted_countries(index, seg_i, head, context)
+                countries = named or counted_countries(self.finder, index, seg_i, head, context)
             country = countries[0] if countries else None
             partners = tuple(generic_actor(c, code, self.kb) for c in countries[1:])
             junta = (
@@ -484,7 +483,7 @@ class ActorResolver:
                     actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
-            actor = self._supporters_of(index, seg_i, head, actor, date)
+            actor = supporters_of(self.kb, index, seg_i, head, actor, date)
             actor = allegiance(actor, head, doc[left : head.i], index, seg_i, self.kb)
             start = left if (country or owner) else min(sector_start, head.i)
             while start < head.i and doc[start].dep_ in (
@@ -499,31 +498,6 @@ class ActorResolver:
                 index.remove(inner)
             text = doc[start : head.i + 1].text
             index.add(ActorMention(seg_i, start, head.i + 1, actor, text, via, head.i, partners))
-
-    def _supporters_of(
-        self, index: ActorIndex, seg_i: int, head: Token, actor: Actor, date: str | None
-    ) -> Actor:
-        """ "Supporters of the opposition", "supporters of Imran Khan": those who back an
-        opposition party or figure are the opposition of its country; supporters of a
-        government or junta stay its country's civilians (``actor``)."""
-        if head.lemma_.lower() not in SUPPORTER_NOUNS:
-            return actor
-        backed = [
-            found
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for obj in prep.children
-            if (found := index.at(seg_i, obj.i)) is not None
-        ]
-        backed += [
-            found for c in head.children if c.dep_ == "poss" and (found := index.at(seg_i, c.i))
-        ]
-        for mention in backed:
-            code = mention.actor.code_on(date)
-            country = mention.actor.country
-            if country and len(code) == 6 and code[3:] in MOVEMENT_SECTORS:
-                return generic_actor(country, "OPP", self.kb)
-        return actor
 
     def _armed_group_antecedent(
         self, index: ActorIndex, seg_i: int, head: Token, code: str, date: str | None
@@ -678,53 +652,6 @@ class ActorResolver:
         if any(a.code_on(context.date).endswith("GOV") for a in leaders):
             return "GOV"
         return "MIL"
-
-    def _counted_countries(
-        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
-    ) -> list[str]:
-        """ "The three juntas", "the two governments": a counted plural names the
-        states just named: those before it in its sentence when their number is the
-        count, else those of the sentences before it, walking back until the count is
-        reached (at most three sentences; none when it is overshot). Only states and
-        their institutions count, not rebels or places."""
-        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() in PERSON_PLURALS:
-            return []  # "two soldiers were killed" counts people, not states
-        count = next((count_of(c) for c in head.children if c.dep_ == "nummod"), 0)
-        if count < 2:
-            return []
-        here = self._state_countries(index, seg_i, head.sent, head.i, context.date)
-        if len(here) == count:
-            return here
-        found: list[str] = []
-        at: tuple[int, Token] = (seg_i, head)
-        for _ in range(3):
-            previous = self.finder.previous_sentence(index, at[0], at[1])
-            if previous is None:
-                break
-            p_seg, sent = previous
-            for country in self._state_countries(index, p_seg, sent, sent.end, context.date):
-                if country not in found:
-                    found.append(country)
-            if len(found) >= count:
-                return found if len(found) == count else []
-            at = (p_seg, sent[0])
-        return []
-
-    @staticmethod
-    def _state_countries(
-        index: ActorIndex, seg_i: int, sent: Span, before: int, date: str | None = None
-    ) -> list[str]:
-        found: list[str] = []
-        for m in index.mentions:
-            if m.seg != seg_i or not (sent.start <= m.start < min(sent.end, before)):
-                continue
-            country, code = m.actor.country, m.actor.code_on(date)  # a leader on the date
-            if not country or m.via == "implied":
-                continue
-            state = m.actor.type == ActorType.STATE or code == country
-            if (state or code[3:] in STATE_SECTORS) and country not in found:
-                found.append(country)
-        return found
 
     def _collective_phrase(
         self, index: ActorIndex, seg_i: int, head: Token, context: PageContext

@@ -17,6 +17,8 @@ from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, 
 
 # events that make their two sides adversaries of each other
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# mutual acts whose parties were at war: the sides of a truce are each other's enemies
+TRUCE_TYPES = frozenset({"AGREE", "RETREAT"})
 # coercion of a whole population (a curfew, martial law, a blackout): no side in a fight
 POPULATION_MODES = frozenset({"curfew", "martial-law", "censor"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
@@ -208,7 +210,16 @@ class PageContext:
         for sides in found:
             if any(len(ref.code) > 3 for ref in sides):
                 return sides
-        return next((sides for sides in found if sides), ())
+        enemy = next((sides for sides in found if sides), ())
+        if enemy:
+            return enemy
+        # no fight told yet: the other party to a truce or deal "to end the fighting" that
+        # both sides made ("Armenia and Azerbaijan agreed to end six weeks of fighting")
+        for told in self._recent():
+            mutual = _codes(told.source) == _codes(told.target) and len(told.source) >= 2
+            if told.type in TRUCE_TYPES and mutual and side(told.source):
+                return other(told.source)
+        return ()
 
     def belligerents(self) -> tuple[ActorRef, ...]:
         """Both sides of the newest hostile event that names both ("urged all sides to

@@ -13,6 +13,15 @@ from spacy.tokens import Token
 
 from sitrep.events.discourse import word_stem
 from sitrep.events.implied import own_government
+from sitrep.events.recipient_words import (
+    FALLBACK_PREPS,
+    OBJECT_OWNER_PREPS,
+    condition_subjects,
+    embedded_arguments,
+    given_to,
+    protest_addressees,
+    site_arguments,
+)
 from sitrep.events.syntax import (
     WHERE_NOUNS,
     children,
@@ -32,17 +41,8 @@ if TYPE_CHECKING:
     from sitrep.events.trigger import Trigger
 
 MATERIAL_PREPS = ("against", "on", "at", "upon", "into")
-FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 # prepositions whose object is where an act is directed ("sent arms to Pakistan")
 DIRECTED_PREPS = ("to", "into", "against", "on", "at", "toward", "towards", "from", "with")
-# verbs whose object is what is sent, placed or handed over, not whom the act concerns
-TRANSFER_VERBS = frozenset(
-    {"deploy", "send", "dispatch", "station", "withdraw", "pull", "contribute", "provide",
-     "supply", "deliver", "hand", "transfer", "ship", "give", "return", "move", "redeploy"}
-)  # fmt: skip
-# verbs of giving: what they give is their object, whom they give it to the recipient
-# ("offered its troops to Lebanon's president", "handed two suspects over to Sudan")
-GIVING_VERBS = TRANSFER_VERBS | {"offer", "lend", "grant", "sell", "donate", "pledge"}
 # verbs of taking ground or goods: "from X" names whom it is taken from
 WRESTING_VERBS = frozenset(
     {"take", "capture", "seize", "retake", "recapture", "wrest", "liberate", "reclaim", "win",
@@ -50,11 +50,6 @@ WRESTING_VERBS = frozenset(
 )  # fmt: skip
 # verbs by which a group owns an act: the act's recipient is the claim's
 CLAIMING_VERBS = frozenset({"claim"})
-CONDITION_MARKS = frozenset({"if", "unless"})
-# how a condition may hang from the threat: "threatened to stop talks (meant) to reduce ..."
-CONDITION_PATH = frozenset({"xcomp", "ccomp", "acl", "dobj", "conj"})
-# prepositions of an object noun that name whom the object concerns or comes from
-OBJECT_OWNER_PREPS = ("of", "from")
 # material cooperation is given to someone: "granted asylum to 18 rebels"
 DATIVE_PREPS = ("to", "for")
 # modes of acts that cover an area: the place under a curfew or ban is its recipient
@@ -154,103 +149,6 @@ def same_state(a: ActorRef, b: ActorRef) -> bool:
     )
 
 
-def embedded_arguments(verb: Token) -> list[Token]:
-    """Who the act in a verb's complement is done to: its objects and the objects of its
-    directed prepositions ("threatened to attack Iraq", "offered aid to Chad"). The
-    object of a verb of sending or placing is what is moved, not whom it concerns
-    ("refused to deploy peacekeepers in Iraq", "offered to hand over two suspects")."""
-    out: list[Token] = []
-    for clause in complements(verb):
-        if clause.lemma_.lower() in TRANSFER_VERBS:
-            out.extend(children(clause, "dative"))
-        else:
-            out.extend(children(clause, "dobj", "dative"))
-        out.extend(pobjs(clause, FALLBACK_PREPS + ("into", "from", "for")))
-        for obj in children(clause, "dobj"):
-            # "threatened to ban rallies by the opposition": whose the object is
-            out.extend(pobjs(obj, ("to", "for", "against", "on", "with", "by", "of")))
-    return with_conjuncts(out)
-
-
-def _given_to(trigger: Token) -> list[Token]:
-    """Whom a verb of giving gives to: its indirect object or the object of its "to"
-    ("offered troops to Lebanon", "gave Tanzania a grant"), when it also has what it
-    gives as a direct object."""
-    if trigger.pos_ not in ("VERB", "AUX") or trigger.lemma_.lower() not in GIVING_VERBS:
-        return []
-    objects = children(trigger, "dobj")
-    if not objects:
-        return []
-    to = [c for c in children(trigger, "dative") if c.pos_ in ("NOUN", "PROPN", "PRON")]
-    to += pobjs(trigger, ("to",))
-    for obj in objects:
-        to += pobjs(obj, ("to",))
-    return with_conjuncts(to)
-
-
-def condition_subjects(verb: Token, goals_only: bool = False) -> list[Token]:
-    """Whom a threat's condition names: the subject of its "if" or "unless" clause
-    ("threatened to launch an offensive unless Baghdad accepted", "threatened to stop
-    the talks if the United States goes ahead"); and whom a fight is to end ("until the
-    militants are defeated"), the only one with ``goals_only``."""
-    out: list[Token] = []
-    for clause in verb.subtree:
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if clause.dep_ != "advcl" or not marks & (CONDITION_MARKS | {"until"}):
-            continue
-        up, steps = clause.head, 0  # the threatened act's own condition, not a quote's
-        while up.i != verb.i and _on_condition_path(up) and steps < 4:
-            up, steps = up.head, steps + 1
-        if up.i != verb.i:
-            continue
-        if marks & CONDITION_MARKS:
-            out.extend(() if goals_only else children(clause, "nsubj", "nsubjpass"))
-        else:  # "would fight on until the militants were defeated": whom the fight ends
-            out.extend(children(clause, "nsubjpass"))
-    return with_conjuncts(out)
-
-
-def _on_condition_path(tok: Token) -> bool:
-    """A link from a condition up to its threat: a complement, an object, a conjunct, or
-    an infinitive the parser hung as an adverbial ("threatened on Monday to close")."""
-    if tok.dep_ in CONDITION_PATH:
-        return True
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def site_arguments(verb: Token) -> list[Token]:
-    """Where the act in a verb's complement would take place: the objects of "in" on
-    the complement or on its object ("to impose a curfew in Algiers")."""
-    out: list[Token] = []
-    for clause in complements(verb):
-        out.extend(pobjs(clause, ("in",)))
-        for obj in children(clause, "dobj"):
-            out.extend(pobjs(obj, ("in",)))
-    return with_conjuncts(out)
-
-
-def protest_addressees(trigger: Token) -> list[Token]:
-    """Whom a protest addresses, from what it demands: "staged a hunger strike to demand
-    the resignation of X", "marched, calling for independence from X", "rioted in protest
-    against X", "blocked streets in defiance of X", "set fire to a U.S. flag"."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    out: list[Token] = []
-    for head in {verb.i: verb, trigger.i: trigger}.values():
-        for clause in children(head, "advcl", "xcomp", "acl"):
-            for obj in children(clause, "dobj"):
-                out.append(obj)
-                out.extend(pobjs(obj, OBJECT_OWNER_PREPS + ("against", "by", "for")))
-            out.extend(pobjs(clause, ("against", "from", "on", "to")))
-            for pobj in pobjs(clause, ("for",)):
-                out.extend(pobjs(pobj, OBJECT_OWNER_PREPS + ("against", "by")))
-        for pobj in pobjs(head, ("in",)):
-            if pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
-                out.extend(pobjs(pobj, ("against", "of", "at", "to", "over")))
-        # "set fire to a U.S. flag", "marched to parliament": what the protest goes to
-        out.extend(pobjs(head, ("to",)))
-    return with_conjuncts(out)
-
-
 def _referring_nouns(trigger: Token) -> list[Token]:
     """Nouns by which a verbal act may name an earlier event: its objects, what they are
     of or to ("the outbreak of fighting", "changes to the deal"), what the act is for or
@@ -273,6 +171,13 @@ def _referring_nouns(trigger: Token) -> list[Token]:
             out.extend(children(clause, "oprd"))
     # "called the offensive a violation": an adjective with a determiner is a noun
     return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN") or _nominal_adj(t)]
+
+
+def _names_its_accord(trigger: Token, accord_nouns: frozenset[str]) -> bool:
+    """The trigger is a participle of an accord noun ("a deal brokered by Russia", "the
+    truce mediated by Qatar")."""
+    head = trigger.head
+    return trigger.dep_ == "acl" and head.lemma_.lower() in accord_nouns
 
 
 def _nominal_adj(tok: Token) -> bool:
@@ -363,9 +268,9 @@ class RecipientFinder:
                         found.setdefault(ref.id, ref)
             return tuple(found.values())
 
-        given_to = _given_to(trig.token)
-        if given_to:
-            target = others(given_to)
+        receivers = given_to(trig.token)
+        if receivers:
+            target = others(receivers)
             if target:
                 return target
         grounds = [*trig.target_tokens, *children(trig.token, "dobj")]
@@ -532,6 +437,11 @@ class RecipientFinder:
             if claimed is not None:
                 told.credit(claimed, source)  # the act told before is theirs
                 return tuple(r for r in claimed.target if r.id not in {s.id for s in source})
+        if trig.type == "CONSULT" and _names_its_accord(trig.token, self.book.cues.accord_nouns):
+            # "agreed to end the fighting under a deal brokered by Russia": the parties
+            accord = told.latest({"AGREE"}, source)
+            if accord is not None:
+                return tuple(p for p in accord.parties if not any(p.id == s.id for s in source))
         if trig.type in VERBAL_TYPES - {"RETREAT"}:
             actors = self._doers_referred(_referring_nouns(trig.token), told, source)
             if actors:
