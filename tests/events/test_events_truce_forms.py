@@ -61,3 +61,14 @@ def test_a_weapon_named_by_its_maker_has_no_owner(analyse_text):
 def test_the_minsk_group_is_an_international_body(analyse_text):
     result = analyse_text("The OSCE Minsk Group met in Vienna.", "2020-11-10")
     assert {m.actor.code for m in result.mentions if "Minsk" in m.text} == {"IGO"}
+
+
+def test_a_withdrawal_of_forces_from_a_country_is_from_that_country(analyse_text):
+    result = analyse_text(
+        "The United States speeded up the withdrawal of some invasion forces from Panama on "
+        "Wednesday.",
+        "1989-12-28",
+    )
+    withdrawal = events_at(result, "withdrawal")
+    assert withdrawal and withdrawal[0].type == "RETREAT"
+    assert codes(withdrawal[0].target) == ["PAN"]

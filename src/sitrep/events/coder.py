@@ -330,7 +330,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 continue
             sources = _pobjs(verb, ("by",)) if passive else subjects
             targets = (
-                _pobjs(noun, pattern.target_preps)
+                _noun_targets(noun, pattern.target_preps)
                 or _pobjs(holder, pattern.target_preps)
                 or _pobjs(verb, pattern.target_preps)
                 or _content_subjects(noun)  # "issued a demand that Armenia change ..."
@@ -383,7 +383,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if pattern is None:
             return None
         sources = _pobjs(noun, pattern.source_preps or ("by",)) or _gathered_for(noun)
-        targets = _pobjs(noun, pattern.target_preps) or _content_subjects(noun)
+        targets = _noun_targets(noun, pattern.target_preps) or _content_subjects(noun)
         premods = self._premod_actors(noun, index, seg)
         if pattern.premod_role != "source" and not targets:
             # "the 2003 Iraq invasion": a compound name is what was invaded, while a
@@ -750,3 +750,11 @@ def _inside_a_name(index: ActorIndex, seg: int, tok: Token) -> bool:
         and mention.end - mention.start > 1
         and mention.via in ("alias", "short_name", "unknown")
     )
+
+
+def _noun_targets(noun: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of an event noun's target prepositions, also where the parser hangs
+    them on its "of" object ("the withdrawal of some forces from Panama")."""
+    own = _pobjs(noun, preps)
+    nested = tuple(p for p in preps if p != "of")
+    return own or [t for o in _pobjs(noun, ("of",)) for t in _pobjs(o, nested)]
