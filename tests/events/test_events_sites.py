@@ -129,3 +129,19 @@ def test_a_measure_abroad_with_no_one_named_is_on_the_country_it_is_taken_in(ana
     )
     found = [e for e in result.events if e.trigger == "suspended"]
     assert found and codes(found[0].target) == ["SDN"]
+
+
+def test_targets_aimed_at_in_a_foreign_town_put_the_attack_on_that_country(analyse_text):
+    result = analyse_text("Israeli tanks fired shells at targets in Jericho.", "2000-10-10")
+    fired = [e for e in result.events if e.trigger == "fired"]
+    assert fired and [a.code for a in fired[0].target] == ["PSE"]
+
+
+def test_a_when_clause_places_the_victims_of_its_act(analyse_text):
+    result = analyse_text(
+        "Two Palestinian suicide bombers killed 23 people late Sunday when they blew "
+        "themselves up in Tel Aviv, police said.",
+        "2001-12-02",
+    )
+    killed = [e for e in result.events if e.trigger == "killed"]
+    assert killed and [a.code for a in killed[0].target] == ["ISRCVL"]

@@ -756,7 +756,10 @@ def _clause_of(head: Token, char: int) -> bool:
     word = next((t for t in head.sent if t.idx <= char < t.idx + len(t.text)), None)
     while word is not None and word.head.i != word.i:
         if word.dep_ in SIDE_CLAUSES and word.pos_ in ("VERB", "AUX"):
-            return head in list(word.subtree)
+            # "killed 23 people when they blew themselves up in Tel Aviv": a "when" clause
+            # tells the same moment, so its place is the act's
+            same_moment = any(c.lower_ in ("when", "as") for c in word.children)
+            return same_moment or head in list(word.subtree)
         word = word.head
     return True
 

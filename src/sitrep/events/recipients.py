@@ -377,7 +377,10 @@ class RecipientFinder:
             # (not the pattern's own target words: "an operation in Ukraine" is on it)
             sites = [c for c in candidates if c.head.lower_ in SITE_PREPS]
             candidates = [c for c in candidates if c not in sites or c in trig.target_tokens]
-            sites += [p for head in (trig.token, *objects) for p in pobjs(head, SITE_PREPS)]
+            # "fired shells at targets in Jericho": where what it was aimed at stands
+            aimed_at = pobjs(trig.token, MATERIAL_PREPS)
+            heads = (trig.token, *objects, *aimed_at)
+            sites += [p for head in heads for p in pobjs(head, SITE_PREPS)]
             sites += named
         # "closed its embassy in Tehran": a mission stands for the relations with its host
         candidates += [
