@@ -62,3 +62,10 @@ def test_blocking_a_statement_is_a_veto(analyse_text):
     result = analyse_text("Russia blocked a statement that would have named Haftar.", DATE)
     blocked = events_at(result, "blocked")
     assert blocked and blocked[0].type == "REJECT"
+
+
+def test_weapons_handed_over_are_goods_not_a_force(analyse_text):
+    result = analyse_text("Turkey supplies the GNA with armoured vehicles.", DATE)
+    assert not [m for m in result.mentions if "vehicles" in m.text]
+    result = analyse_text("Russian drones struck Kyiv overnight.", "2022-11-10")
+    assert {m.actor.code for m in result.mentions if "drones" in m.text} == {"RUSMIL"}

@@ -730,6 +730,10 @@ def demonym_countries(kb: ActorBase, index: ActorIndex) -> set[str]:
     return found
 
 
+# weapons and vehicles that are goods when handed over ("sent weapons and drones")
+GOODS_NOUNS = WEAPON_NOUNS | {"vehicle", "weapon", "arm", "equipment", "ammunition", "artillery"}
+
+
 # nouns for the members of an armed force that may be soldiers or police: "officers
 # fired tear gas" on a page about the police
 FORCE_NOUNS = frozenset({"officer", "officers"})

@@ -30,6 +30,7 @@ from sitrep.actors.collectives import Bloc, Collectives, People
 from sitrep.actors.context import (
     BARE_CROWDS,
     FORCE_NOUNS,
+    GOODS_NOUNS,
     JUNTA_PHRASES,
     LOCATIVE_PREPS,
     OWNED_EQUIPMENT,
@@ -81,6 +82,7 @@ from sitrep.actors.unknown import UnknownNames
 from sitrep.actors.words import (
     dateline_place,
     determined,
+    handed_over,
     indefinite,
     model_name,
     owner_phrase,
@@ -409,6 +411,8 @@ class ActorResolver:
                 continue  # "dozens of protesters": the protesters say who
             if head.lemma_.lower() in WEAPON_NOUNS and made_by(head):
                 continue  # "Iranian-made drones": whose they are is not said
+            if head.lemma_.lower() in GOODS_NOUNS and handed_over(head):
+                continue  # "sent Haftar weapons and drones": goods, not a force
             sector = self.finder.sector_of(head)
             if sector is None and head.lemma_.lower() in WEAPON_NOUNS:
                 # "Russian missiles struck ...", "Iran's drones": a weapon with a named

@@ -61,3 +61,24 @@ def punct_between(a: Token, b: Token) -> bool:
 
 def determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+# verbs of handing goods over: what they hand over is goods, not a force that acts
+HANDING_VERBS = frozenset(
+    {"send", "supply", "deliver", "sell", "provide", "ship", "give", "transfer", "donate",
+     "export", "smuggle", "buy", "purchase", "acquire", "receive", "lend"}
+)  # fmt: skip
+
+
+def handed_over(head: Token) -> bool:
+    """``head`` names goods handed over ("sent Haftar weapons and drones", "supplies the
+    GNA with armoured vehicles"): the object of a verb of handing over, or its "with"
+    phrase, or a conjunct of either."""
+    noun = head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head.lemma_.lower() in HANDING_VERBS
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return noun.head.head.lemma_.lower() in HANDING_VERBS
+    return False
