@@ -102,3 +102,14 @@ def test_a_fight_until_someone_is_defeated_is_against_them(analyse_text):
     result = analyse_text("The Somali army fought until al-Shabaab was driven out of the town.")
     fought = [e for e in result.events if e.trigger == "fought"]
     assert fought and [a.code for a in fought[0].target] == ["IMGREB"]
+
+
+def test_a_warning_to_no_one_named_is_to_those_protesting_against_the_warner(analyse_text):
+    result = analyse_text(
+        "TEHRAN (test wire) - Protests against the government spread to 80 cities. "
+        "President Ebrahim Raisi warned that acts of chaos would not be tolerated.",
+        "2022-09-22",
+    )
+    warned = [e for e in result.events if e.trigger == "warned"]
+    assert warned and warned[0].type == "THREATEN"
+    assert [a.code for a in warned[0].target] == ["IRNOPP"]

@@ -221,6 +221,19 @@ class PageContext:
                 return other(told.source)
         return ()
 
+    def protesters_against(self, rulers: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+        """Who the newest protest against ``rulers`` (or their state) was made by."""
+        codes = _codes(rulers)
+        states = {_state_of(c) for c in codes} - {None}
+        if not states:
+            return ()
+        for told in self._recent():
+            if told.type != "PROTEST" or not told.source:
+                continue
+            if any(r.code in codes or _state_of(r.code) in states for r in told.target):
+                return tuple(r for r in told.source if _state_of(r.code) is None)
+        return ()
+
     def belligerents(self) -> tuple[ActorRef, ...]:
         """Both sides of the newest hostile event that names both ("urged all sides to
         show restraint", "condemned the outbreak of fighting")."""

@@ -86,6 +86,8 @@ VERBAL_TYPES = frozenset(
 )
 
 
+# verbs of warning: with no one named, a state warns those who defy it
+WARNING_VERBS = frozenset({"warn", "caution"})
 # gatherings a body is asked to hold: "called for an urgent session of the council"
 MEETING_NOUNS = frozenset({"meeting", "session", "summit", "sitting", "consultation", "talk"})
 
@@ -457,6 +459,10 @@ class RecipientFinder:
             if trig.type == "THREATEN" and trig.mode == "violence":
                 # "vowed to launch counter-attacks": against the enemy the page has shown
                 return told.adversary(source, same_country=True)
+            if trig.type == "THREATEN" and trig.token.lemma_.lower() in WARNING_VERBS:
+                # "warned that acts of chaos would not be tolerated": a government warns
+                # those the page has shown protesting against it
+                return told.protesters_against(source)
             if trig.type == "REQUEST" and _asks_for_calm(trig.token, cues.calm_nouns):
                 return told.belligerents()  # "called for a ceasefire"
             if trig.type == "REQUEST" and _asks_for_account(trig.token):
