@@ -165,3 +165,13 @@ def test_crowds_on_a_page_about_protests_stay_the_protesters(analyse_text):
     )
     crowds = [m for m in result.mentions if m.text == "crowds"]
     assert crowds and crowds[0].actor.code == "BGDOPP"
+
+
+def test_an_attack_told_again_without_a_day_keeps_the_day_of_the_attack(analyse_text):
+    result = analyse_text(
+        "KABUL (test wire) - Islamic State fighters struck crowds outside Kabul airport on "
+        "Thursday.\n\nIslamic State gunmen then opened fire on the crowd, the Pentagon said.",
+        "2021-08-27",
+    )
+    opened = events_at(result, "opened")
+    assert opened and opened[0].date == "2021-08-26"

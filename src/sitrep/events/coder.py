@@ -592,7 +592,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
             before = told.retold(trig.type, seg_i, trig.mode)
             if before is not None:
                 source, target = before.source, before.target
-        if lent and source and precision == "page" and told is not None:
+        # an attack told with no day of its own, by those whose attack the page dated a
+        # paragraph before ("... on Thursday. Gunmen then opened fire"), is on that day
+        retold = lent or trig.type == "ASSAULT"
+        if retold and source and precision == "page" and told is not None:
             date, precision, date_text = told.day_of(trig.type, source, seg_i) or dated
         quad = self.book.type_info(trig.type).quad
         if not source and target and (said := warned_fate(trig, quad)):  # "Israel will be punished"
