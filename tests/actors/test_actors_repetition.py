@@ -3,17 +3,13 @@ other reference forms met on a wire about a captured city (our own sentences).""
 
 from __future__ import annotations
 
-from sitrep.events.merge import tellings
+from coded import events_at
 
 GOMA = "GOMA, Congo, Nov 20, 2012 (test wire) - "
 
 
 def codes_of(result, text):
     return {m.actor.code for m in result.mentions if m.text == text}
-
-
-def events_at(result, trigger):
-    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
 
 
 def test_a_repeated_noun_names_the_same_actor_across_other_forces(analyse_text):

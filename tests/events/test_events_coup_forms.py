@@ -6,15 +6,7 @@ relative clause dates that clause, not the verb after it."""
 
 from __future__ import annotations
 
-from sitrep.events.merge import tellings
-
-
-def events_at(result, trigger):
-    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
-
-
-def codes(refs):
-    return sorted(a.code for a in refs)
+from coded import codes, events_at
 
 
 def codes_of(result, text):

@@ -5,15 +5,7 @@ state naming its own act judges no one of its own; a verb hung loosely after ano
 
 from __future__ import annotations
 
-from sitrep.events.merge import tellings
-
-
-def events_at(result, trigger):
-    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
-
-
-def codes(refs):
-    return sorted(a.code for a in refs)
+from coded import codes, events_at
 
 
 def test_concern_about_an_act_told_before_disapproves_of_its_doers(analyse_text):

@@ -5,17 +5,9 @@ arms given; blocking a statement is a veto."""
 
 from __future__ import annotations
 
-from sitrep.events.merge import tellings
+from coded import codes, events_at
 
 DATE = "2019-04-09"
-
-
-def events_at(result, trigger):
-    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
-
-
-def codes(refs):
-    return sorted(a.code for a in refs)
 
 
 def test_armed_forces_marching_on_a_city_attack_it(analyse_text):

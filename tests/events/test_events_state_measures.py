@@ -5,15 +5,7 @@ that claims an attack the page told with no named doer did it."""
 
 from __future__ import annotations
 
-from sitrep.events.merge import tellings
-
-
-def events_at(result, trigger):
-    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
-
-
-def codes(refs):
-    return sorted(a.code for a in refs)
+from coded import codes, events_at
 
 
 def test_a_curfew_on_a_city_is_on_its_people(analyse_text):

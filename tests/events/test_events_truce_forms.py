@@ -6,17 +6,9 @@ no owner."""
 
 from __future__ import annotations
 
-from sitrep.events.merge import tellings
+from coded import codes, events_at
 
 YEREVAN = "YEREVAN, Nov 10, 2020 (test wire) - "
-
-
-def events_at(result, trigger):
-    return [t for e in result.events for t in tellings(e) if t.trigger == trigger]
-
-
-def codes(refs):
-    return sorted(a.code for a in refs)
 
 
 def test_a_deal_brokered_by_a_third_party_mediates_between_its_parties(analyse_text):
