@@ -61,3 +61,13 @@ def test_weapons_handed_over_are_goods_not_a_force(analyse_text):
     assert not [m for m in result.mentions if "vehicles" in m.text]
     result = analyse_text("Russian drones struck Kyiv overnight.", "2022-11-10")
     assert {m.actor.code for m in result.mentions if "drones" in m.text} == {"RUSMIL"}
+
+
+def test_a_promise_to_respond_with_force_threatens_the_enemy_the_page_showed(analyse_text):
+    result = analyse_text(
+        "Haftar's forces attacked Tripoli on Thursday. The GNA said it would respond with force.",
+        DATE,
+    )
+    respond = events_at(result, "respond")
+    assert respond and respond[0].type == "THREATEN"
+    assert codes(respond[0].target) == ["LBYREB"]

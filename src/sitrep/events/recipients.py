@@ -576,7 +576,10 @@ class RecipientFinder:
         city", "pushed into districts", "left its positions") rather than a named thing
         ("attacked police stations", "targeted ships")."""
         held = self.book.cues.held_nouns
-        objects = [*children(trigger, "dobj"), *pobjs(trigger, DIRECTED_PREPS)]
+        preps = DIRECTED_PREPS
+        if trigger.lemma_.lower() in ("respond", "retaliate", "react", "reply"):
+            preps = tuple(p for p in preps if p != "with")  # "respond with force": the means
+        objects = [*children(trigger, "dobj"), *pobjs(trigger, preps)]
         for obj in with_conjuncts(objects):
             if obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
                 continue
