@@ -113,3 +113,21 @@ def test_a_warning_to_no_one_named_is_to_those_protesting_against_the_warner(ana
     warned = [e for e in result.events if e.trigger == "warned"]
     assert warned and warned[0].type == "THREATEN"
     assert [a.code for a in warned[0].target] == ["IRNOPP"]
+
+
+def test_a_ruler_resigning_after_protests_against_her_yields_to_the_protesters(
+    analyse_text, event_triples
+):
+    result = analyse_text(
+        "DHAKA (test wire) - Protesters marched against the government for weeks, and the "
+        "protests spread to every city. On Monday Prime Minister Sheikh Hasina resigned "
+        "and fled to India.",
+        "2024-08-05",
+    )
+    assert (("BGDGOV",), "RETREAT", ("BGDOPP",)) in event_triples(result)
+
+
+def test_a_resignation_with_no_protest_told_has_no_recipient_invented(analyse_text):
+    result = analyse_text("The defence minister resigned on Monday.", "2024-08-05")
+    for event in result.events:
+        assert not event.target

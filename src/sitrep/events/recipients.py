@@ -478,6 +478,11 @@ class RecipientFinder:
             actors = self._doers_referred(objects, told, source)
             if actors:
                 return actors
+        protesters = told.protesters_against(source) if trig.mode == "resign" else ()
+        if trig.type == "RETREAT" and protesters:
+            # "Hasina resigned and fled": a ruler steps down before those protesting
+            # against her, when the page has told of them
+            return protesters
         if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
             enemy = told.adversary(source, same_country=True)
             # "the killings" with no one told as their enemy: whom is not said
