@@ -177,3 +177,21 @@ def test_it_after_a_participle_is_not_the_participles_own_subject(analyse_text):
     )
     accusing = [e for e in result.events if e.trigger == "accusing"]
     assert accusing and [a.code for a in accusing[0].target] == ["IRNCOP"]
+
+
+def test_a_body_sanctioned_by_a_state_is_not_that_states_own(analyse_text):
+    result = analyse_text(
+        "TEHRAN (test wire) - Protests spread across Iran after Mahsa Amini died in custody. "
+        "The U.S. Treasury Department sanctioned the morality police on Thursday.",
+        date="2022-09-23",
+    )
+    assert {m.actor.code for m in result.mentions if m.text == "police"} == {"IRNCOP"}
+
+
+def test_a_body_asked_by_an_institution_is_still_that_institutions_country(analyse_text):
+    result = analyse_text(
+        "TEHRAN (test wire) - Protests spread across Iran. The Iraqi parliament asked the "
+        "government to act.",
+        date="2022-09-23",
+    )
+    assert {m.actor.code for m in result.mentions if m.text == "government"} == {"IRQGOV"}

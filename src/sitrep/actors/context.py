@@ -370,7 +370,7 @@ class CountryFinder:
             return sender  # "Mali's Goita would not send troops": Mali's troops
         sector = self.sector_of(head)
         page = context.page_country
-        if sector is not None and sector[0] in STATE_SECTORS:
+        if sector is not None and sector[0] in STATE_SECTORS and not _acted_against(head):
             institution = self.preceding_institution(index, seg_i, head)
             # "U.S. forces struck at the government's request" on a page about Somalia:
             # foreign forces acting in the page's country do not lend "the government"
@@ -747,6 +747,26 @@ def latest_force_sector(index: ActorIndex, seg_i: int, head: Token) -> str | Non
         if (m.seg, m.start) < (seg_i, head.i) and m.actor.code[-3:] in ("MIL", "COP")
     ]
     return max(before, key=lambda m: (m.seg, m.start)).actor.code[-3:] if before else None
+
+
+# verbs of hostile acts: what a state's body does them to is not its own
+HOSTILE_VERBS = frozenset(
+    {"sanction", "blacklist", "designate", "target", "attack", "strike", "bomb", "accuse",
+     "condemn", "blame", "punish", "ban", "expel", "impose"}
+)  # fmt: skip
+
+
+def _acted_against(head: Token) -> bool:
+    """``head`` is what a hostile verb is done to ("sanctioned the morality police",
+    "imposed sanctions on the police"): another state's institution, so the doer before
+    it lends it no country."""
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in HOSTILE_VERBS
+    if head.dep_ == "pobj" and head.head.lower_ in ("on", "against"):
+        holder = head.head.head
+        verb = holder.head if holder.dep_ == "dobj" else holder
+        return verb.lemma_.lower() in HOSTILE_VERBS or holder.lemma_.lower() == "sanction"
+    return False
 
 
 # clauses that tell of something besides their sentence's main act
