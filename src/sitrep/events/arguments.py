@@ -181,9 +181,8 @@ class ArgumentReader:
         if any(len(t.code) != 3 for t in target):
             return target  # someone named ("banned Al Jazeera"), not a country
         country = self._sentence_country(ps, sentence, target, places)
-        if country is None:
-            homes = {s.code[:3] for s in source if s.code[3:] in OWN_STATE_SECTORS}
-            country = homes.pop() if len(homes) == 1 and len(source) == 1 else None
+        if country is None and len(source) == 1 and source[0].code[3:] in OWN_STATE_SECTORS:
+            country = _one_home(source)
         if country is None or country in NON_COUNTRY_PREFIXES:
             return target
         return self._sector_refs(country, "CVL")
@@ -192,10 +191,7 @@ class ArgumentReader:
         """Whom a coup is against ("seized power in a coup", "the colonels took power in
         Bamako"): the government of the country it took place in, the place named, else
         the plotters' own."""
-        country = self._sentence_country(ps, sentence, (), places)
-        if country is None:
-            homes = {s.code[:3] for s in source}
-            country = homes.pop() if len(homes) == 1 else None
+        country = self._sentence_country(ps, sentence, (), places) or _one_home(source)
         if country is None or country in NON_COUNTRY_PREFIXES:
             return ()
         return self._sector_refs(country, "GOV")
@@ -222,3 +218,9 @@ class ArgumentReader:
         # the state named by its own name ("Pakistan"), not a people ("landowners",
         # "Palestinian youths") coded with its country
         return len(ref.code) == 3 and any(a.id == ref.id for a in self.actors.lookup(ref.text))
+
+
+def _one_home(source: Sequence[ActorRef]) -> str | None:
+    """The one country every doer is of, or None when they are of several."""
+    homes = {s.code[:3] for s in source}
+    return homes.pop() if len(homes) == 1 else None

@@ -48,7 +48,7 @@ from sitrep.events.clauses import (
     warned_fate,
     warned_of_a_state,
 )
-from sitrep.events.discourse import HOSTILE_TYPES, PageContext
+from sitrep.events.discourse import HOSTILE_TYPES, POPULATION_MODES, PageContext
 from sitrep.events.folding import (
     acts_of_event_nouns,
     agents_of_when_clauses,
@@ -125,8 +125,6 @@ CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 DateTriple = tuple[str | None, str | None, str | None]
 DateResolver = Callable[[Span, int], DateTriple | Callable[[Token], DateTriple]]
 
-# modes of measures only a state takes: with no agent named, the state they are taken in
-STATE_MEASURES = frozenset({"curfew", "martial-law", "censor"})
 # verbs whose gerund object is what the subject gets away from ("flee fighting")
 FLEEING_VERBS = frozenset({"flee", "escape", "avoid", "evade", "dodge", "fear"})
 
@@ -602,11 +600,11 @@ class EventCoder(RecipientFinder, ArgumentReader):
             speaker = self._refs(index, seg_i, _subjects(said), date)
             if speaker and not {a.code[:3] for a in speaker} & {a.code[:3] for a in target}:
                 trig, source = replace(trig, type="THREATEN", mode=None, spoken_by=said), speaker
-        if not source and trig.mode in STATE_MEASURES and _agentless(trig.token):
+        if not source and trig.mode in POPULATION_MODES and _agentless(trig.token):
             # "the internet had been cut", "a curfew was imposed in Dhaka": only a state
             # does that; the government of the country it was done in
             source = self._measure_state(ps, sentence, target, places)
-        if trig.mode in STATE_MEASURES and source:
+        if trig.mode in POPULATION_MODES and source:
             target = self._population(ps, sentence, source, target, places)
         if trig.mode == "seize" and source and not target and names_a_coup(trig.token):
             target = self._ousted_government(ps, sentence, source, places)

@@ -19,7 +19,8 @@ from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # mutual acts whose parties were at war: the sides of a truce are each other's enemies
 TRUCE_TYPES = frozenset({"AGREE", "RETREAT"})
-# coercion of a whole population (a curfew, martial law, a blackout): no side in a fight
+# coercion of a whole population (a curfew, martial law, a blackout): no side in a fight,
+# and a measure only a state takes (the coder's agentless measures)
 POPULATION_MODES = frozenset({"curfew", "martial-law", "censor"})
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 # modes of the acts that take someone captive
@@ -71,6 +72,18 @@ def word_stem(word: str) -> str:
 
 def _codes(refs: Iterable[ActorRef]) -> set[str]:
     return {r.code for r in refs}
+
+
+def _guessed(refs: Iterable[ActorRef]) -> bool:
+    """Every one of ``refs`` is a generic actor ("a suicide bomber", "gunmen"), or there
+    are none: doers the page did not name."""
+    return all(r.id.startswith(GENERIC_ACTOR_PREFIX) for r in refs)
+
+
+def _aimed_at(target: Iterable[ActorRef], codes: set[str]) -> bool:
+    """``target`` holds one of ``codes`` or an actor of the state one of them is part of."""
+    states = {_state_of(c) for c in codes} - {None}
+    return any(r.code in codes or _state_of(r.code) in states for r in target)
 
 
 def _state_of(code: str) -> str | None:
@@ -127,7 +140,7 @@ class PageContext:
         blast"): an act whose doers the page could not name is theirs (``claimed_by``)."""
         if not claimers:
             return
-        if any(not r.id.startswith(GENERIC_ACTOR_PREFIX) for r in told.source):
+        if not _guessed(told.source):
             return  # a doer named by the page is not overruled by a claim
         for i, other in enumerate(self._told):  # "struck crowds ..., killing 13": each act
             same = other.type == told.type and other.segment == told.segment
@@ -140,7 +153,7 @@ class PageContext:
         """Who later claimed ``event``, when its own doers were only guessed: none named,
         or only a generic attacker ("a suicide bomber", "gunmen")."""
         claimers = self._credits.get(event.event_id)
-        if claimers is None or any(not r.id.startswith(GENERIC_ACTOR_PREFIX) for r in event.source):
+        if claimers is None or not _guessed(event.source):
             return None
         return claimers
 
@@ -224,13 +237,10 @@ class PageContext:
     def protesters_against(self, rulers: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
         """Who the newest protest against ``rulers`` (or their state) was made by."""
         codes = _codes(rulers)
-        states = {_state_of(c) for c in codes} - {None}
-        if not states:
+        if not {_state_of(c) for c in codes} - {None}:
             return ()
         for told in self._recent():
-            if told.type != "PROTEST" or not told.source:
-                continue
-            if any(r.code in codes or _state_of(r.code) in states for r in told.target):
+            if told.type == "PROTEST" and told.source and _aimed_at(told.target, codes):
                 return tuple(r for r in told.source if _state_of(r.code) is None)
         return ()
 
@@ -252,11 +262,8 @@ class PageContext:
         """Who made the newest accusation against ``accused`` or its state ("Iran denied
         any role" answers whoever accused Iran)."""
         codes = _codes(accused)
-        states = {_state_of(c) for c in codes} - {None}
         for told in self._recent():
-            if told.type != "ACCUSE" or not told.source:
-                continue
-            if any(r.code in codes or _state_of(r.code) in states for r in told.target):
+            if told.type == "ACCUSE" and told.source and _aimed_at(told.target, codes):
                 return tuple(r for r in told.source if r.code not in codes)
         return ()
 

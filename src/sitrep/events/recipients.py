@@ -32,6 +32,7 @@ from sitrep.events.syntax import (
     with_conjuncts,
 )
 from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
+from sitrep.nlp.repairs import RESPONDING_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -582,7 +583,7 @@ class RecipientFinder:
         ("attacked police stations", "targeted ships")."""
         held = self.book.cues.held_nouns
         preps = DIRECTED_PREPS
-        if trigger.lemma_.lower() in ("respond", "retaliate", "react", "reply"):
+        if trigger.lemma_.lower() in RESPONDING_VERBS:
             preps = tuple(p for p in preps if p != "with")  # "respond with force": the means
         objects = [*children(trigger, "dobj"), *pobjs(trigger, preps)]
         for obj in with_conjuncts(objects):
