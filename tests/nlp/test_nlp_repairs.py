@@ -221,3 +221,37 @@ def test_a_sentence_with_its_own_verb_keeps_its_parse(nlp):
     doc = nlp("The army said elected officials were detained.")
     said = next(t for t in doc if t.text == "said")
     assert said.dep_ == "ROOT"
+
+
+def test_a_noun_hung_from_the_verb_after_its_object_joins_the_object(nlp):
+    doc = nlp("The bombing killed 13 U.S. service members and at least 170 Afghans.")
+    afghans = next(t for t in doc if t.text == "Afghans")
+    assert afghans.dep_ == "conj" and afghans.head.text == "members"
+
+
+def test_a_capitalised_name_read_as_a_verb_is_the_subject(nlp):
+    doc = nlp("ECOWAS imposed sanctions on Niger and suspended all commercial transactions.")
+    ecowas, imposed = doc[0], doc[1]
+    assert imposed.dep_ == "ROOT" and ecowas.dep_ == "nsubj" and ecowas.head == imposed
+    assert next(t for t in doc if t.text == "suspended").head == imposed
+
+
+def test_a_writers_aside_read_as_the_main_clause_is_set_beside_it(nlp):
+    doc = nlp("Congo accused Rwanda of backing the rebels, a charge Kigali denies.")
+    accused = next(t for t in doc if t.text == "accused")
+    denies = next(t for t in doc if t.text == "denies")
+    assert accused.dep_ == "ROOT"
+    assert denies.dep_ == "relcl" and denies.head.text == "charge"
+    assert next(t for t in doc if t.text == "Kigali").head == denies
+
+
+def test_a_speaker_after_a_comma_is_no_aside(nlp):
+    doc = nlp("Congo accused Rwanda of backing the rebels, a spokesman said.")
+    assert next(t for t in doc if t.text == "said").dep_ == "ROOT"
+
+
+def test_a_past_verb_read_as_a_clause_of_its_subject_is_the_verb(nlp):
+    doc = nlp("A UN report accused Rwanda of supporting the M23.")
+    accused = next(t for t in doc if t.text == "accused")
+    assert accused.dep_ == "ROOT"
+    assert next(t for t in doc if t.text == "report").head == accused

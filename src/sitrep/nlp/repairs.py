@@ -158,6 +158,14 @@ def repair_parse(doc: Doc) -> Doc:
             token.head = token.head.head  # "Egypt and Qatar are mediating": the verb's subject
         elif (clause := _clause_before_time(token)) is not None:
             token.head = clause  # "the junta that seized power last week attacked ..."
+        elif (obj := _object_of_stranded_conjunct(token)) is not None:
+            _repair_stranded_conjunct(token, obj)
+        elif (aside := _aside_read_as_main(token)) is not None:
+            _repair_aside(token, *aside)
+        elif _finite_verb_read_as_clause(token):
+            _repair_finite_verb(token)
+        elif (verb := _verb_after_acronym(token)) is not None:
+            _repair_acronym_subject(token, verb)
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
@@ -574,3 +582,127 @@ def _repair_count(lead: Token, prep: Token) -> None:
     noun.head, noun.dep_ = verb, "dobj"
     lead.head, lead.dep_ = number, "quantmod"
     prep.head, prep.dep_ = number, "quantmod"
+
+
+def _object_of_stranded_conjunct(noun: Token) -> Token | None:
+    """ "killed 13 U.S. service members and at least 170 Afghans", with "Afghans" hung
+    from the verb as a conjunct of it: a noun with no verb of its own, joined by "and"
+    after the verb's object, is that object's conjunct (a second recipient)."""
+    verb = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in noun.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i]
+    if not objects:
+        return None
+    obj = objects[-1]
+    between = noun.doc[obj.right_edge.i + 1 : noun.left_edge.i]
+    if len(between) != 1 or between[0].lower_ not in ("and", "or"):
+        return None
+    return obj
+
+
+def _repair_stranded_conjunct(noun: Token, obj: Token) -> None:
+    joiner = noun.doc[noun.left_edge.i - 1]
+    noun.head = obj
+    joiner.head, joiner.dep_ = obj, "cc"
+
+
+def _verb_after_acronym(root: Token) -> Token | None:
+    """ "ECOWAS imposed sanctions on Niger", read as a verb "ECOWAS" with "imposed" an
+    adjective of its object: a name in capitals that opens the sentence is the subject
+    of the past verb after it."""
+    name = root.text
+    if root.dep_ != "ROOT" or root.pos_ != "VERB" or root.i != root.sent.start:
+        return None
+    if len(name) < 3 or not name.isalpha() or not name.isupper():
+        return None
+    after = root.doc[root.i + 1] if root.i + 1 < root.sent.end else None
+    if after is None or after.tag_ not in ("VBD", "VBN") or after.dep_ != "amod":
+        return None
+    obj = after.head
+    if obj.head.i != root.i or obj.dep_ not in ("dobj", "nsubj", "attr"):
+        return None
+    return after
+
+
+def _repair_acronym_subject(name: Token, verb: Token) -> None:
+    obj = verb.head
+    moved = [c for c in name.children if c.i != obj.i]
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    name.head, name.dep_, name.pos_, name.tag_ = verb, "nsubj", "PROPN", "NNP"
+    obj.head, obj.dep_ = verb, "dobj"
+    for child in moved:
+        child.head = verb
+
+
+# nouns that name what a clause says, in a writer's aside after it: "..., a charge Kigali
+# denies"
+ASIDE_NOUNS = frozenset(
+    {"charge", "claim", "accusation", "allegation", "assertion", "account", "version"}
+)
+
+
+def _aside_read_as_main(verb: Token) -> tuple[Token, Token, Token] | None:
+    """ "Congo accused Rwanda of backing the rebels, a charge Kigali denies", read as
+    "a charge Kigali" denying the clause before it: the sentence's clause is the main one,
+    the aside a relative clause of its noun. Returns the clause, the noun and the aside's
+    subject."""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i == 0:
+        return None
+    start = subject.left_edge
+    if verb.doc[start.i - 1].text != "," or start.lower_ not in ("a", "an"):
+        return None
+    nouns = [t for t in verb.doc[start.i : subject.right_edge.i + 1] if t.lower_ in ASIDE_NOUNS]
+    if len(nouns) != 1:
+        return None
+    noun = nouns[0]
+    actor = (
+        subject
+        if noun.i != subject.i
+        else next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    )
+    if actor is None or actor.i < noun.i:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < start.i), None)
+    if clause is None:
+        return None
+    return clause, noun, actor
+
+
+def _repair_aside(verb: Token, clause: Token, noun: Token, actor: Token) -> None:
+    moved = [c for c in verb.children if c.dep_ == "punct"]
+    clause.head, clause.dep_ = clause, "ROOT"
+    noun.head, noun.dep_ = clause, "npadvmod"
+    for word in verb.doc[noun.left_edge.i : noun.i]:
+        word.head = noun  # "a" of "a charge"
+    actor.head, actor.dep_ = verb, "nsubj"
+    verb.head, verb.dep_ = noun, "relcl"
+    for child in moved:
+        child.head = clause
+
+
+def _finite_verb_read_as_clause(verb: Token) -> bool:
+    """ "A UN report accused Rwanda of ...", read as one noun phrase with "accused" a
+    clause of "report": a past verb right after the sentence's head noun, with an object
+    of its own and no other verb in the sentence, is the sentence's verb."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or noun.dep_ != "ROOT" or verb.i != noun.i + 1:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    inside = {t.i for t in verb.subtree}
+    return not any(t.pos_ in ("VERB", "AUX") and t.i not in inside for t in noun.sent)
+
+
+def _repair_finite_verb(verb: Token) -> None:
+    noun = verb.head
+    moved = [c for c in noun.children if c.dep_ == "punct" and c.i > verb.i]
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, "nsubj"
+    for child in moved:
+        child.head = verb
