@@ -89,3 +89,23 @@ def test_a_pronoun_inside_a_conjunct_does_not_take_that_conjunct_as_partner(anal
         "2019-12-31",
     )
     assert codes_of(result, "their") == {"IRQPRM"}
+
+
+def test_a_bloc_named_in_capitals_imposes_its_sanctions(analyse_text):
+    result = analyse_text(
+        NIAMEY + "ECOWAS imposed sanctions on Niger and suspended all commercial transactions.",
+        "2023-07-31",
+    )
+    imposed = events_at(result, "imposed")
+    assert imposed and imposed[0].type == "SANCTION"
+    assert codes(imposed[0].source) == ["IGO"] and codes(imposed[0].target) == ["NER"]
+
+
+def test_a_bombing_that_killed_troops_and_civilians_hit_both(analyse_text):
+    result = analyse_text(
+        "KABUL, Aug 27, 2021 (test wire) - The bombing killed 13 U.S. service members and "
+        "at least 170 Afghans.",
+        "2021-08-27",
+    )
+    killed = events_at(result, "killed")
+    assert killed and codes(killed[0].target) == ["AFGCVL", "USAMIL"]

@@ -74,3 +74,63 @@ def test_a_charge_denied_in_an_aside_is_not_reported_by_the_accuser(analyse_text
     denied = events_at(result, "denied")
     assert denied and denied[0].modality.value == "asserted"
     assert denied[0].attributed_to is None
+
+
+def test_an_accusation_denied_in_an_aside_was_still_made(analyse_text):
+    result = analyse_text(
+        "Congo accused Rwanda of backing the rebels, a charge Kigali denies.", "2012-11-22"
+    )
+    accused = events_at(result, "accused")
+    assert accused and accused[0].type == "ACCUSE" and accused[0].modality.value == "asserted"
+    assert codes(accused[0].source) == ["COD"] and codes(accused[0].target) == ["RWA"]
+    denies = events_at(result, "denies")
+    assert denies and denies[0].type == "REJECT" and codes(denies[0].target) == ["COD"]
+
+
+def test_a_report_rejected_by_the_accused_did_accuse_it(analyse_text):
+    result = analyse_text(
+        "Rwanda rejected a UN report that accused it of supporting the M23.", "2012-11-22"
+    )
+    accused = events_at(result, "accused")
+    assert accused and accused[0].modality.value == "asserted"
+    assert codes(accused[0].source) == ["UNO"] and codes(accused[0].target) == ["RWA"]
+
+
+def test_a_report_speaks_for_the_body_named_before_it(analyse_text):
+    result = analyse_text("A UN report accused Rwanda of supporting the M23.", "2012-11-22")
+    accused = events_at(result, "accused")
+    assert accused and codes(accused[0].source) == ["UNO"]
+
+
+def test_blocking_a_councils_statement_rejects_the_council(analyse_text):
+    result = analyse_text(
+        "Russia blocked a Security Council statement calling on Haftar to halt his advance.",
+        "2019-04-10",
+    )
+    blocked = events_at(result, "blocked")
+    assert blocked and blocked[0].type == "REJECT"
+    assert codes(blocked[0].source) == ["RUS"] and codes(blocked[0].target) == ["UNO"]
+    calling = events_at(result, "calling")
+    assert all(codes(e.source) != ["RUS"] for e in calling)
+
+
+def test_a_deadline_given_in_a_purpose_clause_is_a_demand(analyse_text):
+    result = analyse_text(
+        "The West African bloc ECOWAS gave the junta one week to reinstate President "
+        "Mohamed Bazoum.",
+        "2023-07-30",
+    )
+    gave = events_at(result, "gave")
+    assert gave and gave[0].type == "REQUEST"
+    assert codes(gave[0].source) == ["IGO"] and codes(gave[0].target) == ["NERMIL"]
+    assert not any(m.text == "West African" for m in result.mentions)
+
+
+def test_a_foe_of_the_same_country_announces_no_act_of_the_other(analyse_text):
+    result = analyse_text(
+        "The rebels said they would keep fighting until the army withdrew from Goma.",
+        "2012-11-22",
+    )
+    withdrew = events_at(result, "withdrew")
+    assert withdrew and withdrew[0].type == "RETREAT"
+    assert withdrew[0].modality.value == "hypothetical"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.collectives import Collectives
 from sitrep.actors.context import WHERE_PREPS, CountryFinder, named_ethnic, stance_prefixed
@@ -155,9 +155,11 @@ class UnknownNames:
             if (
                 ent.label_ == "NORP"
                 and ent.root.dep_ in ("amod", "compound")
-                and index.at(seg_i, ent.root.head.i) is not None
+                and _describes_a_named_actor(index, seg_i, ent.root.head)
             ):
-                continue  # "Islamist insurgents": a word describing an actor named already
+                # "Islamist insurgents", "the West African bloc ECOWAS": a word describing
+                # an actor named already
+                continue
             if stance_prefixed(ent[0]):
                 continue  # "pro-Russian", "anti-American": a side taken, not an actor
             if (
@@ -377,3 +379,12 @@ class UnknownNames:
         """True when a sentence is about fighting: a word of ``military_context``."""
         words = self.collectives.military_context
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+def _describes_a_named_actor(index: ActorIndex, seg_i: int, noun: Token) -> bool:
+    """The noun is an actor's mention, or carries one in apposition ("the bloc ECOWAS",
+    also where the parser hangs the name elsewhere)."""
+    named = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
+        named.append(noun.doc[noun.i + 1])
+    return any(index.at(seg_i, t.i) is not None for t in named)

@@ -401,13 +401,22 @@ NAMING_LEMMAS = frozenset({"call", "describe", "term", "dub", "label", "brand", 
 
 
 def walkout(lemma: str, source: Sequence[ActorRef], target: Sequence[ActorRef]) -> bool:
-    """A strike with no one struck, by people who work: a labour strike, not an attack."""
+    """A strike by people who work, with no one struck or only their workplace ("students
+    staged a strike at Sharif University"): a labour strike, not an attack."""
     return (
         lemma == "strike"
         and bool(source)
-        and not target
+        and all(workplace(a) for a in target)
         and all(a.code[3:6] in WORKING_SECTORS or a.code in WORKING_SECTORS for a in source)
     )
+
+
+def workplace(actor: ActorRef) -> bool:
+    """A school, hospital or business: where a strike is held, not whom it is against."""
+    return (actor.code[3:6] or actor.code) in WORKPLACE_SECTORS
+
+
+WORKPLACE_SECTORS = frozenset({"EDU", "HLH", "BUS"})
 
 
 # offices a naming verb may put someone in: "named X (as) prime minister" appoints X
@@ -466,7 +475,12 @@ def deadline_given(verb: Token) -> tuple[str, list[Token]] | None:
     given += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
     if not given:
         return None
-    acts = [c for t in (*times, verb) for c in t.children if c.dep_ in ("relcl", "acl", "xcomp")]
+    acts = [
+        c
+        for t in (*times, verb)
+        for c in t.children
+        if c.dep_ in ("relcl", "acl", "xcomp", "advcl")
+    ]
     acts = [a for a in acts if any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
     if not acts:
         return None

@@ -47,6 +47,7 @@ from sitrep.events.clauses import (
     walkout,
     warned_fate,
     warned_of_a_state,
+    workplace,
 )
 from sitrep.events.discourse import HOSTILE_TYPES, POPULATION_MODES, PageContext
 from sitrep.events.folding import (
@@ -67,6 +68,7 @@ from sitrep.events.implied import (
     forces_arriving,
     home_visit,
     joint_exercise,
+    moved_by_force,
     names_a_coup,
     names_each_other,
     own_voice,
@@ -108,6 +110,7 @@ from sitrep.events.syntax import subjects as _subjects
 from sitrep.events.syntax import with_conjuncts as _with_conjuncts
 from sitrep.events.trigger import Trigger
 from sitrep.models import (
+    ActorRef,
     Event,
     Modality,
     Place,
@@ -567,6 +570,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
         else:
             target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
         target = tuple(t for t in target if t.id not in {s.id for s in source})
+        if trig.type in ("RETREAT", "ASSAULT"):
+            # "ending America's longest war": a state's own forces do not withdraw from
+            # or attack that state
+            target = tuple(t for t in target if not any(same_state(t, s) for s in source))
         if trig.type == "ACCUSE" and self._lemma(trig.token) in self.book.cues.naming_verbs:
             # "Beijing called the drills punishment for separatist acts": a state naming
             # its own acts judges someone else, not itself
@@ -619,6 +626,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 source, target = self._crowd_of(ps, sentence, target, places)
         if not source and not target:
             return None
+        if trig.type == "RETREAT" and not moved_by_force(
+            self._lemma(trig.token), source, self.book.cues
+        ):
+            return None  # "residents fled", "the president left Kabul": no withdrawal
         if trig.mode == "phone" and not target:
             return None  # "called provincial demands unrealistic": nobody was called
         if trig.mode == "visit" and home_visit(source, target):
@@ -628,8 +639,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
             trig = replace(trig, type="MOBILIZE", mode="troops")
         if trig.type == "ASSAULT" and walkout(self._lemma(trig.token), source, target):
             trig = replace(trig, type="PROTEST", mode="strike")  # "doctors will strike"
-        if trig.type == "PROTEST" and armed_march(trig.token, source):
-            trig = replace(trig, type="ASSAULT", mode=None)  # "forces marched on Tripoli"
+            target = tuple(t for t in target if not workplace(t))
+        if trig.type == "PROTEST" and (marched := armed_march(trig.token, source)):
+            trig = replace(trig, type=marched[0], mode=marched[1])  # "forces marched on Tripoli"
         reading = read_modality(trig.spoken_by or trig.token, sentence, self.book.cues)
         attributed = None
         if reading.speaker is not None:
@@ -721,16 +733,22 @@ class EventCoder(RecipientFinder, ArgumentReader):
         found = announcer(trig.token, self.book.cues)
         if found is None:
             return None
-        doers = {a.id for a in source} | {a.code[:3] for a in source}
+
+        def own(ref: ActorRef) -> bool:
+            # the actor, one of its own code (a group's leader for its fighters), or its
+            # state for a state's body ("Iran said it would ..."); not a foe of the same
+            # country ("the rebels said they would fight until the army withdrew")
+            return any(ref.id == a.id or ref.code == a.code or same_state(ref, a) for a in source)
+
         by = None
         if found.speaker is not None:
             refs = self._refs(index, seg_i, [found.speaker], date)
-            if not refs or not ({refs[0].id, refs[0].code[:3]} & doers):
+            if not refs or not own(refs[0]):
                 return None  # someone else says what the actor will do: a report
             by = refs[0]
         elif found.subject is not None:
             refs = self._refs(index, seg_i, [found.subject], date)
-            if refs and not ({refs[0].id, refs[0].code[:3]} & doers):
+            if refs and not own(refs[0]):
                 return None
         info = self.book.type_info(trig.type)
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head

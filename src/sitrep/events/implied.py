@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.actors.mentions import ActorIndex, ActorMention
+from sitrep.events.folding import COUNTRYLESS
 from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event, Place
 
 RECIPROCAL_WORDS = frozenset({("each", "other"), ("one", "another")})
@@ -219,13 +220,46 @@ def names_a_coup(trigger: Token) -> bool:
 
 # sectors of armed forces and groups: who "marches on" a city to take it
 MARCHING_SECTORS = frozenset({"MIL", "REB", "PRM", "INS"})
+# words for a crowd on the march, whoever is in it
+MARCHING_CROWDS = frozenset(
+    {"crowd", "protester", "demonstrator", "mourner", "marcher", "supporter", "thousand",
+     "hundred", "people"}
+)  # fmt: skip
 
 
-def armed_march(trigger: Token, source: Sequence[ActorRef]) -> bool:
+def armed_march(trigger: Token, source: Sequence[ActorRef]) -> tuple[str, str | None] | None:
     """ "Haftar's forces marched on Tripoli": a march on a place by armed forces is an
-    assault on it, not a demonstration (protesters marching on parliament stay one)."""
+    assault on it, and "the rebels marched into the city" a movement of forces into it
+    (MOBILIZE, like "entered"), not a demonstration (protesters marching on parliament
+    stay one). The type and mode of the reading, or None."""
     if trigger.lemma_.lower() != "march" or not source:
-        return False
-    onto = any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children)
-    armed = all(a.code[3:6] in MARCHING_SECTORS or a.code.startswith("IMG") for a in source)
-    return onto and armed
+        return None
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in MARCHING_CROWDS for c in trigger.children):
+        return None  # "the crowd, many of them in militia uniforms, marched into ...": a crowd
+    if not all(
+        (a.code[3:6] or a.code) in MARCHING_SECTORS or a.code.startswith("IMG") for a in source
+    ):
+        return None
+    preps = {
+        c.lower_
+        for c in trigger.children
+        if c.dep_ == "prep" and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+    }  # "marched on Tripoli", not "marched on Tuesday"
+    if "on" in preps:
+        return ("ASSAULT", None)
+    if "into" in preps:
+        return ("MOBILIZE", "troops")
+    return None
+
+
+def moved_by_force(lemma: str, source: Sequence[ActorRef], cues) -> bool:
+    """A move away ("fled", "left"; cues ``force_moves``) is a withdrawal only by armed
+    forces or a state: residents fleeing or a president leaving a city concede nothing."""
+    if lemma not in cues.force_moves:
+        return True
+    return bool(source) and all(
+        len(a.code) == 3
+        and a.code not in COUNTRYLESS
+        or (a.code[3:6] or a.code).lower() in cues.force_sectors
+        for a in source
+    )

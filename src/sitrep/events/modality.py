@@ -72,6 +72,26 @@ def _aside(clause: Token) -> bool:
     return start > 0 and noun.doc[start - 1].text == ","
 
 
+def _awaited_in_the_past(clause: Token) -> bool:
+    """ "said they would stay until American troops left Iraq": a past tense after
+    "until" under a "would" clause is the same awaited act, told in reported speech."""
+    upper = clause.head
+    past = clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in clause.children
+    )
+    return past and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in upper.children)
+
+
+def _describing_clause(clause: Token) -> bool:
+    """A relative clause whose relative pronoun is one of its own arguments ("a report
+    that accused Rwanda", "the deal which they signed"), as against a noun's content
+    clause ("reports that troops had entered")."""
+    return clause.dep_ == "relcl" and any(
+        c.lower_ in ("that", "which", "who", "whom") and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        for c in clause.children
+    )
+
+
 def _said_chain(chain: list[Token], cues: Cues) -> list[Token]:
     """The chain up to a speech verb that is coordinated with another verb: "denied any
     role and said it remained committed": what is said is not under the denial."""
@@ -184,8 +204,8 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             elif (
                 child.dep_ == "mark"
                 and child.lower_ in AWAITED_MARKS
-                and tok.tag_ in ("VBZ", "VBP")
                 and tok.dep_ == "advcl"
+                and (tok.tag_ in ("VBZ", "VBP") or _awaited_in_the_past(tok))
             ):
                 # "will keep fighting until Israel ends its war": a present tense after
                 # "until" or "once" is an awaited act, a condition, not one told
@@ -271,7 +291,9 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     # verbs above the trigger: intention, hedging and speech; a verb the clause below is
     # only coordinated with ("rejected the results and called for protests") does not
     # govern it
+    described = False  # the chain passed a relative clause describing a noun
     for below, upper in zip(chain, chain[1:], strict=False):
+        described = described or _describing_clause(below)
         if below.dep_ == "conj" and below.head.i == upper.i:
             continue
         lemma = upper.lemma_.lower()
@@ -281,7 +303,10 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             negated = any(c.dep_ == "neg" for c in upper.children)
             note(Modality.NEGATED if negated else Modality.PREDICTED, lemma)
         elif lemma in cues.negating_verbs:
-            note(Modality.NEGATED, lemma)
+            # "rejected a UN report that accused it of ...": the report did accuse it;
+            # what is denied is the report's content, not the relative clause
+            if not described:
+                note(Modality.NEGATED, lemma)
         elif lemma in cues.hedges:
             note(Modality.SPECULATED, lemma)
             guessed = guessed or (speaker is not None and speaker.lower_ in FIRST_PERSON)

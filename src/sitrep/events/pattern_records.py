@@ -305,6 +305,10 @@ class Cues:
     # "agreed to disarm": agreeing to a RETREAT is the RETREAT
     conceding_verbs: frozenset[str] = frozenset()
     conceded_modes: frozenset[str] = frozenset()
+    # "troops fled", "U.S. forces left Afghanistan": a move away that is a withdrawal only
+    # when armed forces or a state make it (civilians fleeing are not conceding anything)
+    force_moves: frozenset[str] = frozenset()
+    force_sectors: frozenset[str] = frozenset()
 
     def strongest(self, modalities: Iterable[str]) -> Modality:
         """The modality that wins by ``precedence`` among ``modalities`` (asserted if none)."""

@@ -355,7 +355,8 @@ class RecipientFinder:
         if not target and told is not None:
             target = self._told_recipient(trig, source, told)
         if not target and trig.type == "PROTEST" and self.actors is not None:
-            crowd = self.book.cues.crowd_sectors
+            # soldiers who mutiny or protest do so against their own government too
+            crowd = self.book.cues.crowd_sectors | {"mil"}
             target = own_government(
                 index, seg_i, trig.token, source, crowd, date
             ) or self._protest_site(ps, trig, places, date)

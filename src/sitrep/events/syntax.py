@@ -358,6 +358,7 @@ def authors(document: Token) -> list[Token]:
     """Who wrote a document noun: its possessor, its "by"/"from" phrase, or the subject of
     the verb that adopted, issued or signed it ("the Council adopted a resolution")."""
     own = children(document, "poss") or pobjs(document, ("by", "from"))
+    own = own or [c for c in children(document, "compound") if c.pos_ == "PROPN"]  # "a UN report"
     if own:
         return own
     if document.dep_ in ("dobj", "nsubjpass") and document.head.pos_ in ("VERB", "AUX"):
