@@ -109,3 +109,47 @@ def test_a_bombing_that_killed_troops_and_civilians_hit_both(analyse_text):
     )
     killed = events_at(result, "killed")
     assert killed and codes(killed[0].target) == ["AFGCVL", "USAMIL"]
+
+
+def test_a_leader_held_since_the_coup_is_held_by_those_who_detained_him(analyse_text):
+    result = analyse_text(
+        NIAMEY + "Members of the presidential guard detained President Mohamed Bazoum on "
+        "Wednesday. Bazoum has been held at his residence since then.",
+        "2023-07-28",
+    )
+    held = events_at(result, "held")
+    assert held and held[0].type == "COERCE" and held[0].mode == "arrest"
+    assert codes(held[0].source) == ["NERMIL"] and codes(held[0].target) == ["NERGOV"]
+
+
+def test_holding_someone_to_account_is_no_detention(analyse_text):
+    result = analyse_text("ECOWAS said it would hold General Tiani accountable.", "2023-07-30")
+    assert all(e.type != "COERCE" for e in events_at(result, "hold"))
+
+
+def test_a_country_the_tagger_took_for_a_person_is_the_country(analyse_text):
+    result = analyse_text(
+        "The United States threatened to cut aid to Niger on Monday.", "2023-07-31"
+    )
+    assert {m.actor.code for m in result.mentions if m.text == "Niger"} == {"NER"}
+    threatened = events_at(result, "threatened")
+    assert threatened and codes(threatened[0].target) == ["NER"]
+
+
+def test_protesters_attacking_an_embassy_riot_against_its_state(analyse_text):
+    result = analyse_text(
+        NIAMEY + "Protesters attacked the French embassy in Niamey on Sunday.", "2023-07-31"
+    )
+    attacked = events_at(result, "attacked")
+    assert attacked and attacked[0].type == "PROTEST" and attacked[0].mode == "riot"
+    assert codes(attacked[0].target) == ["FRAGOV"]
+
+
+def test_refusing_to_tolerate_an_attack_is_a_threat(analyse_text):
+    result = analyse_text(
+        NIAMEY + "France said it would not tolerate any attack against its interests.",
+        "2023-07-31",
+    )
+    tolerate = events_at(result, "tolerate")
+    assert tolerate and tolerate[0].type == "THREATEN"
+    assert codes(tolerate[0].source) == ["FRA"] and tolerate[0].modality.value == "asserted"

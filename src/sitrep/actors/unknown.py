@@ -125,6 +125,16 @@ class UnknownNames:
         self.collectives = collectives
         self.titles = titles  # words of a title before a name ("Defence Secretary ...")
 
+    def state_named(self, ent: Span) -> Actor | None:
+        """The state whose own name is the whole of a one-word name the tagger took for a
+        person or an organisation ("Niger", "Chad"), or None."""
+        if len(ent) != 1 or ent.label_ == "NORP":
+            return None
+        found = self.kb.lookup(ent.text)
+        if len(found) == 1 and found[0].type == ActorType.STATE:
+            return found[0]
+        return None
+
     def match(
         self,
         index: ActorIndex,
@@ -198,6 +208,11 @@ class UnknownNames:
                         )
                     continue
             if not any(t.is_alpha and is_capitalised(t) for t in ent):
+                continue
+            state = self.state_named(ent)
+            if state is not None:
+                # "cut aid to Niger", with Niger tagged a person: the country of that name
+                index.add(ActorMention(seg_i, ent.start, ent.end, state, ent.text, "alias", ent.root.i))  # fmt: skip
                 continue
             office = self.office_of_known_body(ent)
             if office is not None:

@@ -18,6 +18,8 @@ from sitrep.models import Modality
 
 # a named place as a verb's object matches the pattern object "place" (README-patterns)
 PLACE_OBJECT = "place"
+# a person's name as a verb's object matches the pattern object "person" ("held Bazoum")
+PERSON_OBJECT = "person"
 
 SCHEMA_VERSION = 1
 NOT_AN_EVENT = "NONE"  # type of a pattern that blocks an event reading

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.pattern_records import PLACE_OBJECT
+from sitrep.events.pattern_records import PERSON_OBJECT, PLACE_OBJECT
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
 
@@ -167,6 +167,8 @@ def object_lemmas(nouns: Sequence[Token], places: frozenset[int] = frozenset()) 
         out.append(noun.lemma_.lower())
         if noun.pos_ == "PROPN" and (noun.ent_type_ in PLACE_ENTITIES or noun.i in places):
             out.append(PLACE_OBJECT)  # "rebels took Goma": a named place
+        if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "") and noun.i not in places:
+            out.append(PERSON_OBJECT)  # "the guard held Bazoum": a named person
         for of_obj in pobjs(noun, ("of",)):  # "a state of emergency"
             out.append(f"{noun.lemma_.lower()} of {of_obj.lemma_.lower()}")
         if noun.pos_ == "NUM":  # "gave $5 million in aid": the amount is of aid
