@@ -43,3 +43,13 @@ def test_a_rank_nobody_was_introduced_with_stays_a_generic_officer(analyse_text)
         c.endswith("MIL") for c in codes_of(result, "colonel")
     )
     assert all(i.startswith("generic:") for i in ids_of(result, "colonel"))
+
+
+def test_military_aircraft_are_the_military(analyse_text):
+    result = analyse_text(
+        "YANGON (test wire) - Myanmar's junta has faced armed resistance since the coup. "
+        "Military aircraft bombed a village controlled by the Karen National Union on Saturday.",
+        "2021-03-28",
+    )
+    bombed = [e for e in result.events if e.trigger == "bombed"]
+    assert bombed and [a.code for a in bombed[0].source] == ["MMRMIL"]

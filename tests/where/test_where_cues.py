@@ -72,6 +72,17 @@ def test_names_tagged_as_people_are_places_when_visited_or_gone_to(nlp, gazettee
     assert not {"Rouhani", "Netanyahu"} & set(places)
 
 
+def test_where_fighters_come_from_is_a_place_but_a_sender_is_not(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "Armed groups from Misrata sent reinforcements to Tripoli on Monday.",
+        "A letter from Biden reached the families on Monday.",
+    )
+    assert places["Misrata"].country == "LBY"
+    assert "Biden" not in places
+
+
 def test_person_names_do_not_become_places(nlp, gazetteer):
     places = _places(
         nlp,

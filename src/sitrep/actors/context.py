@@ -678,6 +678,8 @@ def plural_noun(head: Token) -> bool:
     sentence ("Gendarmes arrested five men")."""
     if head.tag_ in ("NNS", "NNPS"):
         return True
+    if head.lower_ in ("aircraft", "personnel"):  # "military aircraft bombed", not "an aircraft"
+        return not any(c.lower_ in ("a", "an", "one", "this", "that") for c in head.children)
     return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")
 
 

@@ -52,6 +52,13 @@ LEAVING_VERBS = frozenset(
      "arrive", "drive", "fly", "move", "deport", "expel", "displace", "pull", "push",
      "oust", "relocate", "transfer"}
 )  # fmt: skip
+# Nouns of people after which "from X" names where they come from: "fighters from
+# Misrata", "armed groups from Zintan" ("a letter from Biden" names a sender).
+ORIGIN_NOUNS = frozenset(
+    {"fighter", "militia", "militiaman", "group", "force", "troop", "brigade", "unit",
+     "militant", "volunteer", "reinforcement", "resident", "refugee", "villager", "family",
+     "civilian", "tribesman", "convoy", "column"}
+)  # fmt: skip
 # Verbs of advancing after which "on X" names a place: "rebels would march on Bukavu",
 # "columns advanced on Tripoli" ("on" alone is too often a topic: "talks on Syria").
 ADVANCING_VERBS = frozenset(
@@ -117,7 +124,7 @@ class Feature:
 def has_locative_cue(tokens: Sequence[Token]) -> bool:
     """Whether the words around ``tokens`` (one whole name) say that it is a place: a
     locative preposition or place noun before it ("in Kut", "the capital Naypyitaw",
-    "the town of Al Qaim"), "from" after a verb of leaving ("fled from Goma"), "on"
+    "the town of Al Qaim"), "from" after a verb of leaving ("fled from Goma") or a noun of people ("fighters from Misrata"), "on"
     after a verb of advancing ("march on Bukavu"), "to" after a verb of going ("flew to
     Kherson"), the object of a verb of taking or visiting ("rebels took Goma"), a region noun after it ("Amhara
     region"), or a place noun in apposition after it ("X, the capital")."""
@@ -131,7 +138,7 @@ def has_locative_cue(tokens: Sequence[Token]) -> bool:
             return True
         if before.lower_ == "of" and k > 0 and doc[k - 1].lower_ in PLACE_NOUNS:
             return True
-        if before.lower_ == "from" and before.head.lemma_ in LEAVING_VERBS:
+        if before.lower_ == "from" and before.head.lemma_ in LEAVING_VERBS | ORIGIN_NOUNS:
             return True
         if before.lower_ == "on" and before.head.lemma_ in ADVANCING_VERBS | ATTACK_NOUNS:
             return True
