@@ -84,6 +84,7 @@ from sitrep.actors.words import (
     determined,
     handed_over,
     indefinite,
+    joined_protests,
     model_name,
     owner_phrase,
     punct_between,
@@ -443,6 +444,8 @@ class ActorResolver:
                 )
             if code == "CVL" and context.protest and head.lemma_.lower() in PROTEST_CROWDS:
                 code = "OPP"  # students on a page about protests are the protest movement
+            elif code == "CVL" and joined_protests(head):
+                code = "OPP"  # "hundreds of people who joined anti-war protests"
             elif code == "OPP" and not context.protest and head.lemma_.lower() in BARE_CROWDS:
                 code = "CVL"  # "bombers attacked crowds at the airport": people, no protest
             if owner is not None and government_forces(owner, code, date):

@@ -82,3 +82,33 @@ def handed_over(head: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "with":
         return noun.head.head.lemma_.lower() in HANDING_VERBS
     return False
+
+
+# verbs and nouns of taking to the streets: "people who protested", "who joined the rallies"
+PROTESTING_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "riot"})
+PROTEST_NOUNS = frozenset(
+    {"protest", "rally", "demonstration", "march", "sit-in", "strike", "vigil", "riot"}
+)
+JOINING_VERBS = frozenset(
+    {"join", "attend", "stage", "hold", "take", "lead", "organise", "organize"}
+)
+
+
+def joined_protests(head: Token) -> bool:
+    """People a relative clause says took to the streets ("hundreds of people who joined
+    anti-war protests"): protesters, whatever noun names them."""
+    holders = [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        holders.append(head.head.head)  # "hundreds of people who joined": on the count
+    for clause in (c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")):
+        lemma = clause.lemma_.lower()
+        if lemma in PROTESTING_VERBS:
+            return True
+        if lemma not in JOINING_VERBS:
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        objects += [o for p in clause.children if p.dep_ == "prep" for o in p.children]
+        objects += [o for d in objects for p in d.children if p.dep_ == "prep" for o in p.children]
+        if any(o.lemma_.lower() in PROTEST_NOUNS for o in objects):
+            return True  # "who took part in the rallies": "part" + "in the rallies"
+    return False

@@ -529,14 +529,14 @@ class RecipientFinder:
         lo, hi = ps.offset + sent.start_char, ps.offset + sent.end_char
         # not a name the site is called by ("the Pearl Beach hotel")
         named = [(ps.offset + o.left_edge.idx, ps.offset + o.idx) for o in sites]
-        country = next(
-            (
-                p.country
-                for p in places
-                if lo <= p.start < hi and p.country and not any(a <= p.start < b for a, b in named)
-            ),
-            None,
-        )
+        around = [
+            p
+            for p in places
+            if lo <= p.start < hi and p.country and not any(a <= p.start < b for a, b in named)
+        ]
+        # a town before a country: "Turkey bombed homes in Qamishli" stand in Syria
+        around.sort(key=lambda p: p.precision == "country")
+        country = around[0].country if around else None
         if country is None:
             country = next(
                 (
