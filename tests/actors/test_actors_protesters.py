@@ -36,3 +36,23 @@ def test_a_town_sets_the_country_of_civilian_sites_before_the_doers_country(anal
     result = analyse_text("Turkey bombed civilian neighborhoods in Qamishli.", "2019-10-12")
     bombed = [e for e in result.events if e.trigger == "bombed"]
     assert bombed and [a.code for a in bombed[0].target] == ["SYRCVL"]
+
+
+def test_the_protesters_are_those_the_page_placed_before(analyse_text):
+    result = analyse_text(
+        "Protesters gathered outside the U.S. embassy in Baghdad on Tuesday. The protesters "
+        "chanted slogans against the United States.",
+        "2019-12-31",
+    )
+    assert {m.actor.code for m in result.mentions if m.text.lower() == "protesters"} == {"IRQOPP"}
+
+
+def test_tear_gas_fired_with_no_one_named_is_fired_at_the_protesters(analyse_text):
+    result = analyse_text(
+        "Protesters stormed the U.S. embassy compound in Baghdad on Tuesday. U.S. guards "
+        "fired tear gas and stun grenades from inside the main building.",
+        "2019-12-31",
+    )
+    fired = [e for e in result.events if e.trigger == "fired"]
+    assert fired and fired[0].mode == "crowd-control"
+    assert [a.code for a in fired[0].target] == ["IRQOPP"]

@@ -134,3 +134,20 @@ def test_a_foe_of_the_same_country_announces_no_act_of_the_other(analyse_text):
     withdrew = events_at(result, "withdrew")
     assert withdrew and withdrew[0].type == "RETREAT"
     assert withdrew[0].modality.value == "hypothetical"
+
+
+def test_an_act_done_after_another_has_the_same_doer(analyse_text):
+    result = analyse_text(
+        "Washington reimposed oil sanctions in April after accusing Maduro of breaking his "
+        "promise to hold a competitive vote.",
+        "2024-08-01",
+    )
+    accusing = events_at(result, "accusing")
+    assert accusing and codes(accusing[0].source) == ["USAGOV"]
+    assert codes(accusing[0].target) == ["VENGOV"]
+
+
+def test_the_object_of_the_act_before_still_does_what_it_is_accused_of(analyse_text):
+    result = analyse_text("Iran accused Israel of killing the scientist.", "2020-11-28")
+    killing = events_at(result, "killing")
+    assert killing and codes(killing[0].source) == ["ISR"]

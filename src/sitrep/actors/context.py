@@ -489,9 +489,12 @@ class CountryFinder:
         if sector is None:
             return None
         code = sector[0]
+        # protesters placed by their own sentence ("Protesters gathered in Baghdad") are
+        # those "the protesters" refer to, whatever foreign body the page named since
+        vias = ("generic", "alias", "implied") if code == "OPP" else ("generic", "alias")
         best: ActorMention | None = None
         for m in index.mentions:
-            if (m.seg, m.start) >= (seg_i, head.i) or m.via not in ("generic", "alias"):
+            if (m.seg, m.start) >= (seg_i, head.i) or m.via not in vias:
                 continue
             own = m.actor.code
             later = best is None or (m.seg, m.start) > (best.seg, best.start)

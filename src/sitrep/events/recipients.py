@@ -473,6 +473,11 @@ class RecipientFinder:
                 country = told.answerable_state()
                 return self._sector_refs(country, "GOV") if country else ()
             return ()
+        if trig.type == "ASSAULT" and trig.mode == "crowd-control":
+            # "guards fired tear gas from inside the building": at the crowd protesting
+            crowd = told.protesters_against(source)
+            if crowd:
+                return crowd
         if trig.type in ("ASSAULT", "COERCE"):
             # "repelled the assault", "foiled the attack": an act against an act told
             # before is against its doers

@@ -185,6 +185,14 @@ def object_lemmas(nouns: Sequence[Token], places: frozenset[int] = frozenset()) 
         mods = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         if mods:
             out.append(" ".join([*mods, noun.lemma_.lower()]))
+        for mod in (c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i):
+            # "tear gas and stun grenades", read as "(tear gas and stun) grenades": each
+            # coordinated object whole
+            inner = [
+                m.lower_ for m in mod.children if m.dep_ in ("compound", "amod") and m.i < mod.i
+            ]
+            out.append(" ".join([*inner, mod.lemma_.lower()]))
+            out.extend(f"{c.lower_} {noun.lemma_.lower()}" for c in mod.conjuncts)
         if noun.lemma_.lower() in FRAME_NOUNS:  # "ended mediation efforts": mediation
             out.extend(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
     return tuple(out)
@@ -429,6 +437,11 @@ def subjects(verb: Token) -> list[Token]:
             ):
                 return [tok.head]  # "accused Chinese vessels of ramming", "of" on the object
             if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
+                if tok.lower_ in CIRCUMSTANCE_PREPS:
+                    # "reimposed sanctions after accusing Maduro of ...": the doer of the
+                    # main act, not what it acted on
+                    tok = tok.head
+                    continue
                 tok = tok.head  # "gained fame for directing attacks": through the preposition
                 objects = children(tok, "dobj")
                 if objects and objects[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
@@ -438,6 +451,12 @@ def subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+# prepositions that set an act beside another in time or cause: the same doer acts
+CIRCUMSTANCE_PREPS = frozenset(
+    {"after", "before", "since", "while", "despite", "following", "upon", "by", "without"}
+)
 
 
 def _loose_conjunct(verb: Token) -> bool:
