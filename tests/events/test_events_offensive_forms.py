@@ -71,3 +71,14 @@ def test_a_promise_to_respond_with_force_threatens_the_enemy_the_page_showed(ana
     respond = events_at(result, "respond")
     assert respond and respond[0].type == "THREATEN"
     assert codes(respond[0].target) == ["LBYREB"]
+
+
+def test_a_place_said_to_be_held_by_a_group_is_taken_from_that_group(analyse_text):
+    result = analyse_text(
+        "BAGHOUZ, Syria (test wire) - The Syrian Democratic Forces said they had captured "
+        "Baghouz, the last scrap of territory held by Islamic State in Syria.",
+        "2019-03-23",
+    )
+    captured = events_at(result, "captured")
+    assert captured and captured[0].type == "ASSAULT"
+    assert codes(captured[0].source) == ["SYRREB"] and codes(captured[0].target) == ["IMGREB"]

@@ -281,6 +281,9 @@ class RecipientFinder:
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
         named = named_in_what(verb)  # "struck what it called militant hideouts"
         target = others(trig.target_tokens) or others(territory_owners(grounds)) or others(named)
+        if not target and trig.type in HOME_GROUND_TYPES:
+            # "captured Baghouz, the last scrap of territory held by Islamic State"
+            target = others(holders_named([*trig.target_tokens, *grounds]))
         if target:
             return target
         if trig.type == "REQUEST" and told is not None:
@@ -733,6 +736,22 @@ TERRITORY_NOUNS = frozenset(
      "frontier", "coast", "coastline", "shore", "islands", "island", "region", "towns",
      "cities", "villages", "ports"}
 )  # fmt: skip
+
+
+# participles that say who holds a place: "territory held by Islamic State"
+HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "seize", "capture", "run"})
+
+
+def holders_named(places: list[Token]) -> list[Token]:
+    """Who a place is said to be held by, in a participle on it or on a phrase set beside
+    it ("Baghouz, the last scrap of territory held by Islamic State")."""
+    out: list[Token] = []
+    for place in places:
+        beside = [place, *(c for c in place.children if c.dep_ == "appos")]
+        for word in (t for b in beside for t in b.subtree):
+            if word.dep_ == "acl" and word.lemma_.lower() in HOLDING_PARTICIPLES:
+                out += [o for a in children(word, "agent") for o in children(a, "pobj")]
+    return out
 
 
 def territory_owners(tokens: list[Token]) -> list[Token]:
