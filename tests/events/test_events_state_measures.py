@@ -167,3 +167,24 @@ def test_an_attack_told_again_without_a_day_keeps_the_day_of_the_attack(analyse_
     )
     opened = events_at(result, "opened")
     assert opened and opened[0].date == "2021-08-26"
+
+
+def test_a_crackdown_on_protests_is_on_those_who_protested(analyse_text):
+    result = analyse_text(
+        "YANGON (test wire) - Thousands of people protested against the military coup in "
+        "Yangon on Sunday. Myanmar's army began a crackdown on the protests on Monday.",
+        "2021-03-01",
+    )
+    crackdown = [e for e in result.events if e.trigger == "crackdown"]
+    protested = [e for e in result.events if e.trigger == "protested"]
+    assert crackdown and protested
+    assert [a.code for a in crackdown[0].target] == [a.code for a in protested[0].source]
+
+
+def test_a_crackdown_on_protests_with_none_told_is_on_the_opposition(analyse_text):
+    result = analyse_text(
+        "YANGON (test wire) - Myanmar's army began a crackdown on the protests on Monday.",
+        "2021-03-01",
+    )
+    crackdown = [e for e in result.events if e.trigger == "crackdown"]
+    assert crackdown and [a.code for a in crackdown[0].target] == ["MMROPP"]

@@ -281,6 +281,10 @@ class RecipientFinder:
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
         named = named_in_what(verb)  # "struck what it called militant hideouts"
         target = others(trig.target_tokens) or others(territory_owners(grounds)) or others(named)
+        if not target and trig.type in ("COERCE", "ASSAULT") and source:
+            # "the army's crackdown on protests", "protests were put down by police": on
+            # the crowd that protested
+            target = self._crowd_of_protest(trig, source, told)
         if not target and trig.type in HOME_GROUND_TYPES:
             # "captured Baghouz, the last scrap of territory held by Islamic State"
             target = others(holders_named([*trig.target_tokens, *grounds]))
@@ -498,6 +502,20 @@ class RecipientFinder:
             # "the killings" with no one told as their enemy: whom is not said
             return enemy or (self._state_forces(source) if trig.token.pos_ == "VERB" else ())
         return ()
+
+    def _crowd_of_protest(
+        self, trig: Trigger, source: tuple[ActorRef, ...], told: PageContext | None
+    ) -> tuple[ActorRef, ...]:
+        """The protesters an act on protests is done to: those the page told protesting,
+        else the opposition of the doer's country."""
+        words = [*trig.target_tokens, *pobjs(trig.token, ("on", "against"))]
+        if not any(w.lemma_.lower() in PROTEST_NOUNS for w in words):
+            return ()
+        before = told.latest({"PROTEST"}, source) if told is not None else None
+        if before is not None and before.source:
+            return before.source
+        homes = {a.code[:3] for a in source if len(a.code) == 6} - NON_COUNTRY_PREFIXES
+        return self._sector_refs(homes.pop(), "OPP") if len(homes) == 1 else ()
 
     def _claim_makers(self, verb: Token) -> list[Token]:
         """Who made the claim a relative clause answers ("Russia said the strikes hit a
@@ -738,6 +756,11 @@ TERRITORY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# what a crowd does in the streets, as the object of an act against it
+PROTEST_NOUNS = frozenset(
+    {"protest", "demonstration", "rally", "dissent", "unrest", "uprising", "riot", "march",
+     "sit-in", "demonstrator", "protester"}
+)  # fmt: skip
 # participles that say who holds a place: "territory held by Islamic State"
 HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "seize", "capture", "run"})
 
