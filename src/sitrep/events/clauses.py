@@ -488,3 +488,62 @@ def deadline_given(verb: Token) -> tuple[str, list[Token]] | None:
         c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS for a in acts for c in a.children
     )
     return ("THREATEN" if penalty else "REQUEST"), given
+
+
+# subjects that name no third party to call on: the speaker's own side, the addressee, or
+# no one ("we must fight on" is a vow, "you should see it" advice)
+UNCALLED_SUBJECTS = frozenset({"i", "we", "you", "it", "there", "this", "that", "one"})
+
+
+def called_on(verb: Token, cues: Cues) -> list[Token]:
+    """Whom a sentence of its own calls on to act, by an obligation on them ("Ruto should
+    bring them home", "its leader must surrender", "The Americans will have to leave
+    Iraq"): the obligation's subjects; empty when the verb carries no such call (a hedge,
+    a reproach for a past act, a question, a clause under another verb)."""
+    holder = verb
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    obliged = any(a.lower_ in cues.obligation for a in auxes)
+    to = any(a.lower_ == "to" for a in auxes)
+    if not obliged and to and verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "need"):
+        holder = verb.head  # "will have to leave"
+        auxes = [c for c in holder.children if c.dep_ == "aux"]
+        obliged = True
+    if not obliged or any(
+        a.lower_ in cues.hedges or a.lower_ in ("might", "may", "could") for a in auxes
+    ):
+        return []
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return []  # "should have come to Congress first": a reproach, not a call
+    root = holder.dep_ == "ROOT" or (holder.dep_ == "conj" and holder.head.dep_ == "ROOT")
+    if not root or holder.sent.text.rstrip().endswith("?"):
+        return []
+    clauses = (holder, holder.head) if holder.dep_ == "conj" else (holder,)
+    conditions = [c for h in clauses for c in h.children if c.dep_ == "advcl"]
+    if any(
+        m.dep_ == "mark" and m.lower_ in cues.conditional for c in conditions for m in c.children
+    ):
+        return []  # "if the coast guard starts boarding, Taipei will have to decide": a need foreseen
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.lower_ in UNCALLED_SUBJECTS for s in subjects):
+        return []
+    return subjects
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'"})
+
+
+def quoted_speaker(sentence: Span, cues: Cues) -> Token | None:
+    """Who says a sentence that carries on a quotation the previous sentence attributed
+    ("'This was a targeted killing,' an Iraqi lawmaker said. 'The Americans will have to
+    leave Iraq.'"): the subject of that sentence's speech verb, or None."""
+    if sentence.start == 0 or sentence[0].text not in QUOTE_MARKS:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    if "\n" in sentence.doc[before.start : sentence.start].text:
+        return None  # a new paragraph: a new telling
+    for tok in before:
+        if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and any(t.text in QUOTE_MARKS for t in before):
+                return subject
+    return None

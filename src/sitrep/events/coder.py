@@ -34,6 +34,7 @@ from sitrep.events.clauses import (
     OFFICE_NOUNS,
     announced_type,
     announcer,
+    called_on,
     context_of,
     deadline_given,
     has_unless_condition,
@@ -43,6 +44,7 @@ from sitrep.events.clauses import (
     names_what,
     not_an_act,
     obligation_clause,
+    quoted_speaker,
     says_that,
     walkout,
     warned_fate,
@@ -412,6 +414,12 @@ class EventCoder(RecipientFinder, ArgumentReader):
             clause_be = tok.pos_ == "AUX" and any(c.dep_ == "nsubj" for c in tok.children)
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or clause_be:
                 coded = self._verb_trigger(tok, places)
+                called = called_on(tok, self.book.cues) if tok.pos_ == "VERB" else []
+                if called:
+                    # "its leader must surrender": a call on the leader; the act is its content
+                    coded = [
+                        Trigger(tok, "REQUEST", None, (), tuple(called), 0.75, called_for=True)
+                    ]
                 for trig in coded:
                     found.append(trig)
                     if trig.token.i != tok.i:
@@ -472,6 +480,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         reproach = clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
         sources = _subjects(verb)
         targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if targets and all(t.lower_ in ("we", "i") for t in targets):
+            return []  # "we must fight on, Hamas said": a vow, no call on anyone
         return [
             Trigger(
                 verb,
@@ -624,6 +634,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 source, target = before.source, target or before.target
             else:
                 source, target = self._crowd_of(ps, sentence, target, places)
+        if not source and trig.called_for and (said := quoted_speaker(sentence, self.book.cues)):
+            source = self._refs(index, seg_i, [said], date)  # "... will have to leave Iraq."
         if not source and not target:
             return None
         if trig.type == "RETREAT" and not moved_by_force(
@@ -650,6 +662,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         type_, mode, modality = trig.type, trig.mode, reading.modality
         if modality == Modality.NEGATED and trig.negation_read:
             modality = Modality.ASSERTED  # the negation is part of what the words mean
+        if trig.called_for and modality in (Modality.HYPOTHETICAL, Modality.PREDICTED):
+            modality = Modality.ASSERTED  # "Ruto should bring them home": the call is made
         if modality == Modality.REPORTED and own_voice(attributed, source):
             # "the ministry said Islamabad remained committed and blamed Indian troops",
             # "the RSF said they had taken Wad Madani", "Trump announced the United States

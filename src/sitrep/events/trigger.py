@@ -35,6 +35,9 @@ class Trigger:
     # the speech it is told in is the act ("said Iran would pay a heavy price"): its
     # modality is read on the speech verb, not on the threatened clause
     spoken_by: Token | None = None
+    # the words call for the act ("Ruto should bring them home"): the call is made now,
+    # whatever the modal on the act says
+    called_for: bool = False
 
     @classmethod
     def of(
