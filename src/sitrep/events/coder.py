@@ -30,11 +30,11 @@ from spacy.tokens import Span, Token
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
+from sitrep.events.calls import call_trigger, quoted_speaker
 from sitrep.events.clauses import (
     OFFICE_NOUNS,
     announced_type,
     announcer,
-    called_on,
     context_of,
     deadline_given,
     has_unless_condition,
@@ -44,7 +44,6 @@ from sitrep.events.clauses import (
     names_what,
     not_an_act,
     obligation_clause,
-    quoted_speaker,
     says_that,
     walkout,
     warned_fate,
@@ -414,12 +413,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
             clause_be = tok.pos_ == "AUX" and any(c.dep_ == "nsubj" for c in tok.children)
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or clause_be:
                 coded = self._verb_trigger(tok, places)
-                called = called_on(tok, self.book.cues) if tok.pos_ == "VERB" else []
-                if called:
-                    # "its leader must surrender": a call on the leader; the act is its content
-                    coded = [
-                        Trigger(tok, "REQUEST", None, (), tuple(called), 0.75, called_for=True)
-                    ]
+                call = call_trigger(tok, self.book.cues)
+                if call is not None:
+                    coded = [call]  # "its leader must surrender": the act is the call's content
                 for trig in coded:
                     found.append(trig)
                     if trig.token.i != tok.i:

@@ -1,0 +1,132 @@
+"""Calls on others to act, told in sentences of their own: an obligation put on a third
+party ("Ruto should bring them home", "The Americans will have to leave Iraq") and a
+command ("Send her back Modi!", "'Release the hostages,' Biden said"). Each is a REQUEST
+by whoever says it; the act called for is its content, not an event of its own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.events.patterns import Cues
+from sitrep.events.trigger import Trigger
+
+# subjects that name no third party to call on: the speaker's own side, the addressee, or
+# no one ("we must fight on" is a vow, "you should see it" advice)
+UNCALLED_SUBJECTS = frozenset({"i", "we", "you", "it", "there", "this", "that", "one"})
+
+
+def called_on(verb: Token, cues: Cues) -> list[Token]:
+    """Whom a sentence of its own calls on to act, by an obligation on them ("Ruto should
+    bring them home", "its leader must surrender", "The Americans will have to leave
+    Iraq"): the obligation's subjects; empty when the verb carries no such call (a hedge,
+    a reproach for a past act, a question, a clause under another verb)."""
+    holder = verb
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    obliged = any(a.lower_ in cues.obligation for a in auxes)
+    to = any(a.lower_ == "to" for a in auxes)
+    if not obliged and to and verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "need"):
+        holder = verb.head  # "will have to leave"
+        auxes = [c for c in holder.children if c.dep_ == "aux"]
+        obliged = True
+    if not obliged or any(
+        a.lower_ in cues.hedges or a.lower_ in ("might", "may", "could") for a in auxes
+    ):
+        return []
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return []  # "should have come to Congress first": a reproach, not a call
+    root = holder.dep_ == "ROOT" or (holder.dep_ == "conj" and holder.head.dep_ == "ROOT")
+    if not root or holder.sent.text.rstrip().endswith("?"):
+        return []
+    clauses = (holder, holder.head) if holder.dep_ == "conj" else (holder,)
+    conditions = [c for h in clauses for c in h.children if c.dep_ == "advcl"]
+    if any(
+        m.dep_ == "mark" and m.lower_ in cues.conditional for c in conditions for m in c.children
+    ):
+        return []  # "if the coast guard starts boarding, Taipei will have to decide": a need foreseen
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.lower_ in UNCALLED_SUBJECTS for s in subjects):
+        return []
+    return subjects
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'"})
+
+
+def quoted_speaker(sentence: Span, cues: Cues) -> Token | None:
+    """Who says a sentence that carries on a quotation the previous sentence attributed
+    ("'This was a targeted killing,' an Iraqi lawmaker said. 'The Americans will have to
+    leave Iraq.'"): the subject of that sentence's speech verb, or None."""
+    if sentence.start == 0 or sentence[0].text not in QUOTE_MARKS:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    if "\n" in sentence.doc[before.start : sentence.start].text:
+        return None  # a new paragraph: a new telling
+    for tok in before:
+        if tok.lemma_.lower() in cues.speech_verbs and tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and any(t.text in QUOTE_MARKS for t in before):
+                return subject
+    return None
+
+
+# verbs a writer bids the reader with ("note that", "imagine", "share this"): no call on
+# anyone in the news
+READER_VERBS = frozenset(
+    {"note", "consider", "remember", "imagine", "see", "look", "read", "watch", "thank",
+     "let", "share", "reply", "join", "sign", "subscribe", "click", "follow", "login", "sort",
+     "check", "keep", "mark", "expect", "guess", "wait", "stay", "enjoy", "pray", "listen",
+     "compare", "think", "ask", "tell", "say", "believe", "trust", "forget", "go", "come"}
+)  # fmt: skip
+
+
+def imperative_call(verb: Token, cues: Cues) -> tuple[list[Token], list[Token]] | None:
+    """A command in a sentence of its own ("Send her back Modi!", "Lift the sanctions and
+    let people eat.", "'Release the hostages,' Biden said."): a call (REQUEST) by whoever
+    says it on whom it names as addressed (a name set off at either end), else on whom
+    the page shows doing what it would undo. Returns the speaker words and the addressee
+    words, or None when the verb gives no command."""
+    sent = verb.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or verb.tag_ != "VB" or sent.text.rstrip().endswith("?"):
+        return None
+    if verb.lemma_.lower() in READER_VERBS or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children
+    ):
+        return None
+    vocative = [
+        t
+        for t in words[:1]
+        if t.pos_ == "PROPN" and t.i + 1 < sent.end and sent.doc[t.i + 1].text == ","
+    ]
+    first = words[1] if vocative and len(words) > 1 else words[0]
+    if first.lower_ == "please" and len(words) > 1:
+        first = words[words.index(first) + 1]
+    if first.i != verb.i:
+        return None
+    speakers: list[Token] = []
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.speech_verbs:
+        speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    elif verb.dep_ != "ROOT":
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "appos")]
+    last = words[-1]
+    if last.pos_ == "PROPN" and last.head.i == verb.i and len(objects) > 1:
+        vocative.append(last)  # "Send her back Modi!": the second object is whom it is to
+    return speakers, vocative
+
+
+def call_trigger(verb: Token, cues: Cues) -> Trigger | None:
+    """The REQUEST a verb's sentence makes by calling on someone to do the verb's act, or
+    None."""
+    if verb.pos_ != "VERB":
+        return None
+    called = called_on(verb, cues)
+    if called:
+        return Trigger(verb, "REQUEST", None, (), tuple(called), 0.75, called_for=True)
+    command = imperative_call(verb, cues)
+    if command is not None:
+        speakers, addressees = command
+        return Trigger(
+            verb, "REQUEST", None, tuple(speakers), tuple(addressees), 0.7, called_for=True
+        )
+    return None
