@@ -23,6 +23,13 @@ def _resolve(nlp, text: str, page_date: str | None):
         ("Protests continued last weekend.", "2020-01-15", "2020-01-11", "week", "last weekend"),
         ("Rebels seized the town over the weekend.", "2020-01-15", "2020-01-11", "week",
          "over the weekend"),
+        # "this weekend" on a Monday is the one just past; on a Friday, or in a future
+        # clause, the one coming
+        ("Protesters rallied this weekend.", "2015-03-23", "2015-03-21", "week", "this weekend"),
+        ("Hadi is expected to attend the summit this weekend.", "2015-03-27", "2015-03-28", "week",
+         "this weekend"),
+        ("The army will attack this weekend.", "2015-03-24", "2015-03-28", "week",
+         "this weekend"),
         # counted back from the page's date
         ("Two days ago, protesters gathered in the square.", "2008-03-27", "2008-03-25", "day",
          "Two days ago"),
@@ -75,3 +82,10 @@ def test_a_decade_is_not_resolved_to_a_made_up_year(nlp):
 
 def test_a_range_without_a_page_date_needs_its_year(nlp):
     assert _resolve(nlp, "The two sides fought from March 3 to March 5.", None) is None
+
+
+def test_a_weekend_an_act_is_expected_on_is_the_coming_one(nlp):
+    doc = nlp("He is expected to attend an Arab League summit in Egypt this weekend.")
+    attend = next(t for t in doc if t.text == "attend")
+    resolved = resolve_event_date(next(iter(doc.sents)), 0, "2015-03-27", trigger=attend)
+    assert (resolved.value, resolved.precision) == ("2015-03-28", "week")

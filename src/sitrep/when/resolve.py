@@ -251,7 +251,15 @@ def _is_future_clause(head: Token) -> bool:
             return True
     if head.head.i != head.i and head.dep_ == "xcomp" and head.head.lemma_ == "be":
         return True  # "Hamas is to free 50 women"
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in PLANNED_WORDS:
+        return True  # "is expected to attend the summit this weekend"
+    if head.lemma_.lower() in PLANNED_WORDS and any(c.dep_ == "xcomp" for c in head.children):
+        return True  # the same, lifted to "expected"
     return head.tag_ == "MD" and head.lower_ in FUTURE_MARKERS
+
+
+# words whose "to" clause is an act arranged or foreseen: "is expected to attend"
+PLANNED_WORDS = frozenset({"expect", "expected", "set", "due", "schedule", "scheduled", "plan"})
 
 
 @functools.lru_cache(maxsize=64)
@@ -296,6 +304,8 @@ def _depth(sentence: Span, match: re.Match[str]) -> tuple[int, int]:
 
 def _is_future(sentence: Span) -> bool:
     root = sentence.root
+    if root.lemma_.lower() in PLANNED_WORDS and any(c.dep_ == "xcomp" for c in root.children):
+        return True  # "He is expected to attend ..."
     for token in [root, *root.children]:
         if token.lower_ in FUTURE_MARKERS and token.dep_ in ("aux", "auxpass"):
             return True
@@ -379,6 +389,9 @@ def _resolve(
             saturday -= timedelta(days=7)
         if which == "next":
             saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+        if which == "this" and anchor.weekday() < 5 and future:
+            # "this weekend" in a future clause: the coming one
+            saturday = anchor + timedelta(days=5 - anchor.weekday())
         return saturday.isoformat(), "week"
     if kind == "relative_unit":
         return _relative_unit(m.group("which").lower(), m.group("unit").lower(), anchor)
