@@ -55,6 +55,18 @@ LEADER_PARTICIPLES = frozenset({"led", "commanded"})
 RULER_PARTICIPLES = frozenset({"run", "controlled", "administered", "governed"})
 
 
+# sites an armed group may hold: "the Houthi-controlled air base" is the Houthis', not
+# their country's army's
+HELD_SITES = frozenset(
+    {"base", "airbase", "airport", "position", "checkpoint", "post", "outpost", "camp",
+     "barracks", "port", "depot", "garrison", "headquarters", "compound", "territory"}
+)  # fmt: skip
+
+
+def held_site(head: Token) -> bool:
+    return head.lemma_.lower() in HELD_SITES
+
+
 def hyphen_participle(tok: Token) -> str | None:
     """The participle after ``tok`` when ``tok`` is the first part of a hyphenated one
     ("Iran" in "Iran-backed": "backed"), else None."""

@@ -56,7 +56,13 @@ from sitrep.actors.context import (
     title_sector,
 )
 from sitrep.actors.counting import counted_countries, supporters_of
-from sitrep.actors.hyphens import RULER_PARTICIPLES, hyphen_agent, hyphen_participle, made_by
+from sitrep.actors.hyphens import (
+    RULER_PARTICIPLES,
+    held_site,
+    hyphen_agent,
+    hyphen_participle,
+    made_by,
+)
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
     STATE_SECTORS,
@@ -333,6 +339,8 @@ class ActorResolver:
         countries: list[str] = []
         for tok in doc[left:stop]:
             ruler = index.at(seg_i, tok.i) if hyphen_participle(tok) in RULER_PARTICIPLES else None
+            if ruler is not None and ruler.actor.type != ActorType.STATE and held_site(head):
+                return [], ruler.actor, left  # "the Houthi-controlled air base": theirs
             if ruler is not None and ruler.actor.country not in (None, *countries):
                 countries.append(ruler.actor.country)  # "the Houthi-run health ministry"
             if hyphen_agent(tok) or stance_prefixed(tok):
