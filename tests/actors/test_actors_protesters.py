@@ -56,3 +56,21 @@ def test_tear_gas_fired_with_no_one_named_is_fired_at_the_protesters(analyse_tex
     fired = [e for e in result.events if e.trigger == "fired"]
     assert fired and fired[0].mode == "crowd-control"
     assert [a.code for a in fired[0].target] == ["IRQOPP"]
+
+
+def test_a_junta_rules_where_the_page_is_not_where_a_foreign_army_comes_from(analyse_text):
+    result = analyse_text(
+        "BAMAKO, Feb 17, 2022 (test wire) - France's Barkhane force will pull out of Mali "
+        "after nine years. The junta expelled the French ambassador in January. Mali's "
+        "army has fought jihadists in the centre of Mali since 2012.",
+        "2022-02-17",
+    )
+    assert {m.actor.code[:3] for m in result.mentions if m.text == "junta"} == {"MLI"}
+
+
+def test_a_curfew_by_a_junta_of_no_country_is_on_no_made_up_people(analyse_text):
+    result = analyse_text("The junta extended the curfew until Friday.", "2022-03-03")
+    curfew = [e for e in result.events if e.trigger == "curfew"]
+    assert curfew and all(
+        len(a.code) in (3, 6) and not a.code.startswith("MIL") for a in curfew[0].target
+    )

@@ -255,3 +255,8 @@ def test_a_past_verb_read_as_a_clause_of_its_subject_is_the_verb(nlp):
     accused = next(t for t in doc if t.text == "accused")
     assert accused.dep_ == "ROOT"
     assert next(t for t in doc if t.text == "report").head == accused
+
+
+def test_a_capitalised_name_read_as_a_noun_before_a_past_verb_is_the_subject(nlp):
+    doc = nlp("ECOWAS slapped sanctions on Mali in January.")
+    assert doc[1].dep_ == "ROOT" and doc[0].dep_ == "nsubj" and doc[0].head == doc[1]

@@ -89,3 +89,9 @@ def test_a_weekend_an_act_is_expected_on_is_the_coming_one(nlp):
     attend = next(t for t in doc if t.text == "attend")
     resolved = resolve_event_date(next(iter(doc.sents)), 0, "2015-03-27", trigger=attend)
     assert (resolved.value, resolved.precision) == ("2015-03-28", "week")
+
+
+def test_the_end_of_a_span_dates_no_act(nlp):
+    doc = nlp("The government proposed staying in power until 2026.")
+    proposed = next(t for t in doc if t.text == "proposed")
+    assert resolve_event_date(next(iter(doc.sents)), 0, "2022-03-03", trigger=proposed) is None

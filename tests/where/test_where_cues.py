@@ -210,3 +210,23 @@ def test_a_compass_word_before_a_name_is_no_place_of_its_own(nlp, gazetteer):
     places = _places(nlp, gazetteer, "Forces retook a village in Western Cambodia on Friday.")
     assert "Western" not in places
     assert places["Cambodia"].country == "KHM"
+
+
+def test_a_small_foreign_look_alike_on_a_page_about_one_country_is_left_out(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "Wagner mercenaries arrived in Mali in December.",
+        "They executed civilians in Moura. Fighting spread to Mopti and Bamako.",
+    )
+    assert {p.country for p in places.values()} == {"MLI"}
+    assert "Moura" not in places
+
+
+def test_a_small_town_of_the_pages_own_country_stays(nlp, gazetteer):
+    places = _places(
+        nlp,
+        gazetteer,
+        "Jihadists attacked Kidal, Mopti and Bamako on Sunday.",
+    )
+    assert places["Kidal"].country == "MLI"

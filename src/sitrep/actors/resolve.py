@@ -493,6 +493,9 @@ class ActorResolver:
                     implied = self.finder.implied_country(index, seg_i, head, context)
                     if code in UNPLACED_SECTORS:
                         implied = None  # "rights groups", "aid workers": international
+                    if junta:
+                        # a junta rules where the page's story is, never a foreign army's
+                        implied = context.page_country or context.ground_country or implied
                     if junta and implied:
                         code = self._junta_sector(implied, context)
                     actor, via = generic_actor(implied, code, self.kb), "implied"

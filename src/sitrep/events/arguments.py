@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import generic_actor
 from sitrep.actors.resolve import ActorIndex, ActorMention
+from sitrep.events.folding import COUNTRYLESS
 from sitrep.events.implied import measure_country
 from sitrep.events.recipients import OWN_STATE_SECTORS
 from sitrep.events.syntax import WHERE_NOUNS, says_what_about
@@ -223,4 +224,6 @@ class ArgumentReader:
 def _one_home(source: Sequence[ActorRef]) -> str | None:
     """The one country every doer is of, or None when they are of several."""
     homes = {s.code[:3] for s in source}
+    if homes & COUNTRYLESS:
+        return None  # "the junta" of no country named: no home to put it in
     return homes.pop() if len(homes) == 1 else None

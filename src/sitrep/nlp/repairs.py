@@ -614,7 +614,9 @@ def _verb_after_acronym(root: Token) -> Token | None:
     adjective of its object: a name in capitals that opens the sentence is the subject
     of the past verb after it."""
     name = root.text
-    if root.dep_ != "ROOT" or root.pos_ != "VERB" or root.i != root.sent.start:
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return None
+    if root.i != root.sent.start:
         return None
     if len(name) < 3 or not name.isalpha() or not name.isupper():
         return None

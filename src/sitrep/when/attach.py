@@ -133,10 +133,17 @@ def clause_shift(head: Token) -> int | None:
     return None
 
 
+# prepositions whose date ends a span the act holds for, and dates no act
+END_BOUND_PREPS = frozenset({"until", "till", "through", "to"})
+
+
 def attachment(date: Span, trigger: Token) -> Attachment | None:
     """How the date expression ``date`` (its tokens) relates to ``trigger``'s event, or
     None when it belongs to another event's clause."""
     date_root = date.root
+    bound = date_root.head if date_root.dep_ == "pobj" else date[0]
+    if bound.lower_ in END_BOUND_PREPS and bound.i <= date.start:
+        return None  # "proposed staying in power until 2026": when a span ends, not an act
     own = clause_unit(clause_head(trigger))
     if own.dep_ in BACKGROUND_DEPS and _dates_noun_of(date, own.head):
         # "in 2004, when his militia was fighting"; "Sunday's vote, which many boycotted"

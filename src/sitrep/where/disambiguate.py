@@ -59,6 +59,36 @@ def resolve_toponyms(toponyms: Sequence[Toponym]) -> list[GazetteerEntry]:
     return chosen
 
 
+# a town this small, in a country nothing else on the page is in, while the page's other
+# places agree on another country, is a look-alike of a town the gazetteer lacks ("Moura"
+# on a page about Mali is not the Portuguese town of that name)
+STRANDED_MAX_POPULATION = 50_000
+STRANDED_MIN_CONTEXT = 3
+
+
+def stranded(toponyms: Sequence[Toponym], chosen: Sequence[GazetteerEntry]) -> list[bool]:
+    """For each chosen entry, whether it is a small foreign look-alike to leave out."""
+    names: dict[str, set[str]] = {}
+    for toponym, entry in zip(toponyms, chosen, strict=True):
+        if entry.country:
+            names.setdefault(entry.country, set()).add(toponym.text.casefold())
+    out = []
+    for toponym, entry in zip(toponyms, chosen, strict=True):
+        name = toponym.text.casefold()
+        alone = entry.country is not None and not names.get(entry.country, set()) - {name}
+        total = len(set().union(*names.values()))
+        main = max(names, key=lambda c: len(names[c]))
+        dominant = len(names[main]) >= STRANDED_MIN_CONTEXT and 2 * len(names[main]) >= total
+        small = (
+            entry.precision == "city"
+            and entry.population < STRANDED_MAX_POPULATION
+            and not entry.curated
+            and not entry.capital
+        )
+        out.append(small and alone and dominant and main != entry.country)
+    return out
+
+
 def _curated_twin(matches: Sequence[Match], best: GazetteerEntry) -> GazetteerEntry:
     """The curated entry for the same place as ``best``, if the extras file has one under
     this very name: it knows what kind of place it is (GeoNames lists the neighbourhood

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import Place
 from sitrep.nlp import ParsedSegment
 from sitrep.where import cues
-from sitrep.where.disambiguate import named_nationality, prior, resolve_toponyms
+from sitrep.where.disambiguate import named_nationality, prior, resolve_toponyms, stranded
 from sitrep.where.gazetteer import Gazetteer, GazetteerEntry, Match
 from sitrep.where.names import exact_key, loose_key
 
@@ -129,7 +129,10 @@ def find_places(
     if nationalities:
         toponyms = named_nationality(toponyms, segments, nationalities)
     chosen = resolve_toponyms(toponyms)
-    return [_place(doc_id, t, e) for t, e in zip(toponyms, chosen, strict=True)]
+    dropped = stranded(toponyms, chosen)
+    return [
+        _place(doc_id, t, e) for t, e, d in zip(toponyms, chosen, dropped, strict=True) if not d
+    ]
 
 
 def _confirm_weak(toponyms: Sequence[Toponym]) -> list[Toponym]:
