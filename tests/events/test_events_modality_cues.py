@@ -203,3 +203,11 @@ def test_an_act_after_which_something_was_declared_is_not_reported_by_the_declar
 def test_an_act_inside_what_was_said_is_still_reported(analyse_text):
     text = "Iran said the attack came after Israel struck its consulate."
     assert _modality_of(analyse_text, text, "struck") == "reported"
+
+
+def test_a_presence_denied_denies_what_it_was_for(analyse_text):
+    text = "Wagner is not there to fight jihadists."
+    assert _modality_of(analyse_text, text, "fight") == "negated"
+    assert _modality_of(analyse_text, "Israel did not hesitate to strike Gaza.", "strike") == (
+        "asserted"
+    )

@@ -82,6 +82,20 @@ def _awaited_in_the_past(clause: Token) -> bool:
     return past and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in upper.children)
 
 
+# verbs of being or coming somewhere, whose "to" clause says what for
+PRESENCE_VERBS = frozenset({"be", "come", "go", "arrive", "travel", "fly", "deploy"})
+
+
+def _purpose_of_presence(verb: Token) -> bool:
+    """The verb is the purpose of someone's being or coming somewhere ("is not there to
+    fight", "did not come to negotiate"): a negation of the presence denies the act."""
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in PRESENCE_VERBS
+    )
+
+
 def _describing_clause(clause: Token) -> bool:
     """A relative clause whose relative pronoun is one of its own arguments ("a report
     that accused Rwanda", "the deal which they signed"), as against a noun's content
@@ -230,6 +244,9 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     elif conditional_modal:
         note(Modality.SPECULATED, conditional_modal)
 
+    purpose = verb.head if _purpose_of_presence(verb) else None
+    if purpose is not None and any(c.dep_ == "neg" for c in purpose.children):
+        note(Modality.NEGATED, "not there to")  # "Wagner is not there to fight jihadists"
     for tok in own:
         for child in tok.children:
             if child.dep_ == "neg" or (
