@@ -50,12 +50,3 @@ def test_an_obligation_on_a_leader_calls_on_his_government(analyse_text):
     bring = events_at(result, "bring")
     assert bring and bring[0].type == "REQUEST" and bring[0].modality.value == "asserted"
     assert codes(bring[0].target) == ["KENGOV"]
-
-
-def test_an_act_announced_on_a_stated_day_is_dated_by_the_announcement(analyse_text):
-    result = analyse_text(
-        "Macron announced last month that Barkhane will pull out of Mali.", "2022-03-03"
-    )
-    pull = events_at(result, "pull")
-    assert pull and pull[0].type == "AGREE"
-    assert (pull[0].date, pull[0].date_precision) == ("2022-02", "month")

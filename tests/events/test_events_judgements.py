@@ -151,3 +151,24 @@ def test_the_object_of_the_act_before_still_does_what_it_is_accused_of(analyse_t
     result = analyse_text("Iran accused Israel of killing the scientist.", "2020-11-28")
     killing = events_at(result, "killing")
     assert killing and codes(killing[0].source) == ["ISR"]
+
+
+def test_the_act_a_penalty_is_for_is_done_by_the_punished(analyse_text):
+    result = analyse_text(
+        "Washington imposed sanctions on Iranian drone makers for supplying Russia.",
+        "2022-10-17",
+    )
+    supplying = events_at(result, "supplying")
+    assert supplying and codes(supplying[0].source) == ["IRN"]
+    assert codes(supplying[0].target) == ["RUS"]
+
+
+def test_a_crowd_of_no_country_storming_a_building_riots(analyse_text):
+    result = analyse_text(
+        "Protesters stormed the government building and beat the speaker of parliament.",
+        "2020-11-10",
+    )
+    stormed = events_at(result, "stormed")
+    assert stormed and stormed[0].type == "PROTEST" and stormed[0].mode == "riot"
+    beat = events_at(result, "beat")
+    assert beat and beat[0].type == "ASSAULT"  # beating a person stays an assault

@@ -549,9 +549,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 dated = resolve_date(sentence, ps.offset)
                 for trig in self.triggers(sentence, index, seg_i, place_tokens):
                     when = dated(trig.token) if callable(dated) else dated
-                    redate = dated if callable(dated) else None
                     event = self._event(
-                        doc_id, ps, seg_i, sentence, trig, index, places, when, told, redate
+                        doc_id, ps, seg_i, sentence, trig, index, places, when, told
                     )
                     for part in reciprocal_parts(event, trig.token) if event else ():
                         events.append(part)
@@ -560,7 +559,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         return [replace(e, source=by) if (by := told.claimed_by(e)) else e for e in events]
 
     def _event(
-        self, doc_id, ps, seg_i, sentence, trig, index, places, dated, told=None, redate=None
+        self, doc_id, ps, seg_i, sentence, trig, index, places, dated, told=None
     ) -> Event | None:
         date, precision, date_text = dated
         source = self._refs(index, seg_i, trig.source_tokens, date)
@@ -669,13 +668,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             modality = Modality.ASSERTED
         announced = self._announced(seg_i, trig, index, source, reading.modality, date)
         if announced is not None:
-            type_, mode, modality, by, cue = announced
+            type_, mode, modality, by = announced
             attributed = by if by is not None else attributed
-            said = next((t for t in trig.token.ancestors if t.lemma_.lower() == cue), None)
-            told_on = redate(said) if precision == "page" and redate and said else None
-            if told_on is not None and told_on[2]:
-                # "Macron announced last month that Barkhane will pull out": made then
-                date, precision, date_text = told_on
         if crowd_act(self._lemma(trig.token), type_, source, target, self.book.cues):
             type_, mode = "PROTEST", "riot"
         elif type_ == "PROTEST" and source and all(map(self._speaks_for_a_state, source)):
@@ -773,7 +767,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         coded = announced_type(trig.type, info.quad, trig.mode, negated, unless, decided)
         if coded is None:
             return None
-        return (*coded, Modality.ASSERTED, by, found.cue)
+        return (*coded, Modality.ASSERTED, by)
 
 
 def _inside_a_name(index: ActorIndex, seg: int, tok: Token) -> bool:

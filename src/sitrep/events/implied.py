@@ -188,9 +188,14 @@ def crowd_act(lemma: str, type_: str, source, target, cues) -> bool:
         type_ in ("ASSAULT", "COERCE")
         and bool(source)
         and lemma in cues.crowd_acts
-        and all(a.code[3:].lower() in cues.crowd_sectors for a in source)
-        and not any(t.code[3:].lower() in cues.crowd_sectors for t in target)
-        and all(len(t.code) != 3 or t.code in {a.code[:3] for a in source} for t in target)
+        and all(_sector(a.code) in cues.crowd_sectors for a in source)
+        and not any(
+            _sector(t.code) in cues.crowd_sectors or t.code.startswith("UNK") for t in target
+        )
+        and all(
+            len(t.code) != 3 or t.code in COUNTRYLESS or t.code in {a.code[:3] for a in source}
+            for t in target
+        )
     )
 
 
@@ -263,3 +268,8 @@ def moved_by_force(lemma: str, source: Sequence[ActorRef], cues) -> bool:
         or (a.code[3:6] or a.code).lower() in cues.force_sectors
         for a in source
     )
+
+
+def _sector(code: str) -> str:
+    """The sector of a code, lower-cased, also of one with no country ("OPP")."""
+    return (code[3:] or code).lower()

@@ -429,6 +429,11 @@ def subjects(verb: Token) -> list[Token]:
                 if objects:
                     return objects  # "forced Ukraine to give up territory": Ukraine gives
             tok = tok.head
+            if tok.dep_ == "prep" and tok.lower_ == "for":
+                penalty = tok.head if tok.head.lemma_.lower() in PENALTY_NOUNS else None
+                punished = pobjs(penalty, ("on", "against")) if penalty is not None else []
+                if punished:
+                    return punished  # "sanctions on drone makers for supplying Russia"
             if (
                 tok.dep_ == "prep"
                 and tok.lower_ in ("of", "for")
@@ -453,6 +458,10 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+# penalties whose "on" names who is punished, and for whose act: "sanctions on X for ..."
+PENALTY_NOUNS = frozenset(
+    {"sanction", "penalty", "fine", "ban", "embargo", "restriction", "tariff"}
+)
 # prepositions that set an act beside another in time or cause: the same doer acts
 CIRCUMSTANCE_PREPS = frozenset(
     {"after", "before", "since", "while", "despite", "following", "upon", "by", "without"}
