@@ -172,3 +172,15 @@ def test_a_crowd_of_no_country_storming_a_building_riots(analyse_text):
     assert stormed and stormed[0].type == "PROTEST" and stormed[0].mode == "riot"
     beat = events_at(result, "beat")
     assert beat and beat[0].type == "ASSAULT"  # beating a person stays an assault
+
+
+def test_being_alarmed_by_an_act_disapproves_of_its_doers(analyse_text):
+    result = analyse_text(
+        "Security forces killed 40 protesters in Zahedan on Friday. The UN human rights "
+        "office said it was alarmed by the killings.",
+        "2022-10-17",
+    )
+    alarmed = [e for e in result.events if e.type == "ACCUSE"]
+    assert alarmed and codes(alarmed[0].source) == ["UNO"]
+    killed = events_at(result, "killed")
+    assert killed and codes(alarmed[0].target) == codes(killed[0].source)

@@ -260,3 +260,11 @@ def test_a_past_verb_read_as_a_clause_of_its_subject_is_the_verb(nlp):
 def test_a_capitalised_name_read_as_a_noun_before_a_past_verb_is_the_subject(nlp):
     doc = nlp("ECOWAS slapped sanctions on Mali in January.")
     assert doc[1].dep_ == "ROOT" and doc[0].dep_ == "nsubj" and doc[0].head == doc[1]
+
+
+def test_a_feeling_read_as_a_passive_is_an_adjective_after_be(nlp):
+    doc = nlp("Germany was deeply shocked by the killings.")
+    shocked = next(t for t in doc if t.text == "shocked")
+    assert shocked.dep_ == "acomp" and shocked.head.lemma_ == "be"
+    assert next(t for t in doc if t.text == "by").head == shocked
+    assert doc[0].dep_ == "nsubj"

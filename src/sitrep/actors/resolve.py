@@ -51,6 +51,7 @@ from sitrep.actors.context import (
     places_in,
     plural_noun,
     protest_page,
+    seat_country,
     sides_of_a_fight,
     stance_prefixed,
     title_sector,
@@ -493,8 +494,9 @@ class ActorResolver:
                     implied = self.finder.implied_country(index, seg_i, head, context)
                     if code in UNPLACED_SECTORS:
                         implied = None  # "rights groups", "aid workers": international
-                    if junta:
+                    if junta and seat_country(head, context.offset, context.places) is None:
                         # a junta rules where the page's story is, never a foreign army's
+                        # (unless its own "in" says where: "the council in Khartoum")
                         implied = context.page_country or context.ground_country or implied
                     if junta and implied:
                         code = self._junta_sector(implied, context)

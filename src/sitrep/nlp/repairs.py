@@ -162,6 +162,8 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_stranded_conjunct(token, obj)
         elif (aside := _aside_read_as_main(token)) is not None:
             _repair_aside(token, *aside)
+        elif _feeling_read_as_passive(token):
+            _repair_feeling(token)
         elif _finite_verb_read_as_clause(token):
             _repair_finite_verb(token)
         elif (verb := _verb_after_acronym(token)) is not None:
@@ -708,3 +710,35 @@ def _repair_finite_verb(verb: Token) -> None:
     noun.head, noun.dep_ = verb, "nsubj"
     for child in moved:
         child.head = verb
+
+
+# participles of feeling that say how someone takes an act: "was alarmed by the killings"
+FEELING_PARTICIPLES = frozenset(
+    {"alarmed", "shocked", "outraged", "appalled", "horrified", "dismayed", "disturbed",
+     "troubled", "saddened", "angered", "disappointed", "concerned"}
+)  # fmt: skip
+
+
+def _feeling_read_as_passive(verb: Token) -> bool:
+    """ "it was alarmed by the killings", read as a passive with "the killings" its
+    agent: the feeling is an adjective after "be", and its "by" says what it is about."""
+    if verb.lower_ not in FEELING_PARTICIPLES or verb.tag_ != "VBN":
+        return False
+    children = {c.dep_ for c in verb.children}
+    return {"auxpass", "nsubjpass", "agent"} <= children
+
+
+def _repair_feeling(verb: Token) -> None:
+    be = next(c for c in verb.children if c.dep_ == "auxpass")
+    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    be.head, be.dep_ = verb.head if verb.head.i != verb.i else be, verb.dep_
+    be.pos_ = "AUX"
+    for child in [
+        c for c in verb.children if c.dep_ in ("nsubjpass", "aux", "neg", "punct", "cc", "conj")
+    ]:
+        child.head = be  # the clause's own words go to "be"; "deeply", "by ..." stay
+    for child in verb.children:
+        if child.dep_ == "agent":
+            child.dep_ = "prep"
+    subject.dep_ = "nsubj"
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = be, "acomp", "ADJ", "JJ"

@@ -72,6 +72,8 @@ def stranded(toponyms: Sequence[Toponym], chosen: Sequence[GazetteerEntry]) -> l
     for toponym, entry in zip(toponyms, chosen, strict=True):
         if entry.country:
             names.setdefault(entry.country, set()).add(toponym.text.casefold())
+    if not names:
+        return [False] * len(chosen)
     out = []
     for toponym, entry in zip(toponyms, chosen, strict=True):
         name = toponym.text.casefold()
