@@ -143,6 +143,12 @@ GENERIC_ACTOR_PREFIX = "generic:"
 NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "UNO", "UNK", "MNC", "IMG", "INT"})
 
 
+def code_sector(code: str) -> str:
+    """The sector part of an actor code ("USAMIL" -> "MIL"), or the whole code when it
+    names a sector of no country ("OPP" for protesters nobody placed)."""
+    return code[3:6] or code
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical entity from the actor knowledge base (or one made up for an unknown name)."""

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.patterns import Cues, VerbPattern, find_phrases
 from sitrep.events.syntax import children, is_passive, pobjs, with_conjuncts
-from sitrep.models import ActorRef
+from sitrep.models import ActorRef, code_sector
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 COOPERATIVE_QUADS = frozenset({"verbal_coop", "material_coop"})
@@ -413,7 +413,7 @@ def walkout(lemma: str, source: Sequence[ActorRef], target: Sequence[ActorRef]) 
 
 def workplace(actor: ActorRef) -> bool:
     """A school, hospital or business: where a strike is held, not whom it is against."""
-    return (actor.code[3:6] or actor.code) in WORKPLACE_SECTORS
+    return code_sector(actor.code) in WORKPLACE_SECTORS
 
 
 WORKPLACE_SECTORS = frozenset({"EDU", "HLH", "BUS"})

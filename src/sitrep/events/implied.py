@@ -20,7 +20,8 @@ from spacy.tokens import Token
 
 from sitrep.actors.mentions import ActorIndex, ActorMention
 from sitrep.events.folding import COUNTRYLESS
-from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event, Place
+from sitrep.events.syntax import is_time
+from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, Event, Place, code_sector
 
 RECIPROCAL_WORDS = frozenset({("each", "other"), ("one", "another")})
 GOVERNMENT_SECTOR = "GOV"
@@ -188,9 +189,10 @@ def crowd_act(lemma: str, type_: str, source, target, cues) -> bool:
         type_ in ("ASSAULT", "COERCE")
         and bool(source)
         and lemma in cues.crowd_acts
-        and all(_sector(a.code) in cues.crowd_sectors for a in source)
+        and all(code_sector(a.code).lower() in cues.crowd_sectors for a in source)
         and not any(
-            _sector(t.code) in cues.crowd_sectors or t.code.startswith("UNK") for t in target
+            code_sector(t.code).lower() in cues.crowd_sectors or t.code.startswith("UNK")
+            for t in target
         )
         and all(
             len(t.code) != 3 or t.code in COUNTRYLESS or t.code in {a.code[:3] for a in source}
@@ -241,15 +243,10 @@ def armed_march(trigger: Token, source: Sequence[ActorRef]) -> tuple[str, str | 
         return None
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in MARCHING_CROWDS for c in trigger.children):
         return None  # "the crowd, many of them in militia uniforms, marched into ...": a crowd
-    if not all(
-        (a.code[3:6] or a.code) in MARCHING_SECTORS or a.code.startswith("IMG") for a in source
-    ):
+    if not all(code_sector(a.code) in MARCHING_SECTORS or a.code.startswith("IMG") for a in source):
         return None
-    preps = {
-        c.lower_
-        for c in trigger.children
-        if c.dep_ == "prep" and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
-    }  # "marched on Tripoli", not "marched on Tuesday"
+    # "marched on Tripoli", not "marched on Tuesday"
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep" and not is_time(c)}
     if "on" in preps:
         return ("ASSAULT", None)
     if "into" in preps:
@@ -265,11 +262,6 @@ def moved_by_force(lemma: str, source: Sequence[ActorRef], cues) -> bool:
     return bool(source) and all(
         len(a.code) == 3
         and a.code not in COUNTRYLESS
-        or (a.code[3:6] or a.code).lower() in cues.force_sectors
+        or code_sector(a.code).lower() in cues.force_sectors
         for a in source
     )
-
-
-def _sector(code: str) -> str:
-    """The sector of a code, lower-cased, also of one with no country ("OPP")."""
-    return (code[3:] or code).lower()
