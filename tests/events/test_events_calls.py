@@ -50,3 +50,16 @@ def test_an_obligation_on_a_leader_calls_on_his_government(analyse_text):
     bring = events_at(result, "bring")
     assert bring and bring[0].type == "REQUEST" and bring[0].modality.value == "asserted"
     assert codes(bring[0].target) == ["KENGOV"]
+
+
+def test_an_obligation_reported_as_a_second_content_is_the_speakers_call(analyse_text):
+    result = analyse_text(
+        "Burhan told a television channel that he would not negotiate with the RSF and "
+        "that its leader must surrender.",
+        "2023-04-16",
+    )
+    surrender = events_at(result, "surrender")
+    assert [e.type for e in surrender] == ["REQUEST"]
+    assert codes(surrender[0].source) == ["SDNMIL"] and codes(surrender[0].target) == ["SDNREB"]
+    negotiate = events_at(result, "negotiate")
+    assert negotiate and negotiate[0].type == "REJECT"

@@ -35,7 +35,7 @@ def called_on(verb: Token, cues: Cues) -> list[Token]:
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return []  # "should have come to Congress first": a reproach, not a call
     root = holder.dep_ == "ROOT" or (holder.dep_ == "conj" and holder.head.dep_ == "ROOT")
-    if not root or holder.sent.text.rstrip().endswith("?"):
+    if not (root or reported_conjunct(holder, cues)) or holder.sent.text.rstrip().endswith("?"):
         return []
     clauses = (holder, holder.head) if holder.dep_ == "conj" else (holder,)
     conditions = [c for h in clauses for c in h.children if c.dep_ == "advcl"]
@@ -47,6 +47,16 @@ def called_on(verb: Token, cues: Cues) -> list[Token]:
     if not subjects or any(s.lower_ in UNCALLED_SUBJECTS for s in subjects):
         return []
     return subjects
+
+
+def reported_conjunct(clause: Token, cues: Cues) -> Token | None:
+    """The speech verb a clause is reported by as the second of its contents ("told a
+    channel that he would not negotiate and that its leader must surrender"), or None."""
+    first = clause.head
+    if clause.dep_ != "conj" or first.dep_ != "ccomp":
+        return None
+    speech = first.head
+    return speech if speech.lemma_.lower() in cues.speech_verbs else None
 
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'"})
@@ -122,7 +132,10 @@ def call_trigger(verb: Token, cues: Cues) -> Trigger | None:
         return None
     called = called_on(verb, cues)
     if called:
-        return Trigger(verb, "REQUEST", None, (), tuple(called), 0.75, called_for=True)
+        holder = called[0].head
+        speech = reported_conjunct(holder, cues)
+        said_by = tuple(c for c in speech.children if c.dep_ == "nsubj") if speech else ()
+        return Trigger(verb, "REQUEST", None, said_by, tuple(called), 0.75, called_for=True)
     command = imperative_call(verb, cues)
     if command is not None:
         speakers, addressees = command
