@@ -15,11 +15,12 @@ from sitrep.events.trigger import Trigger
 UNCALLED_SUBJECTS = frozenset({"i", "we", "you", "it", "there", "this", "that", "one"})
 
 
-def called_on(verb: Token, cues: Cues) -> list[Token]:
+def called_on(verb: Token, cues: Cues) -> tuple[Token | None, list[Token]]:
     """Whom a sentence of its own calls on to act, by an obligation on them ("Ruto should
     bring them home", "its leader must surrender", "The Americans will have to leave
-    Iraq"): the obligation's subjects; empty when the verb carries no such call (a hedge,
-    a reproach for a past act, a question, a clause under another verb)."""
+    Iraq"): the speech verb that reports the call when it is a second content of one
+    (else None), and the obligation's subjects; no subjects when the verb carries no such
+    call (a hedge, a reproach for a past act, a question, a clause under another verb)."""
     holder = verb
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     obliged = any(a.lower_ in cues.obligation for a in auxes)
@@ -31,22 +32,23 @@ def called_on(verb: Token, cues: Cues) -> list[Token]:
     if not obliged or any(
         a.lower_ in cues.hedges or a.lower_ in ("might", "may", "could") for a in auxes
     ):
-        return []
+        return None, []
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        return []  # "should have come to Congress first": a reproach, not a call
+        return None, []  # "should have come to Congress first": a reproach, not a call
     root = holder.dep_ == "ROOT" or (holder.dep_ == "conj" and holder.head.dep_ == "ROOT")
-    if not (root or reported_conjunct(holder, cues)) or holder.sent.text.rstrip().endswith("?"):
-        return []
+    speech = None if root else reported_conjunct(holder, cues)
+    if not (root or speech) or holder.sent.text.rstrip().endswith("?"):
+        return None, []
     clauses = (holder, holder.head) if holder.dep_ == "conj" else (holder,)
     conditions = [c for h in clauses for c in h.children if c.dep_ == "advcl"]
     if any(
         m.dep_ == "mark" and m.lower_ in cues.conditional for c in conditions for m in c.children
     ):
-        return []  # "if the coast guard starts boarding, Taipei will have to decide": a need foreseen
+        return None, []  # "if the coast guard starts boarding, Taipei will have to decide"
     subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or any(s.lower_ in UNCALLED_SUBJECTS for s in subjects):
-        return []
-    return subjects
+        return None, []
+    return speech, subjects
 
 
 def reported_conjunct(clause: Token, cues: Cues) -> Token | None:
@@ -130,10 +132,8 @@ def call_trigger(verb: Token, cues: Cues) -> Trigger | None:
     None."""
     if verb.pos_ != "VERB":
         return None
-    called = called_on(verb, cues)
+    speech, called = called_on(verb, cues)
     if called:
-        holder = called[0].head
-        speech = reported_conjunct(holder, cues)
         said_by = tuple(c for c in speech.children if c.dep_ == "nsubj") if speech else ()
         return Trigger(verb, "REQUEST", None, said_by, tuple(called), 0.75, called_for=True)
     command = imperative_call(verb, cues)

@@ -75,7 +75,7 @@ from sitrep.events.implied import (
     own_voice,
     reciprocal_parts,
 )
-from sitrep.events.modality import read_modality
+from sitrep.events.modality import FIRST_PERSON, read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import (
     RecipientFinder,
@@ -476,7 +476,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         reproach = clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
         sources = _subjects(verb)
         targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if targets and all(t.lower_ in ("we", "i") for t in targets):
+        if targets and all(t.lower_ in FIRST_PERSON for t in targets):
             return []  # "we must fight on, Hamas said": a vow, no call on anyone
         return [
             Trigger(
