@@ -194,7 +194,8 @@ def participant_preposition(prep: Token) -> bool:
     """ "acceptable to Tehran", "loyal to Baghdad", "help from Egypt", "envoys from
     Qatar": after an adjective or a noun, "to" and "from" name a participant, not a place."""
     if prep.lower_ == "to":
-        return prep.head.pos_ == "ADJ"
+        # "issued a reminder to Iraq": the parser's dative "to" names a recipient
+        return prep.head.pos_ == "ADJ" or prep.dep_ == "dative"
     if prep.lower_ == "from":
         return prep.head.pos_ == "NOUN" and prep.head.i < prep.i
     return False

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.clauses import obligation_clause, obliging_message
+from sitrep.events.modality import FIRST_PERSON
 from sitrep.events.patterns import Cues
+from sitrep.events.syntax import subjects, with_conjuncts
 from sitrep.events.trigger import Trigger
 
 # subjects that name no third party to call on: the speaker's own side, the addressee, or
@@ -143,3 +146,34 @@ def call_trigger(verb: Token, cues: Cues) -> Trigger | None:
             verb, "REQUEST", None, tuple(speakers), tuple(addressees), 0.7, called_for=True
         )
     return None
+
+
+def obligation_trigger(verb: Token, cues: Cues) -> list[Trigger]:
+    """ "Russia said Sudan must return the helicopter", "issued a reminder to Iraq that it
+    must cooperate": the speaker asks the subject of the obligation to act (REQUEST); the
+    act itself is the request's content. An obligation on a past act is a reproach
+    (ACCUSE); one on the speaker's own side a vow (nothing)."""
+    clause = obligation_clause(verb, cues)
+    said = verb
+    if clause is None and (message := obliging_message(verb, cues)) is not None:
+        said, clause = message
+    if clause is None:
+        return []
+    auxes = [c for c in clause.children if c.dep_ == "aux"]
+    if any(c.lower_ in cues.hedges for c in auxes):
+        return []  # "might have to pull back": a guess about a need, not a demand
+    # "should have come to Congress first": an obligation on a past act is a reproach
+    reproach = clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
+    targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if targets and all(t.lower_ in FIRST_PERSON for t in targets):
+        return []  # "we must fight on, Hamas said": a vow, no call on anyone
+    return [
+        Trigger(
+            said,
+            "ACCUSE" if reproach else "REQUEST",
+            "disapprove" if reproach else None,
+            tuple(with_conjuncts(subjects(verb))),
+            tuple(with_conjuncts(targets)),
+            0.8,
+        )
+    ]

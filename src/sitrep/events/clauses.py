@@ -56,8 +56,23 @@ def obligation_clause(verb: Token, cues: Cues) -> Token | None:
     ("said Sudan must return ...", "insisted that the army has to withdraw"), or None."""
     if verb.lemma_.lower() not in cues.speech_verbs:
         return None
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or not _clause_subject(clause):
+    return _obliging(verb, ("ccomp",), cues)
+
+
+def obliging_message(verb: Token, cues: Cues) -> tuple[Token, Token] | None:
+    """A message noun the verb sends whose "that" clause puts an obligation on its subject
+    ("issued a stern reminder to Iraq that it must cooperate"): (noun, clause), or None."""
+    for noun in verb.children:
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in cues.message_nouns:
+            clause = _obliging(noun, ("acl", "ccomp"), cues)
+            if clause is not None:
+                return noun, clause
+    return None
+
+
+def _obliging(head: Token, deps: tuple[str, ...], cues: Cues) -> Token | None:
+    for clause in head.children:
+        if clause.dep_ not in deps or not _clause_subject(clause):
             continue
         if any(c.dep_ == "aux" and c.lower_ in cues.obligation for c in clause.children):
             return clause
@@ -98,8 +113,10 @@ def announcer(trigger: Token, cues: Cues) -> Announcement | None:
         # struggle promised to go on is announced with it
         future, tok = True, verb.head
     for _ in range(5):
-        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj"):
+        if tok.head.i == tok.i:
             return None
+        if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj") and not is_purpose(tok):
+            return None  # "willing to send material to help defend it": the purpose too
         if tok.dep_ == "conj" and _clause_subject(tok) and tok.head.dep_ not in ("ccomp", "xcomp"):
             return None  # "was sworn in in April, and it picked X": a clause of its own
         tok = tok.head
@@ -112,6 +129,43 @@ def announcer(trigger: Token, cues: Cues) -> Announcement | None:
             return Announcement(own, subject, lemma)
         if lemma == "be" and own is not None and subject is None:
             subject = own  # "Syria says it is willing to ...": the copula's subject
+    return None
+
+
+def preparing_verb(verb: Token) -> Token | None:
+    """The verb "prepare" whose infinitive the attack ``verb`` is, also through an aspect
+    verb ("the army prepared to resume shelling", "troops are preparing to storm the
+    city"): a force getting ready to strike, not the strike. The adjective of readiness
+    ("is prepared to fight") is an intention instead (``announcer``)."""
+    tok = verb
+    for _ in range(2):
+        if tok.dep_ != "xcomp":
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() == "prepare" and tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            return tok
+        if tok.lemma_.lower() not in ASPECT_VERBS:
+            return None
+    return None
+
+
+def death_in_custody(verb: Token) -> list[Token] | None:
+    """Those in whose custody someone died ("died in Israeli police custody", "died in
+    the custody of Iran's morality police"), or None when the verb tells no such death.
+    A death in custody is coded as harm done by the keepers, as human-rights reports and
+    PLOVER's gold records code it."""
+    if verb.lemma_.lower() != "die":
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "under"):
+            continue
+        for custody in children(prep, "pobj"):
+            if custody.lemma_.lower() != "custody":
+                continue
+            keepers = [
+                c for c in custody.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+            ] + pobjs(custody, ("of",))
+            return keepers or None
     return None
 
 

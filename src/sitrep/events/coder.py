@@ -30,20 +30,21 @@ from spacy.tokens import Span, Token
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
-from sitrep.events.calls import call_trigger, quoted_speaker
+from sitrep.events.calls import call_trigger, obligation_trigger, quoted_speaker
 from sitrep.events.clauses import (
     OFFICE_NOUNS,
     announced_type,
     announcer,
     context_of,
     deadline_given,
+    death_in_custody,
     has_unless_condition,
     is_purpose,
     is_subordinate,
     mere_notice,
     names_what,
     not_an_act,
-    obligation_clause,
+    preparing_verb,
     says_that,
     walkout,
     warned_fate,
@@ -75,7 +76,7 @@ from sitrep.events.implied import (
     own_voice,
     reciprocal_parts,
 )
-from sitrep.events.modality import FIRST_PERSON, read_modality
+from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
 from sitrep.events.recipients import (
     RecipientFinder,
@@ -99,6 +100,7 @@ from sitrep.events.syntax import distributive as _distributive
 from sitrep.events.syntax import event_location as _event_location
 from sitrep.events.syntax import gathered_for as _gathered_for
 from sitrep.events.syntax import infinitive as _infinitive
+from sitrep.events.syntax import is_content_clause as _is_content_clause
 from sitrep.events.syntax import is_passive as _is_passive
 from sitrep.events.syntax import is_time as _is_time
 from sitrep.events.syntax import object_lemmas as _object_lemmas
@@ -159,6 +161,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if particle in PREPOSITION_PARTICLES:
             # "called on people to leave": the parser's particle is the pattern's preposition
             prep_objects += ((particle, objects),)
+        if any(c.dep_ == "advcl" and _is_content_clause(c) for c in verb.children):
+            # "pushing hard for the US to support its plan": a "for" clause is the "for"
+            prep_objects += (("for", ()),)
         negated = any(c.dep_ == "neg" for c in verb.children)
         comps = tuple(w for c in _adjective_complements(verb) for w in (c.lower_, c.lemma_.lower()))
         infinitive = _infinitive(verb)
@@ -211,6 +216,9 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return [Trigger(verb, type_, None, tuple(_subjects(verb)), tuple(given), 0.8)]
         if prevented_act(verb):
             return []  # "banned them from travelling": the act kept from happening
+        if (keepers := death_in_custody(verb)) is not None:
+            # "a prisoner died in Israeli police custody": a harm by those who held him
+            return [Trigger(verb, "ASSAULT", None, tuple(keepers), tuple(_subjects(verb)), 0.7)]
         if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and self._lemma(verb.head) in FLEEING_VERBS:
             return []  # "hundreds flee fighting": what they flee, not what they do
         pattern = self._verb_pattern(verb, places)
@@ -268,6 +276,16 @@ class EventCoder(RecipientFinder, ArgumentReader):
                     verb, ("against", "on", "at", "with")
                 )
                 targets = targets or [o for c in _children(verb, "conj") for o in _shared(c)]
+        if pattern.type == "REQUEST" and not targets and not passive:
+            # "pressed for Russia to release them": who is asked is the clause's subject
+            targets = [  # not the patient of a passive: "for the killers to be tried"
+                s for c in verb.children if _is_content_clause(c) for s in _children(c, "nsubj")
+            ]
+        if pattern.type == "ASSAULT" and (ready := preparing_verb(verb)) is not None:
+            # "troops are preparing to storm the city": a move short of force (MOBILIZE)
+            return [
+                Trigger(ready, "MOBILIZE", "troops", tuple(_subjects(ready)), tuple(targets), 0.8)
+            ]
         # a missing actor is penalised once, by ``_confidence``, when the event is built
         return [Trigger.of(verb, pattern, sources, targets, 0.85, fallback_targets(verb))]
 
@@ -421,7 +439,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
                     if trig.token.i != tok.i:
                         light_nouns.add(trig.token.i)
                 if not coded:
-                    found.extend(self._obligation_trigger(tok))
+                    found.extend(obligation_trigger(tok, self.book.cues))
                     light_nouns.update(self._blocked_objects(tok, places))
         nouns: list[Trigger] = []
         for tok in sentence:
@@ -463,32 +481,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return []
         return [t.i for t in _children(verb, "dobj")]
 
-    def _obligation_trigger(self, verb: Token) -> list[Trigger]:
-        """ "Russia said Sudan must return the helicopter": the speaker asks the subject
-        of the obligation to act (REQUEST); the act itself is the request's content."""
-        clause = obligation_clause(verb, self.book.cues)
-        if clause is None:
-            return []
-        auxes = [c for c in clause.children if c.dep_ == "aux"]
-        if any(c.lower_ in self.book.cues.hedges for c in auxes):
-            return []  # "might have to pull back": a guess about a need, not a demand
-        # "should have come to Congress first": an obligation on a past act is a reproach
-        reproach = clause.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
-        sources = _subjects(verb)
-        targets = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if targets and all(t.lower_ in FIRST_PERSON for t in targets):
-            return []  # "we must fight on, Hamas said": a vow, no call on anyone
-        return [
-            Trigger(
-                verb,
-                "ACCUSE" if reproach else "REQUEST",
-                "disapprove" if reproach else None,
-                tuple(_with_conjuncts(sources)),
-                tuple(_with_conjuncts(targets)),
-                0.8,
-            )  # fmt: skip
-        ]
-
     def _embedded(self, trigger: Trigger, found: Sequence[Trigger]) -> bool:
         """ "agreed to withdraw", "threatened to strike", "said Sudan must return it": the
         complement (and what is coordinated with it) is the content of the agreement,
@@ -498,8 +490,12 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass"):
             tok = tok.head  # "promised to continue military aid": the noun's verb
         for _ in range(4):
-            if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or tok.head.i == tok.i:
+            if tok.head.i == tok.i:
                 return False
+            if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") and not (
+                tok.head.i in content and _is_content_clause(tok)
+            ):
+                return False  # "its demand that Israel ease ...": the demand's content
             if tok.dep_ != "conj" and tok.head.i in content:
                 # "denied that its soldiers had shot protesters": the denied act is told,
                 # negated, beside the denial (cues.yaml negating_verbs)

@@ -154,7 +154,11 @@ def measure_country(
     """The one country a state measure ("a curfew", "the internet was cut") was taken in:
     its recipients', else that of the places in its sentence (characters ``lo`` to
     ``hi``), else the country most of the page's places are in; None when several."""
-    countries = {t.code[:3] for t in target if len(t.code) >= 3 and t.code[:3].isalpha()}
+    countries = {
+        t.code[:3]
+        for t in target
+        if len(t.code) >= 3 and t.code[:3].isalpha() and t.code[:3] not in NON_COUNTRY_PREFIXES
+    }
     if not countries:
         countries = {p.country for p in places if lo <= p.start < hi and p.country}
     if not countries:

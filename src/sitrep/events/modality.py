@@ -96,6 +96,38 @@ def _purpose_of_presence(verb: Token) -> bool:
     )
 
 
+def _charge(verb: Token, cues: Cues) -> bool:
+    """The verb is a gerund after "for" or "of" that says what someone is punished for
+    ("arrested for collaborating", "convicted of spying for Israel"): a charge."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ not in ("for", "of"):
+        return False
+    punisher = prep.head
+    if punisher.pos_ in ("NOUN", "PROPN") and punisher.dep_ in ("dobj", "nsubjpass"):
+        punisher = punisher.head  # "arrested a missionary for collaborating", as parsed
+    return punisher.pos_ == "VERB" and punisher.lemma_.lower() in cues.punishing_verbs
+
+
+def _served_verb(verb: Token) -> Token | None:
+    """The verb whose purpose the infinitive ``verb`` is, when it is one with no subject
+    of its own: "sent troops to help" (a clause of the verb), "a grant to finance
+    projects" (a clause of the verb's object)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl":
+        return verb.head
+    noun = verb.head
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and noun.dep_ in ("dobj", "dative")
+        and noun.head.pos_ == "VERB"
+    ):
+        return noun.head
+    return None
+
+
 def _describing_clause(clause: Token) -> bool:
     """A relative clause whose relative pronoun is one of its own arguments ("a report
     that accused Rwanda", "the deal which they signed"), as against a noun's content
@@ -268,6 +300,17 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
                 note(Modality.SPECULATED, low)
             elif child.dep_ in ("aux", "advmod") and low in cues.prediction:
                 note(Modality.PREDICTED, low)
+    if _charge(verb, cues):
+        note(Modality.SPECULATED, "charged")  # "arrested for collaborating with Israel"
+    served = _served_verb(verb)
+    if served is not None:
+        # "will give Tanzania a grant to finance projects", "may send troops to help": the
+        # purpose of a future or hedged act is no more certain than the act
+        for child in served.children:
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                note(Modality.PREDICTED, child.lower_)
+            elif child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
+                note(Modality.SPECULATED, child.lower_)
     # "the Houthis should be bombed", "Israel must strike": an act called for, not done;
     # "must have known" is an inference
     for child in verb.children:

@@ -270,6 +270,8 @@ class Cues:
     # "said that China must drop barriers": a speaker's obligation on someone is a REQUEST
     obligation: frozenset[str] = frozenset()
     obligation_phrases: tuple[str, ...] = ()
+    message_nouns: frozenset[str] = frozenset()  # "a reminder to Iraq that it must ..."
+    punishing_verbs: frozenset[str] = frozenset()  # "arrested for collaborating": a charge
     # "is willing to withdraw", "vowed to retaliate": the subject announces its own act
     intention: frozenset[str] = frozenset()
     # why an event happened: "to" + verb (purpose), these prepositions and these markers

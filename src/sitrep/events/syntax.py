@@ -185,6 +185,8 @@ def object_lemmas(nouns: Sequence[Token], places: frozenset[int] = frozenset()) 
         mods = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         if mods:
             out.append(" ".join([*mods, noun.lemma_.lower()]))
+        if len(mods) > 1:  # "Danish web sites": the compound next to the head as well
+            out.append(f"{mods[-1]} {noun.lemma_.lower()}")
         for mod in (c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i):
             # "tear gas and stun grenades", read as "(tear gas and stun) grenades": each
             # coordinated object whole
@@ -543,11 +545,25 @@ def content_subjects(noun: Token) -> list[Token]:
     "that" as a mark, not a relative clause ("the demand that Baku made")."""
     out: list[Token] = []
     for clause in noun.children:
-        if clause.dep_ not in ("acl", "ccomp", "relcl", "appos"):
-            continue
-        if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        if is_content_clause(clause):
             out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     return with_conjuncts(out)
+
+
+def is_content_clause(clause: Token) -> bool:
+    """The clause says what a noun or verb of asking, saying or agreeing is about: opened
+    by "that" ("a demand that Armenia change ...") or a "for" with a subject of its own
+    ("a call for Israel to ease ...", "pressed for Russia to release ..."), as against a
+    relative clause ("the demand that Baku made") or a purpose ("for peace")."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ in ("acl", "ccomp", "relcl", "appos") and "that" in marks:
+        return True
+    return (
+        clause.dep_ in ("acl", "advcl", "relcl")
+        and "for" in marks
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 def shared_object(conj: Token) -> list[Token]:
