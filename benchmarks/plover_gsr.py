@@ -11,8 +11,9 @@ ties by the earliest trigger. Gold types carry older PLOVER names (DEMAND, DISAP
 FIGHT, INVESTIGATE); they are mapped to the current ones by the pattern book.
 
 An actor is found when one of the chosen event's actors has the gold code's country part
-(its first three letters, CAMEO spellings such as JAP read as ISO ones), or when the
-words of the page that name it overlap the gold ``actorText``. Figures:
+(its first three letters, CAMEO spellings such as JAP read as ISO ones; sitrep's UNO and
+EUR, CAMEO's IGOUNO and IGOEUR, read as IGO), or when the words of the page that name it
+overlap the gold ``actorText``. Figures:
 
 - type accuracy over all records (no event counts as a miss);
 - source found, over records with a gold source; target found, over records with a gold
@@ -40,6 +41,9 @@ PLACEHOLDER_DATE = "2000-01-01"
 NO_EVENT = "NONE"
 # CAMEO country codes that differ from ISO 3166 alpha-3
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UKG": "GBR", "RUM": "ROU"}
+# sitrep's prefixes for the UN system and the EU's bodies: CAMEO codes both as IGOs
+# (IGOUNO, IGOEUR...), and the gold records keep only the first three letters
+SITREP_TO_CAMEO = {"UNO": "IGO", "EUR": "IGO"}
 STOPWORDS = frozenset(
     [
         "the",
@@ -166,7 +170,7 @@ def _words(text: str) -> set[str]:
 
 def _country(code: str) -> str:
     part = code[:3].upper()
-    return CAMEO_TO_ISO.get(part, part)
+    return CAMEO_TO_ISO.get(part, SITREP_TO_CAMEO.get(part, part))
 
 
 def actor_found(coded: tuple[ActorRef, ...], gold: tuple[GoldActor, ...]) -> bool:

@@ -195,3 +195,12 @@ def test_the_warsaw_pact_is_not_the_polish_capital(analyse_text):
     )
     assert actor.id == "warsaw_pact"
     assert actor.code == "IGOMIL"
+
+
+def test_the_great_lakes_conference_is_an_intergovernmental_body(analyse_text):
+    result = analyse_text(
+        "Leaders of the International Conference on the Great Lakes Region met in Kampala.",
+        "2012-11-24",
+    )
+    codes = {m.actor.code for m in result.mentions if m.actor is not None}
+    assert "IGO" in codes

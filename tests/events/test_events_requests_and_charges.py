@@ -129,3 +129,46 @@ def test_receiving_a_mission_is_a_meeting(analyse_text):
         "Prime Minister Putin received a mission of observers from the OSCE.", "2000-01-10"
     )
     assert [(e.type, e.mode) for e in result.events] == [("CONSULT", "visit")]
+
+
+def test_a_demand_whose_clause_the_parser_hangs_on_the_verb_keeps_its_content(analyse_text):
+    result = analyse_text(
+        "The International Labour Organization reiterated its demand today that Israel "
+        "ease restrictions on Palestinian workers.",
+        "2001-06-01",
+    )
+    assert [e.type for e in result.events] == ["REQUEST"]
+    assert codes(result.events[0].source) == ["UNO"] and codes(result.events[0].target) == ["ISR"]
+
+
+def test_a_conclusion_that_someone_must_act_asks_them(analyse_text):
+    result = analyse_text(
+        "The summit concluded that Washington must allocate more money to the crisis.",
+        "2003-03-22",
+    )
+    concluded = events_at(result, "concluded")
+    assert [e.type for e in concluded] == ["REQUEST"] and codes(concluded[0].target) == ["USAGOV"]
+    # what an inquiry concludes happened is reported, not asked
+    inquiry = analyse_text(
+        "A UN inquiry concluded that soldiers had killed the protesters.", "2003-03-22"
+    )
+    killed = events_at(inquiry, "killed")
+    assert killed and killed[0].modality.value == "reported"
+
+
+def test_an_act_ruled_out_is_rejected_by_the_speaker(analyse_text):
+    result = analyse_text("Zelensky said talks with Russia were out of the question.", "2022-10-04")
+    assert [e.type for e in result.events] == ["REJECT"]
+    assert codes(result.events[0].source) == ["UKRGOV"] and codes(result.events[0].target) == [
+        "RUS"
+    ]
+    lifting = analyse_text(
+        "US officials said that lifting the sanctions on Burma is out of the question.",
+        "2003-07-01",
+    )
+    assert [e.type for e in lifting.events] == ["REJECT"]
+    assert codes(lifting.events[0].target) == ["MMR"]
+    quoted = analyse_text('"A ceasefire is off the table," Netanyahu said.', "2024-01-01")
+    assert [e.type for e in quoted.events] == ["REJECT"]
+    # a state of things out of the question is no rejection
+    assert analyse_text("The weather was out of the question.", "2024-01-01").events == ()

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.clauses import obligation_clause, obliging_message
 from sitrep.events.modality import FIRST_PERSON
-from sitrep.events.patterns import Cues
-from sitrep.events.syntax import subjects, with_conjuncts
+from sitrep.events.patterns import Cues, find_phrases
+from sitrep.events.syntax import children, pobjs, subjects, with_conjuncts
 from sitrep.events.trigger import Trigger
 
 # subjects that name no third party to call on: the speaker's own side, the addressee, or
@@ -177,3 +177,41 @@ def obligation_trigger(verb: Token, cues: Cues) -> list[Trigger]:
             0.8,
         )
     ]
+
+
+# prepositions of an act's noun or object that name whom the act would involve
+INVOLVED_PREPS = ("with", "on", "against", "to", "from")
+
+
+def ruled_out(verb: Token, cues: Cues) -> Trigger | None:
+    """ "Zelensky said talks with Russia were out of the question", "'A ceasefire is off
+    the table,' Netanyahu said": a speaker ruling an act out rejects it (REJECT), of whom
+    the act would involve ("with Russia", "the sanctions on Burma"); by the speech verb's
+    subject, or by no one named. The act itself is the rejection's content."""
+    if verb.lemma_ != "be" or not cues.ruled_out_phrases:
+        return None
+    acts = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    after = verb.doc[verb.i + 1 : verb.i + 6]
+    if not acts or not any(
+        start == 0 for start, _, _ in find_phrases(after, cues.ruled_out_phrases)
+    ):
+        return None
+    speech = (
+        verb.head
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.speech_verbs
+        else None
+    )
+    involved: list[Token] = []
+    for act in acts:
+        nouns = [act, *children(act, "dobj")]  # "removing the sanctions on Burma"
+        involved += [o for noun in nouns for o in pobjs(noun, INVOLVED_PREPS)]
+    sources = with_conjuncts(subjects(speech)) if speech is not None else []
+    return Trigger(verb, "REJECT", None, tuple(sources), tuple(with_conjuncts(involved)), 0.8)
+
+
+def ruled_out_act(noun: Token, ruled: set[int]) -> bool:
+    """The noun is the act a ruling-out copula (indices ``ruled``) has as its subject,
+    or the object of that subject's gerund ("removing the sanctions is out of the
+    question")."""
+    tok = noun.head if noun.dep_ == "dobj" else noun
+    return tok.dep_ in ("nsubj", "csubj") and tok.head.i in ruled

@@ -30,7 +30,13 @@ from spacy.tokens import Span, Token
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
-from sitrep.events.calls import call_trigger, obligation_trigger, quoted_speaker
+from sitrep.events.calls import (
+    call_trigger,
+    obligation_trigger,
+    quoted_speaker,
+    ruled_out,
+    ruled_out_act,
+)
 from sitrep.events.clauses import (
     OFFICE_NOUNS,
     announced_type,
@@ -90,6 +96,7 @@ from sitrep.events.syntax import agentless as _agentless
 from sitrep.events.syntax import (
     antecedent,
     complement_sources_targets,
+    noun_targets,
     prevented_act,
     speech_verb,
     verb_particle,
@@ -350,10 +357,11 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 continue
             sources = _pobjs(verb, ("by",)) if passive else subjects
             targets = (
-                _noun_targets(noun, pattern.target_preps)
+                noun_targets(noun, pattern.target_preps)
                 or _pobjs(holder, pattern.target_preps)
                 or _pobjs(verb, pattern.target_preps)
                 or _content_subjects(noun)  # "issued a demand that Armenia change ..."
+                or _content_subjects(verb)  # the same, with the clause parsed as the verb's
             )
             if pattern.symmetric and not targets:
                 targets = _pobjs(noun, ("between",)) or _pobjs(holder, ("between",))
@@ -403,7 +411,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if pattern is None:
             return None
         sources = _pobjs(noun, pattern.source_preps or ("by",)) or _gathered_for(noun)
-        targets = _noun_targets(noun, pattern.target_preps) or _content_subjects(noun)
+        targets = noun_targets(noun, pattern.target_preps) or _content_subjects(noun)
         premods = self._premod_actors(noun, index, seg)
         if pattern.premod_role != "source" and not targets:
             # "the 2003 Iraq invasion": a compound name is what was invaded, while a
@@ -428,9 +436,13 @@ class EventCoder(RecipientFinder, ArgumentReader):
         light_nouns: set[int] = set()
         for tok in sentence:
             # a clause's own "be" ("said it was disappointed"), not an auxiliary
-            clause_be = tok.pos_ == "AUX" and any(c.dep_ == "nsubj" for c in tok.children)
+            clause_be = tok.pos_ == "AUX" and any(
+                c.dep_ in ("nsubj", "csubj") for c in tok.children
+            )
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or clause_be:
                 coded = self._verb_trigger(tok, places)
+                if (rejection := ruled_out(tok, self.book.cues)) is not None:
+                    coded = [rejection]  # "talks with Russia are out of the question"
                 call = call_trigger(tok, self.book.cues)
                 if call is not None:
                     coded = [call]  # "its leader must surrender": the act is the call's content
@@ -468,9 +480,17 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # nouns that a coded verb acts on are not told again, even when that verb was
         # folded away ("rallied to demand the prime minister's resignation")
         acting = {t.token.i for t in (*verbs, *found) if t.token.pos_ in ("VERB", "AUX")}
+        # "talks with Russia are out of the question": the act ruled out is no event
+        ruled = {t.token.i for t in verbs if t.type == "REJECT" and t.token.lemma_ == "be"}
         return [
             *verbs,
-            *(t for t in folded if id(t) in is_noun and not is_restatement(t.token, acting)),
+            *(
+                t
+                for t in folded
+                if id(t) in is_noun
+                and not is_restatement(t.token, acting)
+                and not ruled_out_act(t.token, ruled)
+            ),
         ]
 
     def _blocked_objects(self, verb: Token, places: frozenset[int]) -> list[int]:
@@ -492,10 +512,14 @@ class EventCoder(RecipientFinder, ArgumentReader):
         for _ in range(4):
             if tok.head.i == tok.i:
                 return False
+            if tok.dep_ in ("nsubj", "csubj") and tok.head.i in content:
+                return tok.head.lemma_ == "be"  # "lifting the sanctions is out of the question"
             if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") and not (
                 tok.head.i in content and _is_content_clause(tok)
             ):
                 return False  # "its demand that Israel ease ...": the demand's content
+            if tok.dep_ == "ccomp" and any(o.i in content for o in _children(tok.head, "dobj")):
+                return True  # "reiterated its demand today that Israel ease ...", as parsed
             if tok.dep_ != "conj" and tok.head.i in content:
                 # "denied that its soldiers had shot protesters": the denied act is told,
                 # negated, beside the denial (cues.yaml negating_verbs)
@@ -775,11 +799,3 @@ def _inside_a_name(index: ActorIndex, seg: int, tok: Token) -> bool:
         and mention.end - mention.start > 1
         and mention.via in ("alias", "short_name", "unknown")
     )
-
-
-def _noun_targets(noun: Token, preps: Sequence[str]) -> list[Token]:
-    """The objects of an event noun's target prepositions, also where the parser hangs
-    them on its "of" object ("the withdrawal of some forces from Panama")."""
-    own = _pobjs(noun, preps)
-    nested = tuple(p for p in preps if p != "of")
-    return own or [t for o in _pobjs(noun, ("of",)) for t in _pobjs(o, nested)]

@@ -271,6 +271,7 @@ class Cues:
     obligation: frozenset[str] = frozenset()
     obligation_phrases: tuple[str, ...] = ()
     message_nouns: frozenset[str] = frozenset()  # "a reminder to Iraq that it must ..."
+    ruled_out_phrases: tuple[str, ...] = ()  # "talks are out of the question": REJECT
     punishing_verbs: frozenset[str] = frozenset()  # "arrested for collaborating": a charge
     # "is willing to withdraw", "vowed to retaliate": the subject announces its own act
     intention: frozenset[str] = frozenset()

@@ -616,3 +616,11 @@ def run_together(noun: Token) -> bool:
         and any(c.dep_ == "det" for c in noun.head.children if c.i < noun.i)
         and noun.i + 1 < noun.head.i
     )
+
+
+def noun_targets(noun: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of an event noun's target prepositions, also where the parser hangs
+    them on its "of" object ("the withdrawal of some forces from Panama")."""
+    own = pobjs(noun, preps)
+    nested = tuple(p for p in preps if p != "of")
+    return own or [t for o in pobjs(noun, ("of",)) for t in pobjs(o, nested)]
