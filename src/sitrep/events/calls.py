@@ -5,6 +5,8 @@ by whoever says it; the act called for is its content, not an event of its own."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from sitrep.events.clauses import obligation_clause, obliging_message
@@ -207,6 +209,11 @@ def ruled_out(verb: Token, cues: Cues) -> Trigger | None:
         involved += [o for noun in nouns for o in pobjs(noun, INVOLVED_PREPS)]
     sources = with_conjuncts(subjects(speech)) if speech is not None else []
     return Trigger(verb, "REJECT", None, tuple(sources), tuple(with_conjuncts(involved)), 0.8)
+
+
+def ruling_copulas(triggers: Sequence[Trigger]) -> set[int]:
+    """Indices of the copulas among ``triggers`` that rule an act out (``ruled_out``)."""
+    return {t.token.i for t in triggers if t.type == "REJECT" and t.token.lemma_ == "be"}
 
 
 def ruled_out_act(noun: Token, ruled: set[int]) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.events.patterns import Cues, VerbPattern, find_phrases
-from sitrep.events.syntax import children, is_passive, pobjs, with_conjuncts
+from sitrep.events.syntax import children, is_passive, pobjs, to_infinitive, with_conjuncts
 from sitrep.models import ActorRef, code_sector
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -198,7 +198,7 @@ def is_purpose(trigger: Token) -> bool:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.dep_ != "advcl" or _clause_subject(verb):
         return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to_infinitive(verb)
 
 
 def _upper_subject(tok: Token) -> Token | None:

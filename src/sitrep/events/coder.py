@@ -36,6 +36,7 @@ from sitrep.events.calls import (
     quoted_speaker,
     ruled_out,
     ruled_out_act,
+    ruling_copulas,
 )
 from sitrep.events.clauses import (
     OFFICE_NOUNS,
@@ -481,7 +482,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # folded away ("rallied to demand the prime minister's resignation")
         acting = {t.token.i for t in (*verbs, *found) if t.token.pos_ in ("VERB", "AUX")}
         # "talks with Russia are out of the question": the act ruled out is no event
-        ruled = {t.token.i for t in verbs if t.type == "REJECT" and t.token.lemma_ == "be"}
+        ruled = ruling_copulas(verbs)
         return [
             *verbs,
             *(
@@ -513,7 +514,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             if tok.head.i == tok.i:
                 return False
             if tok.dep_ in ("nsubj", "csubj") and tok.head.i in content:
-                return tok.head.lemma_ == "be"  # "lifting the sanctions is out of the question"
+                # "lifting the sanctions is out of the question": the act ruled out
+                return tok.head.i in ruling_copulas(found)
             if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") and not (
                 tok.head.i in content and _is_content_clause(tok)
             ):

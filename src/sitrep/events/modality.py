@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.events.patterns import Cues, find_phrases
+from sitrep.events.syntax import to_infinitive
 from sitrep.models import Modality
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -91,7 +92,7 @@ def _purpose_of_presence(verb: Token) -> bool:
     fight", "did not come to negotiate"): a negation of the presence denies the act."""
     return (
         verb.dep_ in ("xcomp", "advcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and to_infinitive(verb)
         and verb.head.lemma_.lower() in PRESENCE_VERBS
     )
 
@@ -112,7 +113,7 @@ def _served_verb(verb: Token) -> Token | None:
     """The verb whose purpose the infinitive ``verb`` is, when it is one with no subject
     of its own: "sent troops to help" (a clause of the verb), "a grant to finance
     projects" (a clause of the verb's object)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not to_infinitive(verb):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -317,7 +318,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         if child.dep_ == "aux" and child.lower_ in cues.obligation:
             perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
             note(Modality.SPECULATED if perfect else Modality.HYPOTHETICAL, child.lower_)
-    going = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    going = to_infinitive(verb)
     if going and verb.head.lemma_ == "be" and verb.head.pos_ == "AUX" and verb.dep_ == "xcomp":
         note(Modality.PREDICTED, "is to")  # "Hamas is to free 50 women": arranged, to come
     if going and verb.head.lemma_ in ("have", "need") and verb.dep_ == "xcomp":

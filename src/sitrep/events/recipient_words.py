@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.events.syntax import children, complements, pobjs, with_conjuncts
+from sitrep.events.syntax import children, complements, pobjs, to_infinitive, with_conjuncts
 
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 # verbs whose object is what is sent, placed or handed over, not whom the act concerns
@@ -87,7 +87,7 @@ def _on_condition_path(tok: Token) -> bool:
     an infinitive the parser hung as an adverbial ("threatened on Monday to close")."""
     if tok.dep_ in CONDITION_PATH:
         return True
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and to_infinitive(tok)
 
 
 def site_arguments(verb: Token) -> list[Token]:

@@ -94,6 +94,11 @@ def distributive(trigger: Token, sources: Sequence[Token]) -> bool:
     )
 
 
+def to_infinitive(verb: Token) -> bool:
+    """The verb is a "to" infinitive ("to withdraw"): it has "to" as an auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def infinitive(verb: Token) -> Token | None:
     """The verb of a to-infinitive complement: "declined to send troops" -> send."""
     return next(
@@ -103,7 +108,7 @@ def infinitive(verb: Token) -> Token | None:
             if child.dep_ == "xcomp"
             and child.pos_ in ("VERB", "AUX")
             and child.i > verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and to_infinitive(child)
         ),
         None,
     )
@@ -561,7 +566,7 @@ def is_content_clause(clause: Token) -> bool:
     return (
         clause.dep_ in ("acl", "advcl", "relcl")
         and "for" in marks
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and to_infinitive(clause)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     )
 
