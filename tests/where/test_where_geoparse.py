@@ -151,3 +151,18 @@ def test_a_feature_word_after_a_name_is_not_a_town_of_its_own(nlp, gazetteer):
     texts = [p.text for p in places]
     assert "Bridge" not in texts
     assert "Strasbourg" in texts
+
+
+def test_a_small_town_naming_a_venue_is_the_venues_name_not_a_place(nlp, gazetteer):
+    places, _ = _places(
+        nlp,
+        gazetteer,
+        "In June last year militants attacked the Pearl Beach hotel on the same stretch "
+        "of sand in Mogadishu.",
+    )
+    assert [p.text for p in places] == ["Mogadishu"]
+
+
+def test_a_well_known_city_before_a_venue_noun_stays_a_place(nlp, gazetteer):
+    places, _ = _places(nlp, gazetteer, "A bomb exploded outside a Kabul hotel on Monday.")
+    assert [(p.text, p.country) for p in places] == [("Kabul", "AFG")]

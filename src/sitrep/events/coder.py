@@ -64,6 +64,7 @@ from sitrep.events.folding import (
     agents_of_when_clauses,
     agreed_concessions,
     blamed_for,
+    casualty_tolls,
     is_restatement,
     own_orders,
     promised_threats,
@@ -475,7 +476,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         verbs, agreed = agreed_concessions(verbs, self.book.cues, self._lemma)
         verbs = promised_threats(verbs, self.book, self._lemma)
         verbs = protest_aims(verbs, self.book)
-        verbs = agents_of_when_clauses(verbs)
+        verbs = agents_of_when_clauses(casualty_tolls(verbs))
         verbs = own_orders(verbs, self._lemma, lambda tok: self._code_at(index, seg, tok))
         verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
         # nouns that a coded verb acts on are not told again, even when that verb was

@@ -91,6 +91,8 @@ class _Trigger(Protocol):
     mode: str | None
     source_tokens: tuple[Token, ...]
     target_tokens: tuple[Token, ...]
+    symmetric: bool
+    toll: tuple[Token, ...]
 
 
 T = TypeVar("T", bound=_Trigger)
@@ -362,6 +364,37 @@ def _means_noun(verb: _Trigger, nouns: dict[int, T]) -> T | None:
     return None
 
 
+def casualty_tolls(found: list[T]) -> list[T]:
+    """ "killed a contractor and wounded a soldier", "attacked the base, killing one
+    officer and wounding another": the dead and the wounded are the toll of one attack,
+    not attacks of their own. A casualty verb coordinated with another (or a participle
+    hanging from an attack) folds into it: a coordinated toll adds whom it names, a
+    participle names them where what was attacked names no one."""
+    by_token = {t.token.i: t for t in found}
+    merged: dict[int, T] = {}
+    used: set[int] = set()
+    for trig in found:
+        if trig.type != "ASSAULT" or trig.token.lemma_.lower() not in CASUALTY_LEMMAS:
+            continue
+        coordinated = trig.token.dep_ == "conj"
+        participle = trig.token.dep_ == "advcl" and trig.token.tag_ == "VBG"
+        head = by_token.get(trig.token.head.i)
+        if head is None or head.type != "ASSAULT" or not (coordinated or participle):
+            continue
+        if head.symmetric:
+            continue  # "traded fire along the border, killing civilians": one side's toll
+        if coordinated and head.token.lemma_.lower() not in CASUALTY_LEMMAS:
+            continue  # "stormed the hotel and killed ten": told as two acts
+        head = merged.get(id(head), head)
+        if coordinated:
+            head = replace(head, target_tokens=(*head.target_tokens, *trig.target_tokens))
+        else:  # whom the attack killed, where what it attacked names no one
+            head = replace(head, toll=(*head.toll, *trig.target_tokens))
+        merged[id(by_token[trig.token.head.i])] = head
+        used.add(id(trig))
+    return [merged.get(id(t), t) for t in found if id(t) not in used]
+
+
 def agents_of_when_clauses(found: list[T]) -> list[T]:
     """ "15 people were killed when a suicide bomber blew himself up": an agentless act
     with a "when" (or "as") clause naming an act of the same type is that act: it takes
@@ -372,7 +405,10 @@ def agents_of_when_clauses(found: list[T]) -> list[T]:
     for trig in found:
         if trig.source_tokens or trig.token.pos_ not in ("VERB", "AUX"):
             continue
-        for clause in _deps(trig.token, "advcl"):
+        # "32 people were killed and 63 wounded when ...": the clause may hang from the toll
+        clauses = _deps(trig.token, "advcl")
+        clauses += [c for conj in _deps(trig.token, "conj") for c in _deps(conj, "advcl")]
+        for clause in clauses:
             inner = by_token.get(clause.i)
             if inner is None or inner.type != trig.type or not inner.source_tokens:
                 continue
@@ -386,6 +422,8 @@ def agents_of_when_clauses(found: list[T]) -> list[T]:
     return [swapped.get(id(t), t) for t in found if id(t) not in used]
 
 
+# verbs that count an attack's dead and wounded
+CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "maim"})
 # hostile measures that an agreement among those who take them decides ("EU leaders
 # agreed to impose new sanctions"): the measure itself, as "agreed to new sanctions" is
 DECIDED_BY_AGREEMENT = frozenset({"SANCTION"})

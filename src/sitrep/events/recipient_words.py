@@ -2,13 +2,18 @@
 ("urged Rwanda to withdraw"), whom something is given to, the subject of a threat's
 condition or the goal of a fight ("unless Baghdad accepted", "until the militants were
 defeated"), the site of an act a threat or refusal concerns, and whom a protest
-addresses."""
+addresses, and who an event noun names as its doer or as the one it was done to."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from sitrep.events.syntax import children, complements, pobjs, to_infinitive, with_conjuncts
+
+if TYPE_CHECKING:
+    from sitrep.events.patterns import NounPattern
 
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
 # verbs whose object is what is sent, placed or handed over, not whom the act concerns
@@ -121,3 +126,41 @@ def protest_addressees(trigger: Token) -> list[Token]:
         # "set fire to a U.S. flag", "marched to parliament": what the protest goes to
         out.extend(pobjs(head, ("to",)))
     return with_conjuncts(out)
+
+
+def premodifiers(act: Token) -> list[Token]:
+    """Words before an event noun that name who it is by or for: "Russia's", "Israeli",
+    "the Hamas (attack)"."""
+    return [c for c in act.children if c.dep_ in ("poss", "amod", "compound") and c.i < act.i]
+
+
+def named_doers(act: Token, pattern: NounPattern) -> list[Token]:
+    """Who an event noun names as its doer: "Russia's annexation", "the killing by
+    soldiers", "Israeli strikes", "the Hamas attack", "the resignation of the prime
+    minister" (an act done to no one: its "of" is the doer)."""
+    doers = pobjs(act, pattern.source_preps)
+    # "killings committed by Serbian paramilitaries": the agent of the act's participle
+    doers += [a for clause in children(act, "acl") for a in pobjs(clause, ("by",))]
+    if "of" not in pattern.target_preps:
+        doers += pobjs(act, ("of",))
+    if pattern.premod_role == "source":
+        doers += premodifiers(act)
+    return with_conjuncts(doers)
+
+
+def done_to(act: Token, pattern: NounPattern) -> list[Token]:
+    """Whom an event noun names as the one it was done to: "the killing of civilians",
+    "Soleimani's killing"."""
+    patients = pobjs(act, pattern.target_preps)
+    if pattern.premod_role != "source":
+        patients += premodifiers(act)
+    return with_conjuncts(patients)
+
+
+def judged_doers(verb: Token, acts: dict[Token, NounPattern]) -> list[Token]:
+    """Who the acts a verb judges are named as done by: in the acts' own phrases, or in
+    the judgement ("condemned the seizure as an Iranian act of terrorism")."""
+    doers = [d for act, pattern in acts.items() for d in named_doers(act, pattern)]
+    judgements = pobjs(verb, ("as",)) if acts else []
+    judgements += [j for act in acts for j in pobjs(act, ("as",))]
+    return doers + [d for j in judgements for d in premodifiers(j)]

@@ -17,8 +17,10 @@ from sitrep.events.recipient_words import (
     FALLBACK_PREPS,
     OBJECT_OWNER_PREPS,
     condition_subjects,
+    done_to,
     embedded_arguments,
     given_to,
+    judged_doers,
     protest_addressees,
     site_arguments,
 )
@@ -71,6 +73,8 @@ CLAIM_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 ACT_TYPES = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "THREATEN"})  # fmt: skip
 # types of the earlier events an event noun of a verbal act may refer to
 REFERRED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "THREATEN", "ACCUSE", "COOPERATE", "AID", "CONSULT"})  # fmt: skip
+# verbal acts that judge what someone did: their recipient is the doer
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 VERBAL_TYPES = frozenset(
     {
         "AGREE",
@@ -276,11 +280,16 @@ class RecipientFinder:
             target = others(receivers)
             if target:
                 return target
-        grounds = [*trig.target_tokens, *children(trig.token, "dobj")]
+        acts = self._judged_acts(trig)
+        judged = [p for act, pattern in acts.items() for p in done_to(act, pattern)]
+        doers_named = judged_doers(trig.token, acts)
+        target_tokens = [t for t in trig.target_tokens if t not in acts]
+        grounds = [*target_tokens, *(c for c in children(trig.token, "dobj") if c not in acts)]
         grounds += pobjs(trig.token, DIRECTED_PREPS)
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
         named = named_in_what(verb)  # "struck what it called militant hideouts"
-        target = others(trig.target_tokens) or others(territory_owners(grounds)) or others(named)
+        target = others(target_tokens) or others(doers_named)
+        target = target or others(territory_owners(grounds)) or others(named)
         if not target and trig.type in ("COERCE", "ASSAULT") and source:
             # "the army's crackdown on protests", "protests were put down by police": on
             # the crowd that protested
@@ -297,7 +306,7 @@ class RecipientFinder:
             if target:
                 return target
         if trig.type in VERBAL_TYPES:
-            target = others(trig.fallback_targets)
+            target = others([t for t in trig.fallback_targets if t not in judged])
             if not target and trig.type == "REJECT":
                 # "..., a claim the Pentagon rejected": whoever made the claim
                 target = others(self._claim_makers(trig.token))
@@ -369,16 +378,18 @@ class RecipientFinder:
             ) or self._protest_site(ps, trig, places, date)
         if not target and trig.type in ("ASSAULT", "COERCE"):
             target = self._civilian_sites(ps, trig, places, source)
+        # "attacked a hotel, killing six guests": whom it killed, where nothing else is named
+        toll = others(trig.toll)
         if target or self.actors is None and not places:
-            return target
+            return target or toll
         area = self._covers_area(trig)
         # "strengthened its forces in Lebanon", "will evacuate settlements in Gaza": forces
         # placed in, or pulled from, a country act on it; in the doer's own country the
         # home-ground rule below finds the enemy instead
         stationed = trig.type in ("MOBILIZE", "RETREAT")
         preps = DIRECTED_PREPS + (("in",) if trig.type == "CONSULT" or area or stationed else ())
-        candidates = [*trig.target_tokens, *children(trig.token, "dobj")]
-        objects = with_conjuncts(children(trig.token, "dobj"))
+        objects = [o for o in with_conjuncts(children(trig.token, "dobj")) if o not in acts]
+        candidates = [*target_tokens, *objects]
         for head in (trig.token, *objects, *complements(trig.token)):
             candidates += pobjs(head, preps)
         candidates += embedded
@@ -409,7 +420,7 @@ class RecipientFinder:
             abroad = [
                 a for a in self._place_actors(ps, sites, places, date) if a.code[:3] not in homes
             ]
-            return tuple(a for a in abroad if len(a.code) == 3)
+            return tuple(a for a in abroad if len(a.code) == 3) or toll
         if placed and source and not area and trig.type in HOME_GROUND_TYPES:
             homes = {a.code[:3] for a in source}
             if all(p.code[:3] in homes for p in placed):
@@ -418,7 +429,23 @@ class RecipientFinder:
                 # its own country
                 enemy = told.adversary(source, same_country=True) if told is not None else ()
                 return enemy or self._state_forces(source)
-        return placed
+        return placed or toll
+
+    def _judged_acts(self, trig: Trigger) -> dict[Token, NounPattern]:
+        """The acts a judging trigger judges: "condemned the killing of civilians",
+        "praised the release of the hostages". Condemning or praising an act is aimed
+        at whoever did it (``_named_doers``, else the doer the page told), not at those
+        it was done to."""
+        if trig.type not in JUDGING_TYPES:
+            return {}
+        objects = with_conjuncts([*children(trig.token, "dobj"), *trig.target_tokens])
+        return {
+            act: pattern
+            for act in dict.fromkeys(objects)
+            if act.pos_ == "NOUN"
+            and (pattern := self._noun_pattern(act)) is not None
+            and pattern.type in REFERRED_TYPES
+        }
 
     def _protest_site(self, ps, trig: Trigger, places, date) -> tuple[ActorRef, ...]:
         """ "Ethnic Albanians demonstrated in Serbia", "rioted at a jail in northern

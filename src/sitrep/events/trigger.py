@@ -38,6 +38,9 @@ class Trigger:
     # the words call for the act ("Ruto should bring them home"): the call is made now,
     # whatever the modal on the act says
     called_for: bool = False
+    # whom the attack's toll names ("attacked the hotel, killing six guests"): its
+    # recipients where what was attacked names no one
+    toll: tuple[Token, ...] = ()
 
     @classmethod
     def of(

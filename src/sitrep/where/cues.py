@@ -267,6 +267,14 @@ def spelled_like(text: str, name: str) -> bool:
     return bool(a) and (a == b or ratio(a, b) >= MIN_SPELLING_SIMILARITY)
 
 
+# Venues named after anything at all ("the Pearl Beach hotel", "the Beach View hotel"):
+# a name before one is a place only when it is a well-known one ("a Kabul hotel")
+VENUE_NOUNS = frozenset(
+    {"hotel", "restaurant", "cafe", "café", "club", "nightclub", "mall", "cinema", "theatre",
+     "theater", "bar", "resort", "supermarket", "stadium", "arena", "casino"}
+)  # fmt: skip
+
+
 # Nouns that end organisations' names and are also the names of small towns somewhere
 ORG_HEAD_NOUNS = frozenset(
     {"union", "league", "front", "council", "party", "army", "alliance", "assembly",

@@ -467,6 +467,10 @@ def _with_feature(doc: Doc, hit: _Hit, gazetteer: Gazetteer) -> _Hit | None:
     without one the name is dropped: it does not mention the town of the same name.
     """
     feature = cues.feature_after(doc, hit.end)
+    if feature is None and hit.end < len(doc) and doc[hit.end].lower_ in cues.VENUE_NOUNS:
+        name = doc[hit.start : hit.end].text
+        # "the Pearl Beach hotel" names a hotel, not the town of Pearl Beach, Michigan
+        return hit if _known_enough(hit.matches, name, own_spelling=True) else None
     if feature is None:
         length = _noun_after(doc, hit.end) if hit.end < len(doc) else None
         if length is None:
