@@ -49,3 +49,21 @@ def test_an_institution_run_by_a_group_is_its_countrys(analyse_text):
         "Iran-backed militias fired rockets at the embassy, Iraqi officials said."
     )
     assert codes(backed, "militias") == ["IRQPRM"]
+
+
+def test_a_plural_nationality_tagged_as_a_singular_name_is_that_countrys_people(
+    analyse_text,
+):
+    result = analyse_text("Colombians narrowly rejected the peace deal.", "2016-10-03")
+    assert codes(result, "Colombians") == ["COLCVL"]
+    rejected = [e for e in result.events if e.trigger == "rejected"]
+    assert rejected and [a.code for a in rejected[0].source] == ["COLCVL"]
+
+
+def test_the_contingent_is_the_force_named_before(analyse_text):
+    result = analyse_text(
+        "Kenyan police officers arrived in Port-au-Prince yesterday. The contingent will "
+        "patrol the airport.",
+        "2024-06-26",
+    )
+    assert codes(result, "contingent") == ["KENCOP"]

@@ -389,10 +389,10 @@ def _definite_role_noun(tok, anaphora: Anaphora) -> bool:
 def _named_modifier(index: ActorIndex, seg_i: int, tok) -> bool:
     """ "the autonomous Azerbaijani republic": a role noun whose modifier names an actor
     says whose it is; it does not point back to the last one named."""
-    return any(
-        c.dep_ in ("amod", "compound", "nmod") and index.at(seg_i, c.i) is not None
-        for c in tok.children
-    )
+    named = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    # "the first contingent of Russia's Africa Corps": whose it is, named after it
+    named += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return any(index.at(seg_i, c.i) is not None for c in named)
 
 
 def _phrase_start(tok) -> int:

@@ -183,7 +183,13 @@ class UnknownNames:
                 if info is None and ent.text.endswith("s"):
                     info = self.kb.country_by_demonym(ent.text[:-1])
                 if info is not None:
-                    if ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS:
+                    # "Colombians rejected the deal", the plural tagged as a singular name
+                    plural = ent.root.tag_ in ("NNS", "NNPS") or (
+                        ent.root.tag_ == "NNP"
+                        and ent.root.text.endswith("s")
+                        and not ent.root.text.endswith("ss")
+                    )
+                    if plural and ent.root.dep_ in ARGUMENT_DEPS:
                         # "60 Iraqis were killed": the people of that country;
                         # "the Americans were warned": the country itself
                         definite = ent.start > 0 and doc[ent.start - 1].lower_ == "the"

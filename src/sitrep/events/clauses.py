@@ -428,7 +428,8 @@ def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
     """Readings the parse rules out: a phone call needs someone called ("painkillers,
     called opioids" is naming; "called to say" a clause), helping to do something
     ("helped raise awareness") is not giving aid, and nor is a participle that describes
-    someone with no giver named ("men armed with knives")."""
+    someone with no giver named ("men armed with knives"); a participle of backing
+    describes a standing relation, not an act."""
     if pattern.mode == "phone":
         spoken_to = children(verb, "dobj", "dative") or pobjs(verb, ("with", "to"))
         return not spoken_to or bool(children(verb, "ccomp", "xcomp", "acomp"))
@@ -436,9 +437,15 @@ def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
         return not children(verb, "agent")  # "personnel armed with knives": a description
     if pattern.type == "AID":
         return bool(children(verb, "xcomp", "ccomp")) and not children(verb, "dobj", "dative")
+    if pattern.type == "SUPPORT" and verb.lemma_.lower() in BACKING_LEMMAS:
+        # "the army, backed by clan militias": who stands behind whom, a relation
+        # (``sitrep export relations``), not an act of support told on the page
+        return verb.dep_ == "acl" and verb.tag_ == "VBN"
     return False
 
 
+# verbs of standing behind someone, which describe as often as they tell
+BACKING_LEMMAS = frozenset({"back", "support", "sponsor"})
 # people who strike by stopping work: "doctors will strike", "workers staged a strike"
 WORKING_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "HLH"})
 

@@ -167,6 +167,13 @@ class EventCoder(RecipientFinder, ArgumentReader):
             for prep in verb.children
             if prep.dep_ in ("prep", "agent", "dative") and not _is_time(prep)
         )
+        # "pull out of the deal" read as prepositions "out" > "of": the "of" is the verb's
+        prep_objects += tuple(
+            (inner.lower_, _object_lemmas(_children(inner, "pobj")))
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == particle
+            for inner in _children(prep, "prep")
+        )
         if particle in PREPOSITION_PARTICLES:
             # "called on people to leave": the parser's particle is the pattern's preposition
             prep_objects += ((particle, objects),)

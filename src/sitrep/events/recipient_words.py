@@ -164,3 +164,13 @@ def judged_doers(verb: Token, acts: dict[Token, NounPattern]) -> list[Token]:
     judgements = pobjs(verb, ("as",)) if acts else []
     judgements += [j for act in acts for j in pobjs(act, ("as",))]
     return doers + [d for j in judgements for d in premodifiers(j)]
+
+
+def accords_left(verb: Token, accord_nouns: frozenset[str]) -> list[Token]:
+    """The accords a verb leaves, ends or suspends: its objects and what it withdraws
+    from ("withdrawing from the 2015 nuclear agreement", "scrapped the deal", "pulled
+    out of the accord")."""
+    held = [*children(verb, "dobj"), *pobjs(verb, ("from",))]
+    outs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("out", "off")]
+    held += [n for out in outs for n in pobjs(out, ("of",))]  # "pull out of the deal"
+    return [n for n in with_conjuncts(held) if n.lemma_.lower() in accord_nouns]

@@ -16,6 +16,7 @@ from sitrep.events.implied import own_government
 from sitrep.events.recipient_words import (
     FALLBACK_PREPS,
     OBJECT_OWNER_PREPS,
+    accords_left,
     condition_subjects,
     done_to,
     embedded_arguments,
@@ -342,6 +343,9 @@ class RecipientFinder:
                 # "claimed responsibility for the attack on a tanker": the claimed act's
                 objects += [n for o in objects for n in pobjs(o, ("for",))]
                 aimed += [n for o in objects for n in pobjs(o, ("of",))]
+            if trig.type == "SANCTION":
+                # "withdrawing from the nuclear agreement with Iran": its other parties
+                objects += accords_left(trig.token, self.book.cues.accord_nouns)
             for obj in objects:
                 # "launched 120 missiles and 90 drones at Ukraine"; not "the town on the
                 # Chinese border", which says where the town is
@@ -368,6 +372,10 @@ class RecipientFinder:
         if not target and trig.type in ("THREATEN", "ASSAULT"):
             ends = condition_subjects(trig.token, goals_only=trig.type == "ASSAULT")
             target = self._refs(index, seg_i, ends, date)
+        # "attacked a hotel, killing six guests": whom it killed, where nothing else is named
+        toll = others(trig.toll)
+        if not target and toll and not children(trig.token, "dobj"):
+            target = toll  # "struck outside Kabul airport, killing 13 U.S. troops"
         if not target and told is not None:
             target = self._told_recipient(trig, source, told)
         if not target and trig.type == "PROTEST" and self.actors is not None:
@@ -378,8 +386,6 @@ class RecipientFinder:
             ) or self._protest_site(ps, trig, places, date)
         if not target and trig.type in ("ASSAULT", "COERCE"):
             target = self._civilian_sites(ps, trig, places, source)
-        # "attacked a hotel, killing six guests": whom it killed, where nothing else is named
-        toll = others(trig.toll)
         if target or self.actors is None and not places:
             return target or toll
         area = self._covers_area(trig)
@@ -478,8 +484,11 @@ class RecipientFinder:
             if claimed is not None:
                 told.credit(claimed, source)  # the act told before is theirs
                 return tuple(r for r in claimed.target if r.id not in {s.id for s in source})
-        if trig.type == "CONSULT" and _names_its_accord(trig.token, self.book.cues.accord_nouns):
-            # "agreed to end the fighting under a deal brokered by Russia": the parties
+        accords = self.book.cues.accord_nouns
+        left = trig.type == "SANCTION" and accords_left(trig.token, accords)
+        if left or trig.type == "CONSULT" and _names_its_accord(trig.token, accords):
+            # "agreed to end the fighting under a deal brokered by Russia": the parties;
+            # "pulled out of the deal": the other parties to the deal the page told
             accord = told.latest({"AGREE"}, source)
             if accord is not None:
                 return tuple(p for p in accord.parties if not any(p.id == s.id for s in source))

@@ -1,0 +1,29 @@
+"""Leaving an accord, on sentences we wrote: withdrawing from, pulling out of or quitting
+an agreement is a SANCTION (discontinue) aimed at its other parties, named with the
+accord ("the agreement with Iran") or told before on the page."""
+
+from __future__ import annotations
+
+from coded import codes, events_at
+
+
+def test_withdrawing_from_an_agreement_with_a_state_is_aimed_at_that_state(analyse_text):
+    result = analyse_text(
+        "The president said the United States was withdrawing from the 1987 arms control "
+        "agreement with Russia.",
+        "2019-08-02",
+    )
+    withdrew = events_at(result, "withdrawing")
+    assert [(e.type, e.mode) for e in withdrew] == [("SANCTION", "discontinue")]
+    assert codes(withdrew[0].source) == ["USA"] and codes(withdrew[0].target) == ["RUS"]
+
+
+def test_pulling_out_of_a_deal_told_before_is_aimed_at_its_other_parties(analyse_text):
+    result = analyse_text(
+        "Iran signed a nuclear deal with six world powers in 2015. Trump said the United "
+        "States would pull out of the deal.",
+        "2018-05-09",
+    )
+    pulled = events_at(result, "pull")
+    assert [(e.type, e.mode) for e in pulled] == [("SANCTION", "discontinue")]
+    assert codes(pulled[0].target) == ["IRN"]
