@@ -1,8 +1,9 @@
 """Where else an event's recipient is named than its object: the clause it embeds
 ("urged Rwanda to withdraw"), whom something is given to, the subject of a threat's
 condition or the goal of a fight ("unless Baghdad accepted", "until the militants were
-defeated"), the site of an act a threat or refusal concerns, and whom a protest
-addresses, and who an event noun names as its doer or as the one it was done to."""
+defeated"), the site of an act a threat or refusal concerns, whom a protest
+addresses; who an event noun names as its doer or as the one it was done to; the
+accords an act leaves; and the nouns by which a verbal act names an earlier event."""
 
 from __future__ import annotations
 
@@ -174,3 +175,39 @@ def accords_left(verb: Token, accord_nouns: frozenset[str]) -> list[Token]:
     outs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("out", "off")]
     held += [n for out in outs for n in pobjs(out, ("of",))]  # "pull out of the deal"
     return [n for n in with_conjuncts(held) if n.lemma_.lower() in accord_nouns]
+
+
+def referring_nouns(trigger: Token) -> list[Token]:
+    """Nouns by which a verbal act may name an earlier event: its objects, what they are
+    of or to ("the outbreak of fighting", "changes to the deal"), what the act is for or
+    against, and a judged noun ("condemned what he called an attack")."""
+    heads = [trigger, *(c for c in complements(trigger) if c.pos_ in ("VERB", "AUX"))]
+    out: list[Token] = []
+    for head in heads:
+        objects = children(head, "dobj", "nsubjpass")
+        out.extend(objects)
+        for obj in objects:
+            out.extend(pobjs(obj, ("of", "to", "on", "against")))
+            for clause in children(obj, "relcl", "acl", "ccomp"):
+                out.extend(children(clause, "oprd", "dobj"))
+        out.extend(pobjs(head, ("for", "of", "against", "to")))
+        if children(head, "acomp"):
+            out.extend(children(head, "nsubj"))  # "the attack will not go unanswered"
+        for feeling in children(head, "acomp"):  # "was deeply concerned about the drills"
+            out.extend(pobjs(feeling, ("about", "over", "at", "by", "with")))
+        for clause in children(head, "ccomp"):
+            out.extend(children(clause, "oprd"))
+    # "called the offensive a violation": an adjective with a determiner is a noun
+    return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN") or nominal_adj(t)]
+
+
+def names_its_accord(trigger: Token, accord_nouns: frozenset[str]) -> bool:
+    """The trigger is a participle of an accord noun ("a deal brokered by Russia", "the
+    truce mediated by Qatar")."""
+    head = trigger.head
+    return trigger.dep_ == "acl" and head.lemma_.lower() in accord_nouns
+
+
+def nominal_adj(tok: Token) -> bool:
+    """ "the offensive", "the crackdown" misread as an adjective: it has a determiner."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)

@@ -22,7 +22,9 @@ from sitrep.events.recipient_words import (
     embedded_arguments,
     given_to,
     judged_doers,
+    names_its_accord,
     protest_addressees,
+    referring_nouns,
     site_arguments,
 )
 from sitrep.events.syntax import (
@@ -155,42 +157,6 @@ def same_state(a: ActorRef, b: ActorRef) -> bool:
         and a.code[3:6] in OWN_STATE_SECTORS
         and b.code[3:6] in OWN_STATE_SECTORS
     )
-
-
-def _referring_nouns(trigger: Token) -> list[Token]:
-    """Nouns by which a verbal act may name an earlier event: its objects, what they are
-    of or to ("the outbreak of fighting", "changes to the deal"), what the act is for or
-    against, and a judged noun ("condemned what he called an attack")."""
-    heads = [trigger, *(c for c in complements(trigger) if c.pos_ in ("VERB", "AUX"))]
-    out: list[Token] = []
-    for head in heads:
-        objects = children(head, "dobj", "nsubjpass")
-        out.extend(objects)
-        for obj in objects:
-            out.extend(pobjs(obj, ("of", "to", "on", "against")))
-            for clause in children(obj, "relcl", "acl", "ccomp"):
-                out.extend(children(clause, "oprd", "dobj"))
-        out.extend(pobjs(head, ("for", "of", "against", "to")))
-        if children(head, "acomp"):
-            out.extend(children(head, "nsubj"))  # "the attack will not go unanswered"
-        for feeling in children(head, "acomp"):  # "was deeply concerned about the drills"
-            out.extend(pobjs(feeling, ("about", "over", "at", "by", "with")))
-        for clause in children(head, "ccomp"):
-            out.extend(children(clause, "oprd"))
-    # "called the offensive a violation": an adjective with a determiner is a noun
-    return [t for t in with_conjuncts(out) if t.pos_ in ("NOUN", "PROPN") or _nominal_adj(t)]
-
-
-def _names_its_accord(trigger: Token, accord_nouns: frozenset[str]) -> bool:
-    """The trigger is a participle of an accord noun ("a deal brokered by Russia", "the
-    truce mediated by Qatar")."""
-    head = trigger.head
-    return trigger.dep_ == "acl" and head.lemma_.lower() in accord_nouns
-
-
-def _nominal_adj(tok: Token) -> bool:
-    """ "the offensive", "the crackdown" misread as an adjective: it has a determiner."""
-    return tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _of_definite(noun: Token) -> bool:
@@ -486,14 +452,14 @@ class RecipientFinder:
                 return tuple(r for r in claimed.target if r.id not in {s.id for s in source})
         accords = self.book.cues.accord_nouns
         left = trig.type == "SANCTION" and accords_left(trig.token, accords)
-        if left or trig.type == "CONSULT" and _names_its_accord(trig.token, accords):
+        if left or trig.type == "CONSULT" and names_its_accord(trig.token, accords):
             # "agreed to end the fighting under a deal brokered by Russia": the parties;
             # "pulled out of the deal": the other parties to the deal the page told
             accord = told.latest({"AGREE"}, source)
             if accord is not None:
                 return tuple(p for p in accord.parties if not any(p.id == s.id for s in source))
         if trig.type in VERBAL_TYPES - {"RETREAT"}:
-            actors = self._doers_referred(_referring_nouns(trig.token), told, source)
+            actors = self._doers_referred(referring_nouns(trig.token), told, source)
             if actors:
                 return self._answering_states(actors)
             cues = self.book.cues
