@@ -82,3 +82,21 @@ def test_a_place_said_to_be_held_by_a_group_is_taken_from_that_group(analyse_tex
     captured = events_at(result, "captured")
     assert captured and captured[0].type == "ASSAULT"
     assert codes(captured[0].source) == ["SYRREB"] and codes(captured[0].target) == ["IMGREB"]
+
+
+def test_answering_with_an_attack_is_the_answerers_attack(analyse_text):
+    result = analyse_text(
+        "Iraqi militias fired rockets at the U.S. base at Erbil last month. The militias "
+        "will answer within two weeks with another rocket attack on a base in western Iraq.",
+        "2021-03-01",
+    )
+    attack = [e for e in result.events if e.trigger == "attack"]
+    assert [e.type for e in attack] == ["ASSAULT"]
+    assert [a.code for a in attack[0].source] == ["IRQPRM"]
+    assert attack[0].modality.value == "predicted"
+
+
+def test_rocketing_a_base_is_an_attack_with_heavy_weapons(analyse_text):
+    result = analyse_text("Militias rocketed the Balad air base on Monday.", "2021-03-01")
+    rocketed = [e for e in result.events if e.trigger == "rocketed"]
+    assert [(e.type, e.mode) for e in rocketed] == [("ASSAULT", "heavy-weapons")]
