@@ -67,3 +67,12 @@ def test_the_contingent_is_the_force_named_before(analyse_text):
         "2024-06-26",
     )
     assert codes(result, "contingent") == ["KENCOP"]
+
+
+def test_a_leader_of_a_named_nationality_is_not_the_last_leader_named(analyse_text):
+    result = analyse_text(
+        "Aliyev spoke on Monday. The Turkish leader praised the operation.", "2023-09-25"
+    )
+    assert "AZEGOV" not in codes(result, "leader") + codes(result, "Turkish leader")
+    praised = [e for e in result.events if e.trigger == "praised"]
+    assert praised and [a.code[:3] for a in praised[0].source] == ["TUR"]

@@ -100,3 +100,17 @@ def test_rocketing_a_base_is_an_attack_with_heavy_weapons(analyse_text):
     result = analyse_text("Militias rocketed the Balad air base on Monday.", "2021-03-01")
     rocketed = [e for e in result.events if e.trigger == "rocketed"]
     assert [(e.type, e.mode) for e in rocketed] == [("ASSAULT", "heavy-weapons")]
+
+
+def test_sailing_warships_into_waters_deploys_them(analyse_text):
+    result = analyse_text("Ukraine sailed warships into Russian waters.", "2018-11-27")
+    sailed = [e for e in result.events if e.trigger == "sailed"]
+    assert [(e.type, e.mode) for e in sailed] == [("MOBILIZE", "troops")]
+    assert [a.code for a in sailed[0].target] == ["RUS"]
+
+
+def test_sailing_a_seized_ship_to_port_deploys_no_one(analyse_text):
+    result = analyse_text(
+        "The Houthis seized a car carrier and were sailing the ship to Hodeidah.", "2023-11-20"
+    )
+    assert [e for e in result.events if e.trigger == "sailing"] == []

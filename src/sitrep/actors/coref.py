@@ -173,7 +173,7 @@ def resolve_anaphora(
             elif (
                 tok.pos_ in ("NOUN", "PROPN")
                 and _definite_role_noun(tok, anaphora)
-                and not _named_modifier(index, seg_i, tok)
+                and not _named_modifier(index, seg_i, tok, kb)
             ):
                 referent, via = anaphora.role_nouns[_role_key(tok, anaphora)], "role_noun"
             if referent is None:
@@ -386,13 +386,18 @@ def _definite_role_noun(tok, anaphora: Anaphora) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
 
 
-def _named_modifier(index: ActorIndex, seg_i: int, tok) -> bool:
+def _named_modifier(index: ActorIndex, seg_i: int, tok, kb: ActorBase | None = None) -> bool:
     """ "the autonomous Azerbaijani republic": a role noun whose modifier names an actor
     says whose it is; it does not point back to the last one named."""
     named = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
     # "the first contingent of Russia's Africa Corps": whose it is, named after it
     named += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-    return any(index.at(seg_i, c.i) is not None for c in named)
+    if any(index.at(seg_i, c.i) is not None for c in named):
+        return True
+    # "the Turkish leader" after Aliyev: a nationality says whose leader it is
+    return kb is not None and any(
+        c.dep_ == "amod" and kb.country_by_demonym(c.text) is not None for c in tok.children
+    )
 
 
 def _phrase_start(tok) -> int:
