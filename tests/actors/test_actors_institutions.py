@@ -115,3 +115,13 @@ def test_equipment_named_by_a_sector_word_is_that_sector_s(analyse_text):
 def test_a_people_s_nationality_word_names_its_country(analyse_text):
     result = analyse_text("Syrian Kurds clashed with Turkish troops near Kobani.")
     assert code_of(result, "Kurds") == "SYRCVL"
+
+
+def test_the_state_department_is_americas_on_a_page_about_another_country(analyse_text):
+    result = analyse_text(
+        "China launched drills around Taiwan on Thursday. The State Department said it "
+        "was deeply concerned.",
+        "2024-05-25",
+    )
+    found = [m.actor.code for m in result.mentions if m.text.endswith("State Department")]
+    assert found == ["USAGOV"]
