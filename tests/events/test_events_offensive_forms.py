@@ -114,3 +114,24 @@ def test_sailing_a_seized_ship_to_port_deploys_no_one(analyse_text):
         "The Houthis seized a car carrier and were sailing the ship to Hodeidah.", "2023-11-20"
     )
     assert [e for e in result.events if e.trigger == "sailing"] == []
+
+
+def test_clashes_breaking_out_between_two_forces_are_between_them(analyse_text):
+    result = analyse_text(
+        "Clashes erupted in Khartoum between the army and the Rapid Support Forces.",
+        "2023-04-16",
+    )
+    clashes = [e for e in result.events if e.trigger == "Clashes"]
+    assert [e.type for e in clashes] == ["ASSAULT"]
+    assert sorted(a.code for a in clashes[0].source) == ["SDNMIL", "SDNREB"]
+    assert sorted(a.code for a in clashes[0].target) == ["SDNMIL", "SDNREB"]
+
+
+def test_libyan_brigades_of_tripoli_are_known(analyse_text):
+    result = analyse_text(
+        "Fighting broke out in Tripoli between the 444 Brigade and the Rada force.",
+        "2023-08-16",
+    )
+    named = {m.text: m.actor.name for m in result.mentions if m.actor}
+    assert named.get("444 Brigade") == "444 Combat Brigade"
+    assert named.get("Rada force") == "Rada Special Deterrence Force"

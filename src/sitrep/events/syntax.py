@@ -625,7 +625,19 @@ def run_together(noun: Token) -> bool:
 
 def noun_targets(noun: Token, preps: Sequence[str]) -> list[Token]:
     """The objects of an event noun's target prepositions, also where the parser hangs
-    them on its "of" object ("the withdrawal of some forces from Panama")."""
+    them on its "of" object ("the withdrawal of some forces from Panama") or on the verb
+    the noun breaks out with ("fighting broke out in Tripoli between A and B")."""
     own = pobjs(noun, preps)
     nested = tuple(p for p in preps if p != "of")
-    return own or [t for o in pobjs(noun, ("of",)) for t in pobjs(o, nested)]
+    own = own or [t for o in pobjs(noun, ("of",)) for t in pobjs(o, nested)]
+    verb = noun.head
+    if not own and noun.dep_ == "nsubj" and verb.lemma_.lower() in OCCURRING_VERBS:
+        own = pobjs(verb, tuple(p for p in nested if p in ("between", "with", "against")))
+    return own
+
+
+# verbs that say an event happened, whose prepositions may be the event's own
+OCCURRING_VERBS = frozenset(
+    {"break", "erupt", "flare", "rage", "continue", "resume", "intensify", "escalate",
+     "begin", "start", "spread", "occur", "take"}
+)  # fmt: skip
