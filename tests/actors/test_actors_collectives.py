@@ -112,3 +112,18 @@ def test_a_peoples_forces_are_of_the_country_their_own_phrase_places_them_in(ana
     result = analyse_text("Turkish warplanes struck U.S.-backed Kurdish forces in northern Syria.")
     codes = [m.actor.code for m in result.mentions if "Kurdish forces" in m.text]
     assert codes == ["SYRREB"]
+
+
+def test_a_faith_community_is_of_the_country_the_page_names(codes):
+    found = codes(
+        "Mobs attacked the homes and temples of Hindus in several districts of Bangladesh. "
+        "Gunmen killed 12 Christians in Plateau state, Nigerian police said.",
+        "2024-08-09",
+    )
+    assert found.get("Hindus") == {"BGDCVL"}
+    assert found.get("Christians") == {"NGACVL"}
+
+
+def test_a_faith_word_before_a_force_is_not_a_people(codes):
+    found = codes("Shiite militias attacked the town in Iraq.", "2019-03-15")
+    assert not any(code.endswith("CVL") for code in found.get("Shiite militias", set()))

@@ -45,12 +45,17 @@ class People:
     actors: tuple[str, ...] = ()
 
 
+# a people that lives anywhere: the country comes from the page
+ANYWHERE = People((), ())
+
+
 @dataclass(frozen=True)
 class Collectives:
     blocs: Mapping[str, Bloc]
     peoples: Mapping[str, People]
     state_nouns: frozenset[str]
     military_context: frozenset[str]
+    faiths: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Collectives:
@@ -98,10 +103,17 @@ class Collectives:
             peoples=MappingProxyType(peoples),
             state_nouns=frozenset(normalise_name(str(w)) for w in raw.get("state_nouns") or ()),
             military_context=frozenset(str(w).lower() for w in raw.get("military_context") or ()),
+            faiths=frozenset(normalise_name(str(w)) for w in raw.get("faiths") or ()),
         )
 
     def bloc(self, words: str) -> Bloc | None:
         return self.blocs.get(normalise_name(words))
+
+    def faith(self, words: str) -> People | None:
+        """A faith community ("Hindus", "the Christians"): a people of no fixed country,
+        of the country the page or sentence names."""
+        key = normalise_name(words)
+        return ANYWHERE if key in self.faiths or key.removesuffix("s") in self.faiths else None
 
     def people(self, words: str) -> People | None:
         key = normalise_name(words)

@@ -689,7 +689,7 @@ class ActorResolver:
             determined = any(c.lower_ == "the" for c in head.children)
             if head.lower_ == "west" and determined and head.pos_ == "PROPN":
                 found = (head.i, "the West", self.collectives.bloc("the West"))
-            people = self.collectives.people(head.text)
+            people = self.collectives.people(head.text) or self.collectives.faith(head.text)
             if (
                 people is not None
                 and is_capitalised(head)
@@ -774,6 +774,6 @@ class ActorResolver:
             return (where & set(people.countries)).pop()  # "Kurdish forces in northern Syria"
         named = self.finder.named_in(index, seg_i, head.sent, context.places)
         for country in [c.iso3 for c in named] + [context.page_country]:
-            if country in people.countries:
-                return country
-        return people.countries[0]
+            if country in people.countries or country and not people.countries:
+                return country  # a faith community: of the country named or the page's
+        return people.countries[0] if people.countries else ""
