@@ -127,3 +127,13 @@ def test_a_faith_community_is_of_the_country_the_page_names(codes):
 def test_a_faith_word_before_a_force_is_not_a_people(codes):
     found = codes("Shiite militias attacked the town in Iraq.", "2019-03-15")
     assert not any(code.endswith("CVL") for code in found.get("Shiite militias", set()))
+
+
+def test_joining_forces_names_no_armed_forces_and_the_coalition_is_the_gangs(codes):
+    found = codes(
+        "In late February the gangs joined forces in a coalition they call Viv Ansanm. "
+        "Jimmy Cherizier, who speaks for the coalition, said his men will fight.",
+        "2024-06-26",
+    )
+    assert "forces" not in found
+    assert found.get("coalition") == {"HTIREB"}

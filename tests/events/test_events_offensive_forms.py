@@ -135,3 +135,11 @@ def test_libyan_brigades_of_tripoli_are_known(analyse_text):
     named = {m.text: m.actor.name for m in result.mentions if m.actor}
     assert named.get("444 Brigade") == "444 Combat Brigade"
     assert named.get("Rada force") == "Rada Special Deterrence Force"
+
+
+def test_a_coalition_they_call_by_a_name_is_no_phone_call(analyse_text):
+    result = analyse_text(
+        "In late February the gangs joined forces in a coalition they call Viv Ansanm.",
+        "2024-06-26",
+    )
+    assert [e for e in result.events if e.trigger == "call"] == []

@@ -91,6 +91,7 @@ from sitrep.actors.words import (
     determined,
     handed_over,
     indefinite,
+    joined_forces,
     joined_protests,
     model_name,
     owner_phrase,
@@ -415,6 +416,8 @@ class ActorResolver:
                 continue
             if sides_of_a_fight(head):
                 continue  # "urged all parties to show restraint": the fight's sides
+            if joined_forces(head):
+                continue  # "the gangs joined forces": an idiom, no armed forces
             if head.lower_ in COUNT_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
             ):

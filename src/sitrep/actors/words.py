@@ -112,3 +112,14 @@ def joined_protests(head: Token) -> bool:
         if any(o.lemma_.lower() in PROTEST_NOUNS for o in objects):
             return True  # "who took part in the rallies": "part" + "in the rallies"
     return False
+
+
+def joined_forces(head: Token) -> bool:
+    """ "the gangs joined forces", "agreed to join forces": the idiom for acting
+    together, with no armed forces in it (bare "forces", the object of "join")."""
+    return (
+        head.lower_ == "forces"
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() == "join"
+        and not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children)
+    )

@@ -430,6 +430,9 @@ def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
     ("helped raise awareness") is not giving aid, and nor is a participle that describes
     someone with no giver named ("men armed with knives"); a participle of backing
     describes a standing relation, not an act."""
+    named = any(c.pos_ == "PROPN" for c in children(verb, "dobj", "oprd"))
+    if pattern.mode == "phone" and verb.dep_ == "relcl" and named:
+        return True  # "a coalition they call Viv Ansanm": naming the noun, not a phone call
     if pattern.mode == "phone":
         spoken_to = children(verb, "dobj", "dative") or pobjs(verb, ("with", "to"))
         return not spoken_to or bool(children(verb, "ccomp", "xcomp", "acomp"))
