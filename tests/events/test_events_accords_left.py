@@ -27,3 +27,13 @@ def test_pulling_out_of_a_deal_told_before_is_aimed_at_its_other_parties(analyse
     pulled = events_at(result, "pull")
     assert [(e.type, e.mode) for e in pulled] == [("SANCTION", "discontinue")]
     assert codes(pulled[0].target) == ["IRN"]
+
+
+def test_initialling_an_agreement_is_agreeing_to_it(analyse_text):
+    result = analyse_text(
+        "Armenia and Azerbaijan initialled a peace agreement in Washington on Friday.",
+        "2025-08-09",
+    )
+    initialled = events_at(result, "initialled")
+    assert [e.type for e in initialled] == ["AGREE"]
+    assert sorted(codes(initialled[0].source)) == ["ARM", "AZE"]

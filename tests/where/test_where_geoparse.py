@@ -166,3 +166,12 @@ def test_a_small_town_naming_a_venue_is_the_venues_name_not_a_place(nlp, gazette
 def test_a_well_known_city_before_a_venue_noun_stays_a_place(nlp, gazetteer):
     places, _ = _places(nlp, gazetteer, "A bomb exploded outside a Kabul hotel on Monday.")
     assert [(p.text, p.country) for p in places] == [("Kabul", "AFG")]
+
+
+def test_our_own_entry_outranks_a_city_that_lists_its_name_as_an_alternate(nlp, gazetteer):
+    places, _ = _places(
+        nlp, gazetteer, "The two leaders initialled the agreement at the White House."
+    )
+    white_house = [p for p in places if p.text == "White House"]
+    assert white_house and white_house[0].country == "USA"
+    assert abs(white_house[0].lat - 38.9) < 0.1  # Washington, not Casablanca or Tennessee

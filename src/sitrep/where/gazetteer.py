@@ -284,6 +284,11 @@ class Gazetteer:
         index = self._index
         exact = index.ids(index.exact, key)
         found = [Match(self._entry(n), True) for n in self._ranked(exact)]
+        if any(m.entry.curated for m in found):
+            # our own entry for this very name ("White House") outranks a GeoNames place
+            # that only lists it among its alternate names (Casablanca) or a small town
+            # of that name (White House, Tennessee)
+            found = [m for m in found if m.entry.curated or _outranks_curated(m, key)]
         seen = set(exact)
         others = [
             *index.ids(index.exact, loose),
@@ -530,3 +535,18 @@ def _region_entries(
         )
         made.append((row, names))
     return made
+
+
+# a GeoNames place this big keeps its name beside a curated entry of the same name
+MIN_POPULATION_BESIDE_CURATED = 100_000
+
+
+def _outranks_curated(match: Match, key: str) -> bool:
+    """A GeoNames candidate that stays beside a curated entry of the same name: a
+    country, a province or a big city under its own name."""
+    entry = match.entry
+    if name_keys(entry.name)[0] != key:
+        return False
+    return entry.precision in ("country", "admin1") or (
+        entry.population >= MIN_POPULATION_BESIDE_CURATED
+    )
