@@ -37,3 +37,12 @@ def test_initialling_an_agreement_is_agreeing_to_it(analyse_text):
     initialled = events_at(result, "initialled")
     assert [e.type for e in initialled] == ["AGREE"]
     assert sorted(codes(initialled[0].source)) == ["ARM", "AZE"]
+
+
+def test_two_sides_meeting_in_a_third_country_meet_each_other(analyse_text):
+    result = analyse_text(
+        "The leaders of Armenia and Azerbaijan met in Washington on Friday.", "2025-08-09"
+    )
+    met = events_at(result, "met")
+    assert [e.type for e in met] == ["CONSULT"]
+    assert sorted(codes(met[0].target)) == ["ARMGOV", "AZEGOV"]

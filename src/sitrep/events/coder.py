@@ -162,17 +162,13 @@ class EventCoder(RecipientFinder, ArgumentReader):
         passive = _is_passive(verb)
         particle = verb_particle(verb)
         objects = _object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"), places)
+        preps = [p for p in verb.children if p.dep_ in ("prep", "agent", "dative")]
+        # "pull out of the deal" read as prepositions "out" > "of": the "of" is the verb's
+        preps += [i for p in preps if p.lower_ == particle for i in _children(p, "prep")]
         prep_objects = tuple(
             (prep.lower_, _object_lemmas(_children(prep, "pobj")))
-            for prep in verb.children
-            if prep.dep_ in ("prep", "agent", "dative") and not _is_time(prep)
-        )
-        # "pull out of the deal" read as prepositions "out" > "of": the "of" is the verb's
-        prep_objects += tuple(
-            (inner.lower_, _object_lemmas(_children(inner, "pobj")))
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ == particle
-            for inner in _children(prep, "prep")
+            for prep in preps
+            if not _is_time(prep)
         )
         if particle in PREPOSITION_PARTICLES:
             # "called on people to leave": the parser's particle is the pattern's preposition
@@ -601,7 +597,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             and not names_each_other(trig.token)
             and not _distributive(trig.token, trig.source_tokens)
         )
-        if mutual and len(source) >= 2 and not trig.target_tokens:
+        named = mutual and bool(self._refs(index, seg_i, trig.target_tokens, date))
+        if mutual and len(source) >= 2 and not named:
             target = ()  # the sides are each other's recipients, not a place they met in
         else:
             target = self._recipient(ps, seg_i, trig, index, places, date, told, source)
