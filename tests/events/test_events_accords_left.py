@@ -1,6 +1,8 @@
-"""Leaving an accord, on sentences we wrote: withdrawing from, pulling out of or quitting
-an agreement is a SANCTION (discontinue) aimed at its other parties, named with the
-accord ("the agreement with Iran") or told before on the page."""
+"""Leaving an accord, a meeting's sides and a ruler's flight, on sentences we wrote:
+withdrawing from, pulling out of or quitting an agreement is a SANCTION (discontinue)
+aimed at its other parties, named with the accord ("the agreement with Iran") or told
+before on the page; two sides meeting abroad meet each other; a ruler who flees
+withdraws, residents who flee do not."""
 
 from __future__ import annotations
 
@@ -46,3 +48,12 @@ def test_two_sides_meeting_in_a_third_country_meet_each_other(analyse_text):
     met = events_at(result, "met")
     assert [e.type for e in met] == ["CONSULT"]
     assert sorted(codes(met[0].target)) == ["ARMGOV", "AZEGOV"]
+
+
+def test_a_ruler_fleeing_gives_up_but_residents_fleeing_do_not(analyse_text):
+    result = analyse_text(
+        "Sheikh Hasina resigned and fled to India on Monday. Residents fled the town.",
+        "2024-08-06",
+    )
+    fled = [e for e in result.events if e.trigger == "fled"]
+    assert [(e.type, [a.code for a in e.source]) for e in fled] == [("RETREAT", ["BGDGOV"])]
