@@ -57,3 +57,9 @@ def test_a_ruler_fleeing_gives_up_but_residents_fleeing_do_not(analyse_text):
     )
     fled = [e for e in result.events if e.trigger == "fled"]
     assert [(e.type, [a.code for a in e.source]) for e in fled] == [("RETREAT", ["BGDGOV"])]
+
+
+def test_a_rulers_refuge_is_not_the_recipient_of_her_flight(analyse_text):
+    result = analyse_text("Sheikh Hasina resigned and fled to India on Monday.", "2024-08-06")
+    fled = [e for e in result.events if e.trigger == "fled"]
+    assert fled and "IND" not in [a.code[:3] for a in fled[0].target]

@@ -258,13 +258,22 @@ def armed_march(trigger: Token, source: Sequence[ActorRef]) -> tuple[str, str | 
     return None
 
 
+def ruler_flees(lemma: str, source: Sequence[ActorRef]) -> bool:
+    """The act is a ruler's (or a former ruler's) flight: "Hasina fled to India"."""
+    return (
+        lemma == "flee"
+        and bool(source)
+        and all(code_sector(a.code) in ("GOV", "ELI") for a in source)
+    )
+
+
 def moved_by_force(lemma: str, source: Sequence[ActorRef], cues) -> bool:
     """A move away ("fled", "left"; cues ``force_moves``) is a withdrawal only by armed
     forces or a state, or a ruler's flight: residents fleeing or a president leaving a
     city concede nothing."""
     if lemma not in cues.force_moves:
         return True
-    if lemma == "flee" and source and all(code_sector(a.code) in ("GOV", "ELI") for a in source):
+    if ruler_flees(lemma, source):
         return True  # "Hasina fled to India": a ruler gives up the country
     return bool(source) and all(
         len(a.code) == 3

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from sitrep.events.discourse import word_stem
-from sitrep.events.implied import own_government
+from sitrep.events.implied import own_government, ruler_flees
 from sitrep.events.recipient_words import (
     FALLBACK_PREPS,
     OBJECT_OWNER_PREPS,
@@ -247,6 +247,9 @@ class RecipientFinder:
             target = others(receivers)
             if target:
                 return target
+        if trig.type == "RETREAT" and ruler_flees(self._lemma(trig.token), source):
+            # "Hasina fled to India": before those who rose against her, not at her refuge
+            return told.protesters_against(source) if told is not None else ()
         acts = self._judged_acts(trig)
         judged = [p for act, pattern in acts.items() for p in done_to(act, pattern)]
         doers_named = judged_doers(trig.token, acts)
