@@ -63,3 +63,19 @@ def test_a_rulers_refuge_is_not_the_recipient_of_her_flight(analyse_text):
     result = analyse_text("Sheikh Hasina resigned and fled to India on Monday.", "2024-08-06")
     fled = [e for e in result.events if e.trigger == "fled"]
     assert fled and "IND" not in [a.code[:3] for a in fled[0].target]
+
+
+def test_handing_weapons_to_monitors_is_disarming(analyse_text):
+    result = analyse_text(
+        "The rebels handed their weapons to United Nations monitors.", "2017-06-27"
+    )
+    handed = [e for e in result.events if e.trigger == "handed"]
+    assert [(e.type, e.mode) for e in handed] == [("RETREAT", "disarm")]
+
+
+def test_melting_away_from_the_roads_is_withdrawing(analyse_text):
+    result = analyse_text("The gangs will melt away from the main roads.", "2024-06-26")
+    melt = [e for e in result.events if e.trigger == "melt"]
+    assert [(e.type, e.mode, e.modality.value) for e in melt] == [
+        ("RETREAT", "withdraw", "predicted")
+    ]
