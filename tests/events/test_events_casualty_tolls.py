@@ -1,7 +1,8 @@
-"""The dead and the wounded of one attack, on sentences we wrote: a casualty verb
-coordinated with another, or a participle hanging from an attack ("..., killing one
-officer and wounding another"), is the toll of that attack and not an attack of its own;
-whom the toll names is the attack's recipient where what was attacked names no one."""
+"""The dead and the wounded of one attack, and protests put down, on sentences we
+wrote: a casualty verb coordinated with another, or a participle hanging from an attack
+("..., killing one officer and wounding another"), is the toll of that attack and not an
+attack of its own; whom the toll names is the attack's recipient where what was attacked
+names no one. Protests first told as put down are protests too."""
 
 from __future__ import annotations
 
@@ -71,3 +72,17 @@ def test_one_sides_toll_in_an_exchange_of_fire_stays_its_own_attack(analyse_text
     exchanged = events_at(result, "exchanged")
     assert exchanged and set(codes(exchanged[0].source)) == {"INDMIL", "PAKMIL"}
     assert set(codes(exchanged[0].target)) == {"INDMIL", "PAKMIL"}
+
+
+def test_protests_put_down_are_told_as_protests_too(analyse_text):
+    result = analyse_text(
+        "Protests that broke out in Caracas the day after the election were put down by "
+        "security forces.",
+        "2024-08-01",
+    )
+    assert sorted(e.type for e in result.events) == ["COERCE", "PROTEST"]
+
+
+def test_the_protests_put_down_were_told_before(analyse_text):
+    result = analyse_text("Police dispersed the protests with tear gas.", "2024-08-01")
+    assert [e.type for e in result.events] == ["ASSAULT"]

@@ -65,6 +65,7 @@ from sitrep.events.folding import (
     agreed_concessions,
     blamed_for,
     casualty_tolls,
+    crushing_verbs,
     is_restatement,
     own_orders,
     promised_threats,
@@ -485,6 +486,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # nouns that a coded verb acts on are not told again, even when that verb was
         # folded away ("rallied to demand the prime minister's resignation")
         acting = {t.token.i for t in (*verbs, *found) if t.token.pos_ in ("VERB", "AUX")}
+        acting -= crushing_verbs(verbs, nouns)  # "protests ... were put down": both told
         # "talks with Russia are out of the question": the act ruled out is no event
         ruled = ruling_copulas(verbs)
         return [

@@ -144,6 +144,21 @@ def is_restatement(noun: Token, acting_verbs: Iterable[int]) -> bool:
     return head.dep_ in ("dobj", "nsubjpass") and head.head.i in acting
 
 
+def crushing_verbs(verbs: list[T], nouns: list[T]) -> set[int]:
+    """Coercive or violent verbs whose object or passive subject is a protest told here
+    for the first time ("protests that broke out after the vote were put down by
+    security forces"): the protest is an event of its own, not a restatement. A definite
+    protest ("the protests were put down") was told before."""
+    protests = {
+        n.token.head.i
+        for n in nouns
+        if n.type == "PROTEST"
+        and n.token.dep_ in ("dobj", "nsubjpass")
+        and not any(c.dep_ in ("det", "poss") for c in n.token.children)
+    }
+    return {v.token.i for v in verbs if v.type in ("COERCE", "ASSAULT") and v.token.i in protests}
+
+
 def _deps(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
