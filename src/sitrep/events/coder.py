@@ -100,6 +100,7 @@ from sitrep.events.syntax import (
     antecedent,
     complement_sources_targets,
     noun_targets,
+    preps_under,
     prevented_act,
     speech_verb,
     verb_particle,
@@ -164,8 +165,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         particle = verb_particle(verb)
         objects = _object_lemmas(_children(verb, "nsubjpass" if passive else "dobj"), places)
         preps = [p for p in verb.children if p.dep_ in ("prep", "agent", "dative")]
-        # "pull out of the deal" read as prepositions "out" > "of": the "of" is the verb's
-        preps += [i for p in preps if p.lower_ == particle for i in _children(p, "prep")]
+        preps += preps_under(verb, (particle,))  # "pull out of the deal"
         prep_objects = tuple(
             (prep.lower_, _object_lemmas(_children(prep, "pobj")))
             for prep in preps

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.tokens import Token
 
+from sitrep.actors.words import determined
 from sitrep.events.clauses import ASPECT_VERBS, announced_type
 
 if TYPE_CHECKING:
@@ -147,14 +148,13 @@ def is_restatement(noun: Token, acting_verbs: Iterable[int]) -> bool:
 def crushing_verbs(verbs: list[T], nouns: list[T]) -> set[int]:
     """Coercive or violent verbs whose object or passive subject is a protest told here
     for the first time ("protests that broke out after the vote were put down by
-    security forces"): the protest is an event of its own, not a restatement. A definite
-    protest ("the protests were put down") was told before."""
+    security forces"): the protest is an event of its own, not a restatement. A protest
+    with a determiner or an owner ("the protests were put down") is taken as told
+    before."""
     protests = {
         n.token.head.i
         for n in nouns
-        if n.type == "PROTEST"
-        and n.token.dep_ in ("dobj", "nsubjpass")
-        and not any(c.dep_ in ("det", "poss") for c in n.token.children)
+        if n.type == "PROTEST" and n.token.dep_ in ("dobj", "nsubjpass") and not determined(n.token)
     }
     return {v.token.i for v in verbs if v.type in ("COERCE", "ASSAULT") and v.token.i in protests}
 

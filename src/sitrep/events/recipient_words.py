@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from sitrep.events.syntax import children, complements, pobjs, to_infinitive, with_conjuncts
+from sitrep.events.syntax import (
+    children,
+    complements,
+    pobjs,
+    preps_under,
+    to_infinitive,
+    with_conjuncts,
+)
 
 if TYPE_CHECKING:
     from sitrep.events.patterns import NounPattern
@@ -172,8 +179,8 @@ def accords_left(verb: Token, accord_nouns: frozenset[str]) -> list[Token]:
     from ("withdrawing from the 2015 nuclear agreement", "scrapped the deal", "pulled
     out of the accord")."""
     held = [*children(verb, "dobj"), *pobjs(verb, ("from",))]
-    outs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("out", "off")]
-    held += [n for out in outs for n in pobjs(out, ("of",))]  # "pull out of the deal"
+    outs = [p for p in preps_under(verb, ("out", "off")) if p.lower_ == "of"]
+    held += [n for of in outs for n in children(of, "pobj")]  # "pull out of the deal"
     return [n for n in with_conjuncts(held) if n.lemma_.lower() in accord_nouns]
 
 

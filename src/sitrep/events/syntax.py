@@ -35,6 +35,18 @@ def pobjs(head: Token, preps: Sequence[str]) -> list[Token]:
     return out
 
 
+def preps_under(head: Token, words: Sequence[str]) -> list[Token]:
+    """Prepositions the parser hung under one of ``head``'s prepositions named by
+    ``words``: "pull out of the deal" read as "out" > "of" (the "of" is the verb's)."""
+    return [
+        inner
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in words
+        for inner in prep.children
+        if inner.dep_ == "prep"
+    ]
+
+
 def stranded_object(prep: Token) -> list[Token]:
     """The object of a preposition the parser left empty because it made the noun the
     subject of a reduced clause that follows ("granted asylum to five officers holed up
