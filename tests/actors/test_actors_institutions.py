@@ -125,3 +125,19 @@ def test_the_state_department_is_americas_on_a_page_about_another_country(analys
     )
     found = [m.actor.code for m in result.mentions if m.text.endswith("State Department")]
     assert found == ["USAGOV"]
+
+
+def test_one_who_leads_a_group_is_the_groups(analyse_text, event_triples):
+    result = analyse_text(
+        "Syrian troops captured the rebel commander near Idlib. Police in Aleppo detained "
+        "a militia leader on Tuesday."
+    )
+    # the group word before the role says whose: not the army a bare "commander" names
+    assert code_of(result, "rebel commander") == "SYRREB"
+    assert code_of(result, "militia leader") == "SYRPRM"
+    assert (("SYRMIL",), "COERCE", ("SYRREB",)) in event_triples(result)
+    result = analyse_text("Haitian police arrested a gang leader in Port-au-Prince.")
+    assert code_of(result, "gang leader") == "HTIREB"
+    # a role with no group word keeps its own sector
+    result = analyse_text("The army commander in Idlib said Syrian troops held the town.")
+    assert code_of(result, "army commander") == "SYRMIL"

@@ -85,3 +85,14 @@ def test_the_town_of_a_place_stands_for_its_country(analyse_text):
     analysed = analyse_text("U.S. helicopters evacuated the wounded from the town of Gorazde.")
     aid = [e for e in analysed.events if e.type == "AID"]
     assert aid and [a.code for a in aid[0].target] == ["BIH"]
+
+
+def test_a_month_named_march_is_no_protest_march(analyse_text, event_triples):
+    # "on March 1" is a date: the town taken is held by the rebels' enemy, not by
+    # protesters against them
+    found = event_triples(analyse_text("Haitian rebels seized Jacmel on March 1.", "2021-03-06"))
+    assert (("HTIREB",), "ASSAULT", ("HTIMIL",)) in found
+    found = event_triples(
+        analyse_text("Haitian police fired tear gas on the march in Port-au-Prince.", "2021-03-06")
+    )
+    assert any(target == ("HTIOPP",) for _, _, target in found), found

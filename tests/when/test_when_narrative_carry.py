@@ -58,6 +58,25 @@ def test_days_after_a_clause_count_back_from_an_opening_time_word(nlp) -> None:
     assert _day(_for_trigger(nlp, text, "resigned", "2024-05-10")) == ("2024-05-06", "day")
 
 
+def test_the_same_day_counts_from_a_date_stated_earlier_in_the_sentence(nlp) -> None:
+    # the first sentence of the page: no story day yet, the sentence's own date serves
+    dater, segments = _dater(
+        nlp,
+        [
+            "Palace guards have held the bridge since the rebels entered Vardan on March 3, "
+            "the same day President Tomas Varga fled the country.",
+        ],
+        "2021-03-06",
+    )
+    assert _day(_date_of(dater, segments, "fled")) == ("2021-03-03", "day")
+
+
+def test_days_later_count_from_the_sentences_own_earlier_date(nlp) -> None:
+    text = "Rebels seized Ostrava on March 1 and two days later they shelled the port."
+    assert _day(_for_trigger(nlp, text, "shelled", "2021-03-06")) == ("2021-03-03", "day")
+    assert _day(_for_trigger(nlp, text, "seized", "2021-03-06")) == ("2021-03-01", "day")
+
+
 def test_a_day_after_a_gerund_shifts_only_the_gerund(nlp) -> None:
     text = (
         "The governor dissolved the assembly on Thursday, meeting a demand of the strikers, "

@@ -42,6 +42,7 @@ from sitrep.actors.mentions import (
     PageContext,
     is_capitalised,
 )
+from sitrep.actors.words import GROUP_ROLES, OWNED_EQUIPMENT
 from sitrep.models import (
     NON_COUNTRY_PREFIXES,
     Actor,
@@ -248,8 +249,13 @@ class CountryFinder:
             code = self.kb.sector_for(phrase)
             if code:
                 return code, first
-        code = self.kb.sector_for(head.lower_) or self.kb.sector_for(head.lemma_.lower())
-        if code is None and head.lemma_.lower() in OWNED_EQUIPMENT:
+        lemma = head.lemma_.lower()
+        for mod in (c for c in head.children if c.i < head.i and lemma in GROUP_ROLES):
+            code = self.kb.sector_for(mod.lower_) if mod.dep_ in ("compound", "amod") else None
+            if code is not None:  # "the rebel commander": the rebels', not an army's
+                return code, mod.i
+        code = self.kb.sector_for(head.lower_) or self.kb.sector_for(lemma)
+        if code is None and lemma in OWNED_EQUIPMENT:
             # "an army helicopter", "government offices": the owner's sector
             for mod in (c for c in head.children if c.dep_ == "compound" and c.i < head.i):
                 code = self.kb.sector_for(mod.lower_)
@@ -581,13 +587,6 @@ PERSON_PLURALS = frozenset(
     {"soldier", "officer", "policeman", "civilian", "people", "person", "fighter", "militant",
      "troop", "guard", "member", "official", "diplomat", "protester", "student", "worker",
      "journalist", "child", "man", "woman", "resident", "villager", "hostage", "prisoner"}
-)  # fmt: skip
-# things an act may hit that stand for whoever owns them, named by a sector word before
-# them ("shot down an army helicopter", "stormed government offices")
-OWNED_EQUIPMENT = frozenset(
-    {"helicopter", "convoy", "vehicle", "car", "truck", "jet", "plane", "aircraft", "patrol",
-     "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank",
-     "base", "post", "outpost", "camp", "checkpoint", "barracks", "station", "position"}
 )  # fmt: skip
 # verbs by which a state moves its own forces: their object is that state's
 SENDING_VERBS = frozenset(

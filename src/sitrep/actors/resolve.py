@@ -33,7 +33,6 @@ from sitrep.actors.context import (
     GOODS_NOUNS,
     JUNTA_PHRASES,
     LOCATIVE_PREPS,
-    OWNED_EQUIPMENT,
     PROTEST_CROWDS,
     WEAPON_NOUNS,
     CountryFinder,
@@ -87,6 +86,8 @@ from sitrep.actors.repetition import repeated_noun
 from sitrep.actors.typos import TypoMatcher
 from sitrep.actors.unknown import UnknownNames
 from sitrep.actors.words import (
+    GROUP_ROLES,
+    OWNED_EQUIPMENT,
     dateline_place,
     determined,
     handed_over,
@@ -483,6 +484,8 @@ class ActorResolver:
                 or (code in STATE_SECTORS and head.lower_ in SPOKES_NOUNS)
                 # "an army helicopter": the sector word names whose it is
                 or (sector_start < head.i and head.lemma_.lower() in OWNED_EQUIPMENT)
+                # "a gang leader", "a militia spokesman": one who speaks for the group
+                or (sector_start < head.i and head.lemma_.lower() in GROUP_ROLES)
                 or (code == "LEG" and head.dep_ != "compound" and not determined(head))
                 or (code in INDEFINITE_SECTORS and head.tag_ == "NN" and indefinite(head))
                 # "militants ambushed a unit": a formation is an actor even when indefinite

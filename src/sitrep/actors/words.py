@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+# nouns for one who leads or speaks for a group: the group's word before them says whose
+# ("a gang leader", "the rebel commander", "a militia spokesman"), over their own sector
+GROUP_ROLES = frozenset(
+    {"leader", "commander", "chief", "boss", "chieftain", "kingpin", "founder", "spokesman",
+     "spokeswoman", "spokesperson", "representative", "emissary", "negotiator"}
+)  # fmt: skip
+# things an act may hit that stand for whoever owns them, named by a sector word before
+# them ("shot down an army helicopter", "stormed government offices")
+OWNED_EQUIPMENT = frozenset(
+    {"helicopter", "convoy", "vehicle", "car", "truck", "jet", "plane", "aircraft", "patrol",
+     "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank",
+     "base", "post", "outpost", "camp", "checkpoint", "barracks", "station", "position"}
+)  # fmt: skip
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 

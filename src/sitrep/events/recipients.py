@@ -514,7 +514,8 @@ class RecipientFinder:
         """The protesters an act on protests is done to: those the page told protesting,
         else the opposition of the doer's country."""
         words = [*trig.target_tokens, *pobjs(trig.token, ("on", "against"))]
-        if not any(w.lemma_.lower() in PROTEST_NOUNS for w in words):
+        # a common noun: "on March 1" names a month, not a march
+        if not any(w.lemma_.lower() in PROTEST_NOUNS and w.pos_ == "NOUN" for w in words):
             return ()
         before = told.latest({"PROTEST"}, source) if told is not None else None
         if before is not None and before.source:

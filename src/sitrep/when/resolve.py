@@ -153,7 +153,7 @@ def resolve_event_date(
         future = _is_future_clause(clause_unit(clause_head(trigger)))
         ordered = _owned(sentence, found, trigger)
     for item, shift in ordered:
-        value = _resolve(item, anchor, future, story)
+        value = _resolve(item, anchor, future, _story_before(found, item, anchor, future, story))
         if value is None:
             continue
         if shift and value[1] == "day":
@@ -182,9 +182,10 @@ def stated_dates(
     story = _parse_iso(narrative) if narrative else None
     future = _is_future(sentence)
     out = []
-    for item in sorted(sentence_expressions(sentence), key=lambda f: f.match.start()):
+    found = sorted(sentence_expressions(sentence), key=lambda f: f.match.start())
+    for item in found:
         span = sentence.char_span(item.match.start(), item.match.end(), alignment_mode="expand")
-        value = _resolve(item, anchor, future, story)
+        value = _resolve(item, anchor, future, _story_before(found, item, anchor, future, story))
         if span is None or len(span) == 0 or value is None:
             continue
         out.append(
@@ -418,6 +419,23 @@ def _resolve(
     if kind == "month":
         return _month(MONTHS[_month_word(m)], m.group("prep").lower(), anchor, future)
     return None
+
+
+def _story_before(
+    found: list[_Found], item: _Found, anchor: date | None, future: bool, story: date | None
+) -> date | None:
+    """The day a narrative expression counts from: the last day the same sentence stated
+    before it ("entered the city on March 3, the same day the president fled"), else the
+    story's day before the sentence."""
+    if not item.kind.startswith("narrative"):
+        return story
+    for earlier in sorted(found, key=lambda f: -f.match.start()):
+        if earlier.match.start() >= item.match.start() or earlier.kind.startswith("narrative"):
+            continue
+        value = _resolve(earlier, anchor, future, story)
+        if value is not None and value[1] == "day":
+            return date.fromisoformat(value[0])
+    return story
 
 
 def _narrative(m: re.Match[str], kind: str, story: date | None) -> tuple[str, str] | None:
