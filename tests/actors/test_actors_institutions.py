@@ -141,3 +141,19 @@ def test_one_who_leads_a_group_is_the_groups(analyse_text, event_triples):
     # a role with no group word keeps its own sector
     result = analyse_text("The army commander in Idlib said Syrian troops held the town.")
     assert code_of(result, "army commander") == "SYRMIL"
+
+
+def test_a_title_right_before_a_name_is_the_persons_not_a_second_actor(analyse_text, event_triples):
+    # parsed as two subjects, "army chief" and the name: one actor acts
+    result = analyse_text(
+        "Sudan's army chief Abdel Fattah al-Burhan rejected talks with the RSF.", "2024-05-12"
+    )
+    assert [m.text for m in result.mentions if m.actor and m.actor.code == "SDNMIL"] == [
+        "Abdel Fattah al-Burhan"
+    ]
+    assert (("SDNMIL",), "REJECT", ("SDNREB",)) in event_triples(result)
+    # set off by commas, the title is a mention of its own
+    result = analyse_text(
+        "Sudan's army chief, Abdel Fattah al-Burhan, rejected talks.", "2024-05-12"
+    )
+    assert "Sudan's army chief" in {m.text for m in result.mentions}

@@ -652,3 +652,38 @@ def test_forces_arriving_are_deployed_and_an_envoy_arriving_visits(analyse_text)
     assert police and police[0].type == "MOBILIZE"
     envoy = by_trigger(analyse_text("Kenya's foreign minister arrived in Haiti."), "arrived")
     assert envoy and envoy[0].type == "CONSULT"
+
+
+def test_an_accusation_after_a_denied_gerund_is_told_beside_the_denial(analyse_text):
+    # parsed with "accused" hanging from "targeting": a past tense the gerund cannot share
+    result = analyse_text(
+        "The RSF shelled districts of El Fasher, residents said. The group denied "
+        "targeting civilians and accused the army of using the hospital as a base.",
+        "2024-05-12",
+    )
+    accused = by_trigger(result, "accused")
+    assert accused and accused[0].type == "ACCUSE"
+    assert [a.code for a in accused[0].target] == ["SDNMIL"]
+    assert accused[0].modality.value == "asserted"  # not the content of the denial
+
+
+def test_a_threat_told_as_made_keeps_its_condition_inside(analyse_text):
+    made = by_trigger(
+        analyse_text("The United States threatened new sanctions if the assault continued."),
+        "threatened",
+    )
+    assert made and (made[0].type, made[0].modality.value) == ("THREATEN", "asserted")
+    # a threat that is itself only conditional stays hypothetical
+    maybe = by_trigger(
+        analyse_text("Russia would threaten Ukraine with new strikes if the talks failed."),
+        "threaten",
+    )
+    assert maybe and maybe[0].modality.value == "hypothetical"
+
+
+def test_vowing_to_defeat_an_enemy_is_a_threat(analyse_text):
+    result = analyse_text("Nigeria's president vowed to defeat the insurgents in Borno.")
+    assert (("NGAGOV",), "THREATEN", ("NGAREB",)) in triples(result)
+    # a defeat at the polls threatens no one
+    result = analyse_text("The Labour leader vowed to defeat the Conservatives in the election.")
+    assert not [e for e in result.events if e.type == "THREATEN"]

@@ -274,3 +274,18 @@ def bloc_actor(words: str, code: str) -> Actor:
         country=None,
         known=False,
     )
+
+
+def titles_person(index: ActorIndex, seg_i: int, word: Token) -> bool:
+    """A common noun (or its modifier) right before a person's name, with nothing
+    between: the person's title ("army chief Abdel Fattah al-Burhan"), not an actor."""
+    while word.dep_ == "compound" and word.head.i == word.i + 1:
+        word = word.head
+    after = index.at(seg_i, word.i + 1) if word.i + 1 < len(word.doc) else None
+    return (
+        word.tag_ in ("NN", "NNP")
+        and word.whitespace_ != ""
+        and after is not None
+        and after.start == word.i + 1
+        and after.actor.type == ActorType.PERSON
+    )

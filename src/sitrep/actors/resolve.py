@@ -74,6 +74,7 @@ from sitrep.actors.mentions import (
     inside_place,
     is_capitalised,
     starts_name,
+    titles_person,
 )
 from sitrep.actors.phrases import (
     collective_bodies,
@@ -407,6 +408,10 @@ class ActorResolver:
                 and not punct_between(head, head.head)
             ):
                 continue  # "Turkish President Recep Tayyip Erdogan": the title is part of the name
+            if titles_person(index, seg_i, head):
+                # "Sudan's army chief Abdel Fattah al-Burhan", parsed as two subjects
+                _drop_title_words(index, seg_i, head)
+                continue
             existing = index.at(seg_i, head.i)
             if existing is not None and existing.actor.type != ActorType.STATE:
                 continue
@@ -783,3 +788,12 @@ class ActorResolver:
             if country in people.countries or country and not people.countries:
                 return country  # a faith community: of the country named or the page's
         return people.countries[0] if people.countries else ""
+
+
+def _drop_title_words(index: ActorIndex, seg_i: int, title: Token) -> None:
+    """The words of a person's title name no actor of their own: "army" in "army chief
+    Abdel Fattah al-Burhan" is the chief's."""
+    for m in [m for m in index.mentions if m.seg == seg_i]:
+        word = title.doc[m.head]
+        if word.dep_ == "compound" and word.head.i == title.i and m.actor.type != ActorType.PERSON:
+            index.remove(m)

@@ -23,6 +23,7 @@ from sitrep.actors.mentions import (
     generic_actor,
     inside_place,
     is_capitalised,
+    titles_person,
     unknown_actor,
 )
 from sitrep.actors.typos import TypoMatcher
@@ -230,6 +231,8 @@ class UnknownNames:
                 # "Prime Minister Abiy Ahmed" on a page about Ethiopia
                 country = self.finder.implied_country(index, seg_i, ent.root, context)
                 code = (country or "") + code
+            if ent.root.dep_ == "compound" and titles_person(index, seg_i, ent.root):
+                continue  # "Army chief Abdel Fattah al-Burhan": the army is the chief's title
             sector = self.kb.sector_for(ent.text)
             if sector is not None:
                 # a sector noun the tagger took for a name ("Militiamen had attacked ...")

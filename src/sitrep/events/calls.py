@@ -12,7 +12,14 @@ from spacy.tokens import Span, Token
 from sitrep.events.clauses import obligation_clause, obliging_message
 from sitrep.events.modality import FIRST_PERSON
 from sitrep.events.patterns import Cues, find_phrases
-from sitrep.events.syntax import children, pobjs, subjects, with_conjuncts
+from sitrep.events.syntax import (
+    children,
+    finite_beside_nonfinite,
+    is_content_clause,
+    pobjs,
+    subjects,
+    with_conjuncts,
+)
 from sitrep.events.trigger import Trigger
 
 # subjects that name no third party to call on: the speaker's own side, the addressee, or
@@ -222,3 +229,41 @@ def ruled_out_act(noun: Token, ruled: set[int]) -> bool:
     question")."""
     tok = noun.head if noun.dep_ == "dobj" else noun
     return tok.dep_ in ("nsubj", "csubj") and tok.head.i in ruled
+
+
+# acts whose complement is what they agree, ask, refuse, threaten or concede
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+
+
+def embedded(trigger: Trigger, found: Sequence[Trigger], denying: frozenset[str]) -> bool:
+    """ "agreed to withdraw", "threatened to strike", "said Sudan must return it": the
+    complement (and what is coordinated with it) is the content of the agreement,
+    threat or request, not an event of its own. ``denying``: verbs whose complement is
+    told, negated, beside the denial (cues.yaml negating_verbs)."""
+    content = {o.token.i for o in found if o.type in CONTENT_TYPES and o is not trigger}
+    tok = trigger.token
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass"):
+        tok = tok.head  # "promised to continue military aid": the noun's verb
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        if finite_beside_nonfinite(tok):
+            # "denied targeting civilians and accused the army", as parsed: a finite
+            # verb is coordinated with the clause above the gerund, not inside it
+            tok = tok.head.head
+            continue
+        if tok.dep_ in ("nsubj", "csubj") and tok.head.i in content:
+            # "lifting the sanctions is out of the question": the act ruled out
+            return tok.head.i in ruling_copulas(found)
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") and not (
+            tok.head.i in content and is_content_clause(tok)
+        ):
+            return False  # "its demand that Israel ease ...": the demand's content
+        if tok.dep_ == "ccomp" and any(o.i in content for o in children(tok.head, "dobj")):
+            return True  # "reiterated its demand today that Israel ease ...", as parsed
+        if tok.dep_ != "conj" and tok.head.i in content:
+            # "denied that its soldiers had shot protesters": the denied act is told,
+            # negated, beside the denial (cues.yaml negating_verbs)
+            return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in denying)
+        tok = tok.head
+    return False

@@ -31,7 +31,9 @@ from sitrep.actors.kb import ActorBase
 from sitrep.actors.resolve import ActorIndex
 from sitrep.events.arguments import ArgumentReader
 from sitrep.events.calls import (
+    CONTENT_TYPES,
     call_trigger,
+    embedded,
     obligation_trigger,
     quoted_speaker,
     ruled_out,
@@ -134,7 +136,6 @@ from sitrep.nlp import ParsedSegment
 
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 PREPOSITION_PARTICLES = frozenset({"on", "for", "with", "against", "to", "upon", "at"})
-CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
 CODED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 
 # (date, precision, the words it came from) for a sentence at an offset, or a function
@@ -482,7 +483,11 @@ class EventCoder(RecipientFinder, ArgumentReader):
         verbs = protest_aims(verbs, self.book)
         verbs = agents_of_when_clauses(casualty_tolls(verbs))
         verbs = own_orders(verbs, self._lemma, lambda tok: self._code_at(index, seg, tok))
-        verbs = [t for t in verbs if id(t) in agreed or not self._embedded(t, verbs)]
+        verbs = [
+            t
+            for t in verbs
+            if id(t) in agreed or not embedded(t, verbs, self.book.cues.negating_verbs)
+        ]
         # nouns that a coded verb acts on are not told again, even when that verb was
         # folded away ("rallied to demand the prime minister's resignation")
         acting = {t.token.i for t in (*verbs, *found) if t.token.pos_ in ("VERB", "AUX")}
@@ -507,34 +512,6 @@ class EventCoder(RecipientFinder, ArgumentReader):
         if pattern is None or pattern.is_event or not pattern.objects:
             return []
         return [t.i for t in _children(verb, "dobj")]
-
-    def _embedded(self, trigger: Trigger, found: Sequence[Trigger]) -> bool:
-        """ "agreed to withdraw", "threatened to strike", "said Sudan must return it": the
-        complement (and what is coordinated with it) is the content of the agreement,
-        threat or request, not an event of its own."""
-        content = {o.token.i for o in found if o.type in CONTENT_TYPES and o is not trigger}
-        tok = trigger.token
-        if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass"):
-            tok = tok.head  # "promised to continue military aid": the noun's verb
-        for _ in range(4):
-            if tok.head.i == tok.i:
-                return False
-            if tok.dep_ in ("nsubj", "csubj") and tok.head.i in content:
-                # "lifting the sanctions is out of the question": the act ruled out
-                return tok.head.i in ruling_copulas(found)
-            if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") and not (
-                tok.head.i in content and _is_content_clause(tok)
-            ):
-                return False  # "its demand that Israel ease ...": the demand's content
-            if tok.dep_ == "ccomp" and any(o.i in content for o in _children(tok.head, "dobj")):
-                return True  # "reiterated its demand today that Israel ease ...", as parsed
-            if tok.dep_ != "conj" and tok.head.i in content:
-                # "denied that its soldiers had shot protesters": the denied act is told,
-                # negated, beside the denial (cues.yaml negating_verbs)
-                denying = self.book.cues.negating_verbs
-                return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in denying)
-            tok = tok.head
-        return False
 
     # -- arguments -----------------------------------------------------------------
 

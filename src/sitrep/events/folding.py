@@ -54,6 +54,9 @@ FIGHT_NOUNS = frozenset({"battle", "fight", "war", "struggle", "jihad", "resista
 # what may be a fight or not ("its campaign against the militants", "an election
 # campaign"): one only when it has an enemy named
 CAMPAIGN_NOUNS = frozenset({"campaign", "offensive", "operation", "crackdown", "onslaught"})
+# promised acts that beat an enemy without naming how: "vowed to defeat the rebels"
+DEFEAT_VERBS = frozenset({"defeat", "vanquish", "rout", "eradicate", "exterminate"})
+POLL_NOUNS = frozenset({"election", "poll", "vote", "ballot", "race", "primary", "referendum"})
 # what a fight may be against without anyone being threatened
 NOT_ENEMIES = frozenset(
     {"corruption", "poverty", "inflation", "disease", "pandemic", "virus", "crime", "hunger",
@@ -70,6 +73,13 @@ def _goal_subjects(verb: Token) -> list[Token]:
         if any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
         for s in _deps(c, "nsubjpass")
     ]
+
+
+def _lost_at_polls(verb: Token) -> bool:
+    """ "to defeat the ruling party in the election": a defeat at the polls."""
+    return any(
+        o.lemma_.lower() in POLL_NOUNS for p in _deps(verb, "prep") for o in _deps(p, "pobj")
+    )
 
 
 def _not_enemies(tokens) -> bool:
@@ -197,6 +207,11 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
                     if p.lower_ == "against"
                     for o in _deps(p, "pobj")
                 )
+                defeat = next((c for c in clauses if lemma(c) in DEFEAT_VERBS), None)
+                if fight is None and defeat is not None and not _lost_at_polls(defeat):
+                    # "vowed to defeat the rebels": to fight them until they are beaten
+                    enemies = tuple(o for o in _deps(defeat, "dobj") if o.ent_type_ != "PERSON")
+                    fight = defeat if enemies else None
                 if fight is None and campaign is not None:
                     # "would keep up its campaign until the militants were defeated": a
                     # campaign is a fight when someone is named as what it is to defeat

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.events.patterns import Cues, find_phrases
-from sitrep.events.syntax import to_infinitive
+from sitrep.events.syntax import finite_beside_nonfinite, to_infinitive
 from sitrep.models import Modality
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -41,8 +41,19 @@ class ModalityReading:
     cue: str
 
 
+# verbs whose act is made on a condition: "threatened sanctions if the assault continued"
+CONDITIONING_VERBS = frozenset({"threaten", "warn", "vow"})
+TOLD_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 # verbs whose complement is an expected event: "expects Hamas to release more hostages"
 EXPECTING_VERBS = frozenset({"expect", "anticipate", "foresee", "predict", "forecast"})
+
+
+def _made_threat(verb: Token) -> bool:
+    """A threat or warning told as made ("threatened sanctions if ...", "has warned"): the
+    if-clause under it is what the threat holds over someone, not a doubt on it."""
+    if verb.lemma_.lower() not in CONDITIONING_VERBS or verb.tag_ not in TOLD_TAGS:
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _clause_chain(trigger: Token) -> list[Token]:
@@ -57,7 +68,9 @@ def _clause_chain(trigger: Token) -> list[Token]:
             break
         if _aside(tok):
             break  # "accused France of interfering, a charge Paris denied": the writer's
-        tok = tok.head
+        # "denied targeting civilians and accused the army", as parsed: the verb
+        # the gerund hangs from is the one "accused" is coordinated with
+        tok = tok.head.head if finite_beside_nonfinite(tok) else tok.head
         chain.append(tok)
     return chain
 
@@ -261,6 +274,8 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         if child.dep_ == "advcl" and any(
             g.dep_ == "mark" and g.lower_ in cues.conditional for g in child.children
         ):
+            if _made_threat(verb):
+                continue  # "threatened sanctions if the assault continued": its condition
             note(Modality.HYPOTHETICAL, "if-clause")
     conditional_modal = next(
         (
@@ -355,7 +370,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
     described = False  # the chain passed a relative clause describing a noun
     for below, upper in zip(chain, chain[1:], strict=False):
         described = described or _describing_clause(below)
-        if below.dep_ == "conj" and below.head.i == upper.i:
+        if below.dep_ == "conj" and (below.head.i == upper.i or finite_beside_nonfinite(below)):
             continue
         lemma = upper.lemma_.lower()
         speaker = _speaker(upper)

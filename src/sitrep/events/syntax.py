@@ -500,6 +500,20 @@ def _loose_conjunct(verb: Token) -> bool:
     )
 
 
+def finite_beside_nonfinite(verb: Token) -> bool:
+    """A finite verb the parser coordinated with a gerund below another verb ("denied
+    targeting civilians and accused the army"): a tense the gerund cannot share, so an
+    act of its own beside the verb above."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBG"
+        and head.dep_ in ("xcomp", "pcomp")
+        and head.head.i != head.i
+    )
+
+
 def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun object stands for ("Eritrea, which they accuse of
     sending troops": Eritrea); any other token is itself."""
