@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import importlib
 import logging
+import re
 import shlex
 import shutil
 import sys
@@ -157,10 +158,15 @@ def _output(path: str | None) -> Iterator[IO[str]]:
 
 
 def _truncate(text: str, width: int) -> str:
+    """``text`` cut to ``width`` with an ellipsis; a count of further actors at its end
+    ("SDNMIL Sudanese Armed Forces +1") is kept, so that a cut cell still says it."""
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    return text[: max(width - 1, 0)] + "…"
+    more = re.search(r" \+\d+$", text)
+    suffix = more.group(0) if more and len(more.group(0)) < width - 1 else ""
+    body = text[: len(text) - len(suffix)]
+    return body[: max(width - len(suffix) - 1, 0)] + "…" + suffix
 
 
 def render_table(

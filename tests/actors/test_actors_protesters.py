@@ -68,6 +68,16 @@ def test_a_junta_rules_where_the_page_is_not_where_a_foreign_army_comes_from(ana
     assert {m.actor.code[:3] for m in result.mentions if m.text == "junta"} == {"MLI"}
 
 
+def test_a_junta_is_the_named_country_a_junta_leader_ruled_on_the_date(analyse_text):
+    # France is named most, but only Mali had a junta leader in 2022
+    result = analyse_text(
+        "France withdrew its troops from Mali in 2022 after the junta demanded that Paris "
+        "end the operation. French officials said the French mission had done its work.",
+        "2022-08-16",
+    )
+    assert {m.actor.code[:3] for m in result.mentions if m.text == "junta"} == {"MLI"}
+
+
 def test_a_curfew_by_a_junta_of_no_country_is_on_no_made_up_people(analyse_text):
     result = analyse_text("The junta extended the curfew until Friday.", "2022-03-03")
     curfew = [e for e in result.events if e.trigger == "curfew"]

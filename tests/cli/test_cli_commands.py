@@ -450,3 +450,19 @@ def test_a_broken_config_file_is_named_in_the_error(tmp_path, monkeypatch):
     assert result.exit_code != 0
     assert str(config) in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_cut_actor_cell_still_says_how_many_more_actors_there_are() -> None:
+    from sitrep.cli import render_table
+
+    table = render_table(
+        ["source", "sentence"],
+        [["SDNREB Rapid Support Forces of Sudan +2", "The RSF attacked."]],
+        [24, 40],
+    )
+    row = table.splitlines()[2]
+    assert row.startswith("SDNREB Rapid Support… +2")
+    assert len(row.split("  ")[0]) == 24
+    # a cell without a count is cut as before
+    table = render_table(["name"], [["Sudanese Armed Forces of the Republic"]], [12])
+    assert table.splitlines()[2] == "Sudanese Ar…"

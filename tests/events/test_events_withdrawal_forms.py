@@ -35,6 +35,17 @@ def test_troops_leaving_a_country_withdraw_from_it(analyse_text):
     assert codes(left[0].source) == ["USAMIL"] and codes(left[0].target) == ["AFG"]
 
 
+def test_forces_pulled_from_the_country_withdraw_from_the_state_it_stands_for(analyse_text):
+    result = analyse_text(
+        "Burkina Faso expelled three French diplomats. Paris withdrew its special forces "
+        "from the country in February.",
+        "2023-12-22",
+    )
+    withdrew = events_at(result, "withdrew")
+    assert withdrew and withdrew[0].type == "RETREAT"
+    assert codes(withdrew[0].target) == ["BFA"]
+
+
 def test_a_leader_leaving_a_city_is_no_withdrawal(analyse_text):
     result = analyse_text("President Biden left Washington for Delaware on Friday.", "2021-08-27")
     assert [e for e in events_at(result, "left") if e.type == "RETREAT"] == []

@@ -21,6 +21,11 @@ def test_the_repairs_are_in_the_pipeline_around_the_parser(nlp):
         ("KYIV, Ukraine (AP) -- Russian forces shelled the city overnight.", "Russian"),
         ("BASRA, Iraq, March 26, 2008 (our wire) - Iraqi troops battled militias.", "Iraqi"),
         ("GAZA CITY \u2014 Israeli jets struck the camp.", "Israeli"),
+        # a lede whose first word the parser would leave as a sentence of its own
+        (
+            "OUAGADOUGOU, Dec 22 - Burkina Faso's junta on Thursday expelled two diplomats.",
+            "Burkina",
+        ),
     ],
 )
 def test_a_wire_dateline_is_a_sentence_of_its_own(nlp, text, lede):

@@ -250,9 +250,12 @@ class CountryFinder:
             if code:
                 return code, first
         lemma = head.lemma_.lower()
-        for mod in (c for c in head.children if c.i < head.i and lemma in GROUP_ROLES):
+        # "the rebel commander" is the rebels', not an army's; "militia leader Hadi
+        # al-Amiri" is a title before a name: the person acts
+        titled = head.dep_ == "compound" and head.head.pos_ == "PROPN"
+        for mod in head.lefts if lemma in GROUP_ROLES and not titled else ():
             code = self.kb.sector_for(mod.lower_) if mod.dep_ in ("compound", "amod") else None
-            if code is not None:  # "the rebel commander": the rebels', not an army's
+            if code is not None:
                 return code, mod.i
         code = self.kb.sector_for(head.lower_) or self.kb.sector_for(lemma)
         if code is None and lemma in OWNED_EQUIPMENT:

@@ -289,3 +289,15 @@ def titles_person(index: ActorIndex, seg_i: int, word: Token) -> bool:
         and after.start == word.i + 1
         and after.actor.type == ActorType.PERSON
     )
+
+
+def titles_person_by_sector(index: ActorIndex, seg_i: int, word: Token, kb: ActorBase) -> bool:
+    """``titles_person``, for a title of sector words only ("army chief"): a title with a
+    group's name in it ("senior Houthi official") stays the group's phrase."""
+    if not titles_person(index, seg_i, word):
+        return False
+    for mod in word.subtree:
+        m = index.at(seg_i, mod.i)
+        if m is not None and mod.i < word.i and kb.sector_for(word.doc[m.head].lower_) is None:
+            return False
+    return True

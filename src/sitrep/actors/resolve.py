@@ -74,7 +74,7 @@ from sitrep.actors.mentions import (
     inside_place,
     is_capitalised,
     starts_name,
-    titles_person,
+    titles_person_by_sector,
 )
 from sitrep.actors.phrases import (
     collective_bodies,
@@ -408,9 +408,9 @@ class ActorResolver:
                 and not punct_between(head, head.head)
             ):
                 continue  # "Turkish President Recep Tayyip Erdogan": the title is part of the name
-            if titles_person(index, seg_i, head):
+            if titles_person_by_sector(index, seg_i, head, self.kb):
                 # "Sudan's army chief Abdel Fattah al-Burhan", parsed as two subjects
-                _drop_title_words(index, seg_i, head)
+                _drop_title_words(index, seg_i, head, self.kb)
                 continue
             existing = index.at(seg_i, head.i)
             if existing is not None and existing.actor.type != ActorType.STATE:
@@ -508,7 +508,12 @@ class ActorResolver:
                     if junta and seat_country(head, context.offset, context.places) is None:
                         # a junta rules where the page's story is, never a foreign army's
                         # (unless its own "in" says where: "the council in Khartoum")
-                        implied = context.page_country or context.ground_country or implied
+                        implied = (
+                            _junta_ruled(index, context)
+                            or context.page_country
+                            or context.ground_country
+                            or implied
+                        )
                     if junta and implied:
                         code = self._junta_sector(implied, context)
                     actor, via = generic_actor(implied, code, self.kb), "implied"
@@ -790,10 +795,25 @@ class ActorResolver:
         return people.countries[0] if people.countries else ""
 
 
-def _drop_title_words(index: ActorIndex, seg_i: int, title: Token) -> None:
+def _drop_title_words(index: ActorIndex, seg_i: int, title: Token, kb: ActorBase) -> None:
     """The words of a person's title name no actor of their own: "army" in "army chief
     Abdel Fattah al-Burhan" is the chief's."""
     for m in [m for m in index.mentions if m.seg == seg_i]:
         word = title.doc[m.head]
-        if word.dep_ == "compound" and word.head.i == title.i and m.actor.type != ActorType.PERSON:
+        if (
+            word.dep_ == "compound"
+            and word.head.i == title.i
+            and m.actor.type != ActorType.PERSON
+            and kb.sector_for(word.lower_) is not None  # a named group stays: "Badr leader"
+        ):
             index.remove(m)
+
+
+def _junta_ruled(index: ActorIndex, context: PageContext) -> str | None:
+    """The one country named on the page that a junta leader ruled on the page's date
+    ("France withdrew its troops from Mali after the junta demanded ..." -> Mali)."""
+    ruled = {a.country for a in context.titles.get("junta leader", ()) if a.country}
+    named = {m.actor.country for m in index.mentions} | {p.country for p in context.places}
+    found = ruled & named
+    return found.pop() if len(found) == 1 else None
+

@@ -231,9 +231,9 @@ class UnknownNames:
                 # "Prime Minister Abiy Ahmed" on a page about Ethiopia
                 country = self.finder.implied_country(index, seg_i, ent.root, context)
                 code = (country or "") + code
-            if ent.root.dep_ == "compound" and titles_person(index, seg_i, ent.root):
-                continue  # "Army chief Abdel Fattah al-Burhan": the army is the chief's title
             sector = self.kb.sector_for(ent.text)
+            if sector is not None and titles_person(index, seg_i, ent.root):
+                continue  # "Army chief Abdel Fattah al-Burhan": the army is the chief's title
             if sector is not None:
                 # a sector noun the tagger took for a name ("Militiamen had attacked ...")
                 generic = generic_actor(country, sector, self.kb)

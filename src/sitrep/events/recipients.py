@@ -388,6 +388,10 @@ class RecipientFinder:
             # Iraq": a threat, refusal or offer of an act there concerns that place
             candidates += site_arguments(trig.token)
         placed = self._place_actors(ps, candidates, places, date)
+        if not placed and stationed:
+            # "withdrew its special forces from the country": a state named by a word
+            pobj = [c for c in candidates if c.dep_ == "pobj"]
+            placed = tuple(r for r in self._refs(index, seg_i, pobj, date) if len(r.code) == 3)
         if not placed and sites and source and trig.type in ("ASSAULT", "COERCE", "SANCTION"):
             # "Pakistan struck hideouts inside Iran": an attack on foreign ground is on
             # the country it hit (not on the doers' own, where "in" only says where)

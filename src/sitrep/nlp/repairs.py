@@ -92,6 +92,10 @@ def split_dateline(doc: Doc) -> Doc:
     lede = next((t for t in doc if t.idx >= match.end()), None) if match else None
     if lede is not None and lede.i > 0:
         lede.is_sent_start = True
+        if lede.i + 1 < len(doc) and not doc[lede.i + 1].is_punct:
+            # "- Burkina Faso's military government ...": the lede's first word is no
+            # sentence of its own
+            doc[lede.i + 1].is_sent_start = False
     line: list = []
     for tok in doc:
         if "\n" not in tok.text:
