@@ -301,3 +301,26 @@ def titles_person_by_sector(index: ActorIndex, seg_i: int, word: Token, kb: Acto
         if m is not None and mod.i < word.i and kb.sector_for(word.doc[m.head].lower_) is None:
             return False
     return True
+
+
+def drop_title_words(index: ActorIndex, seg_i: int, title: Token, kb: ActorBase) -> None:
+    """The words of a person's title name no actor of their own: "army" in "army chief
+    Abdel Fattah al-Burhan" is the chief's."""
+    for m in [m for m in index.mentions if m.seg == seg_i]:
+        word = title.doc[m.head]
+        if (
+            word.dep_ == "compound"
+            and word.head.i == title.i
+            and m.actor.type != ActorType.PERSON
+            and kb.sector_for(word.lower_) is not None  # a named group stays: "Badr leader"
+        ):
+            index.remove(m)
+
+
+def junta_ruled(index: ActorIndex, context: PageContext) -> str | None:
+    """The one country named on the page that a junta leader ruled on the page's date
+    ("France withdrew its troops from Mali after the junta demanded ..." -> Mali)."""
+    ruled = {a.country for a in context.titles.get("junta leader", ()) if a.country}
+    named = {m.actor.country for m in index.mentions} | {p.country for p in context.places}
+    found = ruled & named
+    return found.pop() if len(found) == 1 else None

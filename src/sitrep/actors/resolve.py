@@ -70,9 +70,11 @@ from sitrep.actors.mentions import (
     ActorMention,
     PageContext,
     bloc_actor,
+    drop_title_words,
     generic_actor,
     inside_place,
     is_capitalised,
+    junta_ruled,
     starts_name,
     titles_person_by_sector,
 )
@@ -410,7 +412,7 @@ class ActorResolver:
                 continue  # "Turkish President Recep Tayyip Erdogan": the title is part of the name
             if titles_person_by_sector(index, seg_i, head, self.kb):
                 # "Sudan's army chief Abdel Fattah al-Burhan", parsed as two subjects
-                _drop_title_words(index, seg_i, head, self.kb)
+                drop_title_words(index, seg_i, head, self.kb)
                 continue
             existing = index.at(seg_i, head.i)
             if existing is not None and existing.actor.type != ActorType.STATE:
@@ -509,7 +511,7 @@ class ActorResolver:
                         # a junta rules where the page's story is, never a foreign army's
                         # (unless its own "in" says where: "the council in Khartoum")
                         implied = (
-                            _junta_ruled(index, context)
+                            junta_ruled(index, context)
                             or context.page_country
                             or context.ground_country
                             or implied
@@ -793,27 +795,3 @@ class ActorResolver:
             if country in people.countries or country and not people.countries:
                 return country  # a faith community: of the country named or the page's
         return people.countries[0] if people.countries else ""
-
-
-def _drop_title_words(index: ActorIndex, seg_i: int, title: Token, kb: ActorBase) -> None:
-    """The words of a person's title name no actor of their own: "army" in "army chief
-    Abdel Fattah al-Burhan" is the chief's."""
-    for m in [m for m in index.mentions if m.seg == seg_i]:
-        word = title.doc[m.head]
-        if (
-            word.dep_ == "compound"
-            and word.head.i == title.i
-            and m.actor.type != ActorType.PERSON
-            and kb.sector_for(word.lower_) is not None  # a named group stays: "Badr leader"
-        ):
-            index.remove(m)
-
-
-def _junta_ruled(index: ActorIndex, context: PageContext) -> str | None:
-    """The one country named on the page that a junta leader ruled on the page's date
-    ("France withdrew its troops from Mali after the junta demanded ..." -> Mali)."""
-    ruled = {a.country for a in context.titles.get("junta leader", ()) if a.country}
-    named = {m.actor.country for m in index.mentions} | {p.country for p in context.places}
-    found = ruled & named
-    return found.pop() if len(found) == 1 else None
-
