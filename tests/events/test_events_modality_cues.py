@@ -24,6 +24,9 @@ CASES = [
     ("The Iraqi government said that Iran attacked the tanker.", "attacked", Modality.REPORTED),
     ("According to the Pentagon, Iran attacked the tanker.", "attacked", Modality.REPORTED),
     ("Iran attacked the tanker.", "attacked", Modality.ASSERTED),
+    # an act that only dates another keeps its own telling
+    ("Israel did not retaliate after the attack on its embassy.", "attack", Modality.ASSERTED),
+    ("Israel did not retaliate after the attack on its embassy.", "retaliate", Modality.NEGATED),
 ]
 
 

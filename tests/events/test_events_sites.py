@@ -145,3 +145,20 @@ def test_a_when_clause_places_the_victims_of_its_act(analyse_text):
     )
     killed = [e for e in result.events if e.trigger == "killed"]
     assert killed and [a.code for a in killed[0].target] == ["ISRCVL"]
+
+
+def test_a_shelled_village_is_its_peoples_not_the_last_enemy(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "Hezbollah fired missiles at Israeli positions on Sunday. Israel shelled a "
+            "village in south Lebanon.",
+            "2023-10-16",
+        )
+    )
+    # the village stands in Lebanon: not in Israel, the country that shelled it
+    assert (("ISR",), "ASSAULT", ("LBNCVL",)) in found
+    # taking a village is done to whoever held it
+    found = event_triples(
+        analyse_text("Syrian rebels clashed with the army. The rebels took a village near Idlib.")
+    )
+    assert not any(target == ("SYRCVL",) for _, _, target in found)

@@ -101,3 +101,12 @@ def test_a_strike_at_a_university_is_a_labour_strike(analyse_text):
     strike = events_at(result, "strike")
     assert strike and strike[0].type == "PROTEST" and strike[0].mode == "strike"
     assert not any(a.code.endswith("EDU") for a in strike[0].target)
+
+
+def test_moving_a_carrier_group_is_a_mobilisation(analyse_text):
+    result = analyse_text(
+        "The United States moved a second carrier group to the eastern Mediterranean.",
+        "2023-10-16",
+    )
+    moved = events_at(result, "moved")
+    assert moved and (moved[0].type, codes(moved[0].source)) == ("MOBILIZE", ["USA"])

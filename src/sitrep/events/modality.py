@@ -41,6 +41,8 @@ class ModalityReading:
     cue: str
 
 
+# prepositions whose object is an act told as the time of another
+BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "despite", "amid", "during"})
 # verbs whose act is made on a condition: "threatened sanctions if the assault continued"
 CONDITIONING_VERBS = frozenset({"threaten", "warn", "vow"})
 TOLD_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -254,6 +256,10 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         else next((t for t in chain if t.pos_ in ("VERB", "AUX")), trigger)
     )
     own = [verb] if verb is trigger else [trigger, verb]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND_PREPS:
+        # "has not spoken since the Hamas attack": the attack is the time it is counted
+        # from, untouched by the verb's negation or modal
+        own = [trigger]
 
     # conditionals: a marker on the trigger's own clause, on a clause above it, or an
     # if-clause attached to the trigger's verb ("If X happens, Y will ...")

@@ -21,6 +21,8 @@ from sitrep.events.syntax import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sitrep.events.patterns import NounPattern
 
 FALLBACK_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "over")
@@ -218,3 +220,50 @@ def names_its_accord(trigger: Token, accord_nouns: frozenset[str]) -> bool:
 def nominal_adj(tok: Token) -> bool:
     """ "the offensive", "the crackdown" misread as an adjective: it has a determiner."""
     return tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
+
+
+def released(trigger: Token, noun_pattern: Callable[[Token], NounPattern | None]) -> list[Token]:
+    """Whom a request asks to be freed: "called for Bazoum's release", "demanded the
+    release of the journalists"."""
+    out: list[Token] = []
+    for noun in [*children(trigger, "dobj"), *pobjs(trigger, ("for",))]:
+        pattern = noun_pattern(noun)
+        if pattern is not None and pattern.mode == "release":
+            out += children(noun, "poss") + pobjs(noun, ("of",))
+    return with_conjuncts(out)
+
+
+# ground, water and air that belong to a state: "violated Turkish airspace", "entered
+# Syrian territory", "Ukrainian waters"
+TERRITORY_NOUNS = frozenset(
+    {"territory", "airspace", "waters", "soil", "land", "sovereignty", "border", "borders",
+     "frontier", "coast", "coastline", "shore", "islands", "island", "region", "towns",
+     "cities", "villages", "ports"}
+)  # fmt: skip
+
+
+# participles that say who holds a place: "territory held by Islamic State"
+HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "seize", "capture", "run"})
+
+
+def holders_named(places: list[Token]) -> list[Token]:
+    """Who a place is said to be held by, in a participle on it or on a phrase set beside
+    it ("Baghouz, the last scrap of territory held by Islamic State")."""
+    out: list[Token] = []
+    for place in places:
+        beside = [place, *(c for c in place.children if c.dep_ == "appos")]
+        for word in (t for b in beside for t in b.subtree):
+            if word.dep_ == "acl" and word.lemma_.lower() in HOLDING_PARTICIPLES:
+                out += [o for a in children(word, "agent") for o in children(a, "pobj")]
+    return out
+
+
+def territory_owners(tokens: list[Token]) -> list[Token]:
+    """The state words that own a territory noun: its nationality adjective, possessive
+    or "of" phrase ("Turkish airspace", "Iraq's territory", "the waters of Ukraine")."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lower_ in TERRITORY_NOUNS:
+            out += [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            out += pobjs(tok, ("of",))
+    return out

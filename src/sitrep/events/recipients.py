@@ -21,11 +21,14 @@ from sitrep.events.recipient_words import (
     done_to,
     embedded_arguments,
     given_to,
+    holders_named,
     judged_doers,
     names_its_accord,
     protest_addressees,
     referring_nouns,
+    released,
     site_arguments,
+    territory_owners,
 )
 from sitrep.events.syntax import (
     WHERE_NOUNS,
@@ -133,6 +136,10 @@ OWNED_NOUNS = frozenset(
 )  # fmt: skip
 # places people live, trade, learn, heal and pray in: harm to them with no owner named
 # is harm to civilians
+# acts of taking a place: whom it is taken from, not those living there
+TAKING = frozenset(
+    {"take", "seize", "capture", "overrun", "occupy", "recapture", "retake", "storm"}
+)
 CIVILIAN_SITES = frozenset(
     {"home", "house", "shop", "store", "market", "marketplace", "pharmacy", "school",
      "hospital", "clinic", "mosque", "church", "temple", "synagogue", "village", "hamlet",
@@ -345,6 +352,9 @@ class RecipientFinder:
         toll = others(trig.toll)
         if not target and toll and not children(trig.token, "dobj"):
             target = toll  # "struck outside Kabul airport, killing 13 U.S. troops"
+        if not target and trig.type == "ASSAULT" and self._lemma(trig.token) not in TAKING:
+            # "shelled a village", "fire on villages": those living there, not the enemy
+            target = self._civilian_sites(ps, trig, places, source)
         if not target and told is not None:
             target = self._told_recipient(trig, source, told)
         if not target and trig.type == "PROTEST" and self.actors is not None:
@@ -558,6 +568,7 @@ class RecipientFinder:
         and schools with no owner named are the civilians' of the country they stand in
         (a place in the sentence, else the doer's own country)."""
         sites = with_conjuncts(children(trig.token, "dobj", "nsubjpass"))
+        sites += with_conjuncts(pobjs(trig.token, ("on", "at", "against")))  # "fire on villages"
         sites += [n for o in sites for n in pobjs(o, ("of",))]  # "dozens of homes"
         if self.actors is None or not any(o.lemma_.lower() in CIVILIAN_SITES for o in sites):
             return ()
@@ -568,7 +579,10 @@ class RecipientFinder:
         around = [
             p
             for p in places
-            if lo <= p.start < hi and p.country and not any(a <= p.start < b for a, b in named)
+            if lo <= p.start < hi
+            and p.country
+            and not any(a <= p.start < b for a, b in named)
+            and not _acting(ps, p)  # "Israel shelled a village in Lebanon": not Israel
         ]
         # a town before a country: "Turkey bombed homes in Qamishli" stand in Syria
         around.sort(key=lambda p: p.precision == "country")
@@ -746,53 +760,14 @@ def told_source(
     return ()
 
 
-def released(trigger: Token, noun_pattern: Callable[[Token], NounPattern | None]) -> list[Token]:
-    """Whom a request asks to be freed: "called for Bazoum's release", "demanded the
-    release of the journalists"."""
-    out: list[Token] = []
-    for noun in [*children(trigger, "dobj"), *pobjs(trigger, ("for",))]:
-        pattern = noun_pattern(noun)
-        if pattern is not None and pattern.mode == "release":
-            out += children(noun, "poss") + pobjs(noun, ("of",))
-    return with_conjuncts(out)
-
-
-# ground, water and air that belong to a state: "violated Turkish airspace", "entered
-# Syrian territory", "Ukrainian waters"
-TERRITORY_NOUNS = frozenset(
-    {"territory", "airspace", "waters", "soil", "land", "sovereignty", "border", "borders",
-     "frontier", "coast", "coastline", "shore", "islands", "island", "region", "towns",
-     "cities", "villages", "ports"}
-)  # fmt: skip
-
-
 # what a crowd does in the streets, as the object of an act against it
 PROTEST_NOUNS = frozenset(
     {"protest", "demonstration", "rally", "dissent", "unrest", "uprising", "riot", "march",
      "sit-in", "demonstrator", "protester"}
 )  # fmt: skip
-# participles that say who holds a place: "territory held by Islamic State"
-HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "seize", "capture", "run"})
 
 
-def holders_named(places: list[Token]) -> list[Token]:
-    """Who a place is said to be held by, in a participle on it or on a phrase set beside
-    it ("Baghouz, the last scrap of territory held by Islamic State")."""
-    out: list[Token] = []
-    for place in places:
-        beside = [place, *(c for c in place.children if c.dep_ == "appos")]
-        for word in (t for b in beside for t in b.subtree):
-            if word.dep_ == "acl" and word.lemma_.lower() in HOLDING_PARTICIPLES:
-                out += [o for a in children(word, "agent") for o in children(a, "pobj")]
-    return out
-
-
-def territory_owners(tokens: list[Token]) -> list[Token]:
-    """The state words that own a territory noun: its nationality adjective, possessive
-    or "of" phrase ("Turkish airspace", "Iraq's territory", "the waters of Ukraine")."""
-    out: list[Token] = []
-    for tok in tokens:
-        if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lower_ in TERRITORY_NOUNS:
-            out += [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
-            out += pobjs(tok, ("of",))
-    return out
+def _acting(ps, place: Place) -> bool:
+    """A place named as one who acts (the subject: "Israel shelled ..."), not where."""
+    span = ps.doc.char_span(place.start - ps.offset, place.end - ps.offset, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "poss")
