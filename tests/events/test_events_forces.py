@@ -178,3 +178,36 @@ def test_people_killed_in_an_assault_were_killed_by_whoever_took_the_town(analys
     )
     killed = events_at(result, "killed")
     assert killed and codes(killed[0].source) == ["MOZREB"]
+
+
+def test_weapons_shot_down_are_aimed_at_the_forces_that_fired_them(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "Russia launched 60 missiles at Ukraine overnight. Ukraine's air force said it had "
+            "shot down 37 missiles and 55 drones.",
+            "2024-03-22",
+        )
+    )
+    assert (("UKRMIL",), "ASSAULT", ("RUSMIL",)) in found
+    # the attack named no target: the downing still answers whoever fired; the air
+    # defences are those of the state whose media report it
+    found = event_triples(
+        analyse_text(
+            "The United States and France fired missiles at three sites. Syrian state media "
+            "said air defences had shot down most of the incoming missiles.",
+            "2018-04-14",
+        )
+    )
+    assert (("SYRMIL",), "ASSAULT", ("FRAMIL", "USAMIL")) in found
+
+
+def test_a_state_reporter_lends_its_country_to_forces_it_reports_on(analyse_text):
+    # the page is mostly about the United States: the reporter's country decides
+    result = analyse_text(
+        "The United States struck targets near Damascus, the Pentagon and U.S. Central "
+        "Command said. American officials called it a warning. Syrian state television "
+        "said troops had repelled the attack.",
+        "2024-03-22",
+    )
+    found = {m.text: m.actor.code for m in result.mentions if m.actor}
+    assert found.get("troops") == "SYRMIL"

@@ -41,6 +41,7 @@ from sitrep.actors.mentions import (
     ActorMention,
     PageContext,
     is_capitalised,
+    reporter_country,
 )
 from sitrep.actors.words import GROUP_ROLES, OWNED_EQUIPMENT
 from sitrep.models import (
@@ -414,6 +415,9 @@ class CountryFinder:
                 # of where the page's events happen (not its people: hostages are often
                 # held far from home)
                 return ground
+        reporter = reporter_country(index, seg_i, head) if sector else None
+        if reporter is not None and sector[0] in STATE_SECTORS:
+            return reporter  # "Syrian state media said air defences had shot down ..."
         if context.page_country is not None:
             return context.page_country
         towns = {

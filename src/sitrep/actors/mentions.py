@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.models import (
     GENERIC_ACTOR_PREFIX,
+    NON_COUNTRY_PREFIXES,
     UNKNOWN_ACTOR_PREFIX,
     Actor,
     ActorRef,
@@ -324,3 +325,26 @@ def junta_ruled(index: ActorIndex, context: PageContext) -> str | None:
     named = {m.actor.country for m in index.mentions} | {p.country for p in context.places}
     found = ruled & named
     return found.pop() if len(found) == 1 else None
+
+
+# verbs that report what someone says happened
+REPORTING_VERBS = frozenset({"say", "report", "announce", "claim", "confirm", "add", "tell"})
+
+
+def reporter_country(index: ActorIndex, seg_i: int, head: Token) -> str | None:
+    """The country of whoever reports the clause ``head`` stands in, when that reporter
+    speaks for a state ("Syrian state media said air defences had shot down ...": Syria's
+    air defences; "Ukraine's military said troops repelled ...")."""
+    clause = head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for word in subject.subtree:
+            mention = index.at(seg_i, word.i)
+            country = mention.actor.country if mention is not None else None
+            if country and country not in NON_COUNTRY_PREFIXES:
+                return country
+    return None

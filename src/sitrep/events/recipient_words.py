@@ -267,3 +267,24 @@ def territory_owners(tokens: list[Token]) -> list[Token]:
             out += [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
             out += pobjs(tok, ("of",))
     return out
+
+
+# what air defences bring down: the weapons are the enemy's, who fired them
+INCOMING_WEAPONS = frozenset(
+    {"missile", "drone", "rocket", "shell", "projectile", "aircraft", "plane", "jet",
+     "helicopter", "bomber", "warplane", "uav", "balloon", "interceptor", "they", "them"}
+)  # fmt: skip
+DOWNING_VERBS = frozenset({"shoot", "intercept", "down", "destroy", "neutralise", "neutralize"})
+
+
+def downs_weapons(verb: Token) -> bool:
+    """ "shot down 37 missiles and 55 drones", "intercepted the rockets": weapons brought
+    down, aimed at whoever fired them."""
+    objects = with_conjuncts(children(verb, "dobj"))
+    # "most of the incoming missiles", "99 percent of them": the weapons counted
+    objects = [next(iter(pobjs(o, ("of",))), o) for o in objects]
+    return (
+        verb.lemma_.lower() in DOWNING_VERBS
+        and bool(objects)
+        and all(o.lemma_.lower() in INCOMING_WEAPONS for o in objects)
+    )

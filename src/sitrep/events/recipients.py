@@ -19,6 +19,7 @@ from sitrep.events.recipient_words import (
     accords_left,
     condition_subjects,
     done_to,
+    downs_weapons,
     embedded_arguments,
     given_to,
     holders_named,
@@ -516,8 +517,20 @@ class RecipientFinder:
             # "Hasina resigned and fled": a ruler steps down before those protesting
             # against her, when the page has told of them
             return protesters
-        if trig.type in ADVERSARY_TYPES and source and self._holds_nothing_named(trig.token):
+        if (
+            trig.type in ADVERSARY_TYPES
+            and source
+            and (self._holds_nothing_named(trig.token) or downs_weapons(trig.token))
+        ):
             enemy = told.adversary(source, same_country=True)
+            if downs_weapons(trig.token):
+                # "air defences shot down most of the missiles": the forces that fired them
+                fired = told.latest({"ASSAULT"}, source)
+                enemy = enemy or (fired.source if fired is not None else ())
+                forces = [
+                    self._sector_refs(r.code, "MIL") if len(r.code) == 3 else (r,) for r in enemy
+                ]
+                return tuple(r for refs in forces for r in refs)
             # "the killings" with no one told as their enemy: whom is not said
             return enemy or (self._state_forces(source) if trig.token.pos_ == "VERB" else ())
         return ()
