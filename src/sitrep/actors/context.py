@@ -51,7 +51,6 @@ from sitrep.models import (
     Place,
     SegmentKind,
 )
-from sitrep.nlp import ParsedSegment
 
 WHERE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
@@ -517,40 +516,12 @@ class CountryFinder:
         return best.actor.country if best else None
 
 
-PROTEST_WORDS = frozenset(
-    {
-        "protest",
-        "protester",
-        "protestor",
-        "demonstration",
-        "demonstrator",
-        "uprising",
-        "sit-in",
-        "rally",
-        "unrest",
-        "riot",
-        "curfew",
-    }
-)
 PROTEST_CROWDS = frozenset({"student", "students"})
 # those who back someone: of an opposition figure or party, they are its movement
 SUPPORTER_NOUNS = frozenset({"supporter", "sympathiser", "sympathizer"})
 MOVEMENT_SECTORS = frozenset({"OPP", "PTY", "REL", "ELI"})
 # a crowd is a protest only on a page that tells of protests; elsewhere people gathered
 BARE_CROWDS = frozenset({"crowd", "crowds"})
-MIN_PROTEST_WORDS = 3  # a curfew and two protests, say
-
-
-def protest_page(segments: Sequence[ParsedSegment]) -> bool:
-    """True when a page's body tells of protests: its words for them recur."""
-    seen = 0
-    for ps in segments:
-        if ps.kind == SegmentKind.COMMENT:
-            continue
-        seen += sum(1 for t in ps.doc if t.lemma_.lower() in PROTEST_WORDS)
-        if seen >= MIN_PROTEST_WORDS:
-            return True
-    return False
 
 
 # verbs whose object is ground: a capital they hit, take or enter is the city itself

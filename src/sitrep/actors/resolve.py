@@ -49,7 +49,6 @@ from sitrep.actors.context import (
     place_not_person,
     places_in,
     plural_noun,
-    protest_page,
     seat_country,
     sides_of_a_fight,
     stance_prefixed,
@@ -99,6 +98,7 @@ from sitrep.actors.words import (
     joined_protests,
     model_name,
     owner_phrase,
+    protest_page,
     punct_between,
 )
 from sitrep.models import Actor, ActorType, Place, SegmentKind

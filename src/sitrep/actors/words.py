@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
+
+from sitrep.models import SegmentKind
+from sitrep.nlp import ParsedSegment
 
 # nouns for one who leads or speaks for a group: the group's word before them says whose
 # ("a gang leader", "the rebel commander", "a militia spokesman"), over their own sector
@@ -136,3 +141,23 @@ def joined_forces(head: Token) -> bool:
         and head.head.lemma_.lower() == "join"
         and not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children)
     )
+
+
+# words for protests: a page whose body repeats them tells of protests
+PROTEST_WORDS = frozenset(
+    {"protest", "protester", "protestor", "demonstration", "demonstrator", "uprising",
+     "sit-in", "rally", "unrest", "riot", "curfew"}
+)  # fmt: skip
+MIN_PROTEST_WORDS = 3  # a curfew and two protests, say
+
+
+def protest_page(segments: Sequence[ParsedSegment]) -> bool:
+    """True when a page's body tells of protests: its words for them recur."""
+    seen = 0
+    for ps in segments:
+        if ps.kind == SegmentKind.COMMENT:
+            continue
+        seen += sum(1 for t in ps.doc if t.lemma_.lower() in PROTEST_WORDS)
+        if seen >= MIN_PROTEST_WORDS:
+            return True
+    return False
