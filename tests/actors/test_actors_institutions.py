@@ -157,3 +157,21 @@ def test_a_title_right_before_a_name_is_the_persons_not_a_second_actor(analyse_t
         "Sudan's army chief, Abdel Fattah al-Burhan, rejected talks.", "2024-05-12"
     )
     assert "Sudan's army chief" in {m.text for m in result.mentions}
+
+
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares(analyse_text):
+    # "accused" has no subject of its own: Beijing's, so "it" is Manila
+    result = analyse_text(
+        "Beijing warned Manila not to provoke China and accused it of acting for Washington.",
+        "2024-03-23",
+    )
+    assert code_of(result, "it") == "PHLGOV"
+
+
+def test_forces_a_leader_orders_are_that_leaders_states(analyse_text):
+    result = analyse_text(
+        "China's coast guard fired water cannon at a boat. President Ferdinand Marcos Jr. "
+        "ordered the navy to step up patrols.",
+        "2024-03-23",
+    )
+    assert code_of(result, "navy") == "PHLMIL"

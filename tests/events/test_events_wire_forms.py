@@ -687,3 +687,18 @@ def test_vowing_to_defeat_an_enemy_is_a_threat(analyse_text):
     # a defeat at the polls threatens no one
     result = analyse_text("The Labour leader vowed to defeat the Conservatives in the election.")
     assert not [e for e in result.events if e.type == "THREATEN"]
+
+
+def test_an_accord_in_force_is_no_agreement_made(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text(
+            "The United States reaffirmed that its mutual defence treaty with the Philippines "
+            "covers attacks on Philippine vessels. Under its defence pact with Armenia, Russia "
+            "keeps a base in Gyumri.",
+            "2024-03-23",
+        )
+    )
+    assert not [f for f in found if f[1] in ("AGREE", "ASSAULT")], found
+    # an accord signed is one made
+    found = event_triples(analyse_text("Russia and Armenia signed a defence pact on Friday."))
+    assert any(f[1] == "AGREE" for f in found)

@@ -569,7 +569,7 @@ PERSON_PLURALS = frozenset(
 # verbs by which a state moves its own forces: their object is that state's
 SENDING_VERBS = frozenset(
     {"send", "deploy", "dispatch", "withdraw", "pull", "station", "redeploy", "recall",
-     "mobilize", "mobilise", "move", "reinforce", "airlift"}
+     "mobilize", "mobilise", "move", "reinforce", "airlift", "order", "command"}
 )  # fmt: skip
 
 

@@ -428,6 +428,10 @@ def _clause_subject(tok):
     if not own and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # a participle ("..., accusing it") shares its head's subject
         own = {c.i for c in verb.head.children if c.dep_ in SUBJECT_DEPS}
+    while not own and verb.dep_ == "conj" and verb.head.i != verb.i:
+        # "Beijing warned Manila ... and accused it": the first verb's subject
+        verb = verb.head
+        own = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
     return own
 
 

@@ -552,3 +552,27 @@ def deadline_given(verb: Token) -> tuple[str, list[Token]] | None:
         c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS for a in acts for c in a.children
     )
     return ("THREATEN" if penalty else "REQUEST"), given
+
+
+# prepositions under whose terms a standing accord is named: "under its defence pact"
+TERMS_PREPS = frozenset({"under", "within", "by"})
+# verbs that say what a rule or accord takes in: "the treaty covers attacks on vessels"
+SCOPE_VERBS = frozenset(
+    {"cover", "include", "exclude", "govern", "define", "forbid", "prohibit", "outlaw"}
+)
+
+
+def standing_accord(noun: Token, accord_nouns: frozenset[str]) -> bool:
+    """An accord the page names as one in force, not one made: owned by a pronoun ("its
+    mutual defence treaty with the Philippines") or the terms something is done under
+    ("under the 2015 deal")."""
+    if noun.lemma_.lower() not in accord_nouns:
+        return False
+    owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+    return owned or (noun.dep_ == "pobj" and noun.head.lower_ in TERMS_PREPS)
+
+
+def within_scope(noun: Token) -> bool:
+    """An act named as what a rule or accord takes in ("covers attacks on Philippine
+    vessels"), no act that happened."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in SCOPE_VERBS

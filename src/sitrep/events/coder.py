@@ -55,9 +55,11 @@ from sitrep.events.clauses import (
     not_an_act,
     preparing_verb,
     says_that,
+    standing_accord,
     walkout,
     warned_fate,
     warned_of_a_state,
+    within_scope,
     workplace,
 )
 from sitrep.events.discourse import HOSTILE_TYPES, POPULATION_MODES, PageContext
@@ -502,6 +504,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
                 if id(t) in is_noun
                 and not is_restatement(t.token, acting)
                 and not ruled_out_act(t.token, ruled)
+                and not standing_accord(t.token, self.book.cues.accord_nouns)
+                and not within_scope(t.token)
             ),
         ]
 
