@@ -27,6 +27,14 @@ CASES = [
     # an act that only dates another keeps its own telling
     ("Israel did not retaliate after the attack on its embassy.", "attack", Modality.ASSERTED),
     ("Israel did not retaliate after the attack on its embassy.", "retaliate", Modality.NEGATED),
+    # a relative clause describing the denier is not what is denied
+    (
+        "Iran, which arms the group, denied any involvement in the attacks.",
+        "arms",
+        Modality.ASSERTED,
+    ),
+    # an act awaited in the passive, its "once" parsed as an adverb
+    ("The Houthis will stop once a Gaza ceasefire is agreed.", "agreed", Modality.HYPOTHETICAL),
 ]
 
 

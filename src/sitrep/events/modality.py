@@ -88,6 +88,13 @@ def _aside(clause: Token) -> bool:
     return start > 0 and noun.doc[start - 1].text == ","
 
 
+def _present(clause: Token) -> bool:
+    """A clause in the present tense, active or passive ("once a ceasefire is agreed")."""
+    return clause.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in clause.children
+    )
+
+
 def _awaited_in_the_past(clause: Token) -> bool:
     """ "said they would stay until American troops left Iraq": a past tense after
     "until" under a "would" clause is the same awaited act, told in reported speech."""
@@ -142,6 +149,15 @@ def _served_verb(verb: Token) -> Token | None:
     ):
         return noun.head
     return None
+
+
+def _described_part(chain: list[Token]) -> list[Token]:
+    """The chain up to a relative clause describing a noun: "Iran, which arms the group,
+    denied any involvement": the phrases around "denied" do not reach the arming."""
+    for i, clause in enumerate(chain):
+        if _describing_clause(clause):
+            return chain[: i + 1]
+    return chain
 
 
 def _describing_clause(clause: Token) -> bool:
@@ -268,10 +284,11 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
             if child.dep_ == "mark" and child.lower_ in cues.conditional:
                 note(Modality.HYPOTHETICAL, child.lower_)
             elif (
-                child.dep_ == "mark"
+                # "once" may be parsed as an adverb opening its clause
+                (child.dep_ == "mark" or child.i == tok.left_edge.i)
                 and child.lower_ in AWAITED_MARKS
                 and tok.dep_ == "advcl"
-                and (tok.tag_ in ("VBZ", "VBP") or _awaited_in_the_past(tok))
+                and (_present(tok) or _awaited_in_the_past(tok))
             ):
                 # "will keep fighting until Israel ends its war": a present tense after
                 # "until" or "once" is an awaited act, a condition, not one told
@@ -364,7 +381,7 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         (cues.prediction_phrases, Modality.PREDICTED),
         (cues.hedge_phrases, Modality.SPECULATED),
     ):
-        phrase = _phrase_near(sentence, phrases, _said_chain(chain, cues))
+        phrase = _phrase_near(sentence, phrases, _said_chain(_described_part(chain), cues))
         if phrase:
             note(modality, phrase)
             if modality == Modality.SPECULATED and phrase.split()[0] in ("i", "my", "i'm"):
