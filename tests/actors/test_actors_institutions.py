@@ -175,3 +175,13 @@ def test_forces_a_leader_orders_are_that_leaders_states(analyse_text):
         "2024-03-23",
     )
     assert code_of(result, "navy") == "PHLMIL"
+
+
+def test_a_studio_named_by_its_broadcaster_is_the_broadcasters(analyse_text, event_triples):
+    result = analyse_text(
+        "Masked gunmen stormed a television studio in Guayaquil. Inmates took prison guards "
+        "hostage in Quito.",
+        "2024-01-10",
+    )
+    assert code_of(result, "television studio") == "ECUMED"
+    assert code_of(result, "Inmates") == "ECUCVL"

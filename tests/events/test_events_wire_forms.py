@@ -702,3 +702,18 @@ def test_an_accord_in_force_is_no_agreement_made(analyse_text, event_triples):
     # an accord signed is one made
     found = event_triples(analyse_text("Russia and Armenia signed a defence pact on Friday."))
     assert any(f[1] == "AGREE" for f in found)
+
+
+def test_holding_someone_to_account(analyse_text, event_triples):
+    # in the passive, the speaker holds the subject to account
+    found = event_triples(analyse_text("Trump said Iran will be held accountable.", "2019-12-31"))
+    assert (("USAGOV",), "THREATEN", ("IRN",)) in found
+    # blame told as to come is a threat; told as done, an accusation
+    found = event_triples(
+        analyse_text("Trump said Iran would be held fully responsible.", "2019-12-31")
+    )
+    assert (("USAGOV",), "THREATEN", ("IRN",)) in found
+    found = event_triples(
+        analyse_text("Washington held Iran responsible for the attack.", "2019-12-31")
+    )
+    assert (("USAGOV",), "ACCUSE", ("IRN",)) in found

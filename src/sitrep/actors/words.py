@@ -20,7 +20,8 @@ GROUP_ROLES = frozenset(
 OWNED_EQUIPMENT = frozenset(
     {"helicopter", "convoy", "vehicle", "car", "truck", "jet", "plane", "aircraft", "patrol",
      "building", "office", "headquarters", "warship", "ship", "boat", "drone", "tank",
-     "base", "post", "outpost", "camp", "checkpoint", "barracks", "station", "position"}
+     "base", "post", "outpost", "camp", "checkpoint", "barracks", "station", "position",
+     "studio", "newsroom"}
 )  # fmt: skip
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 

@@ -576,3 +576,13 @@ def within_scope(noun: Token) -> bool:
     """An act named as what a rule or accord takes in ("covers attacks on Philippine
     vessels"), no act that happened."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in SCOPE_VERBS
+
+
+# auxiliaries of an act still to come
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def future_blame(verb: Token) -> bool:
+    """Blame told as to come ("Iran will be held responsible", "we would hold them
+    responsible"): a threat of consequences, not an accusation made."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)

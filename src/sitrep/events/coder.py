@@ -47,6 +47,7 @@ from sitrep.events.clauses import (
     context_of,
     deadline_given,
     death_in_custody,
+    future_blame,
     has_unless_condition,
     is_purpose,
     is_subordinate,
@@ -275,7 +276,10 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return [replace(Trigger.of(verb, pattern, sources, subjects, 0.8), spoken_by=said)]
         if pattern.complements:
             sources, targets = complement_sources_targets(verb, pattern)
-            return [Trigger.of(verb, pattern, sources, targets, 0.8, fallback_targets(verb))]
+            trig = Trigger.of(verb, pattern, sources, targets, 0.8, fallback_targets(verb))
+            if pattern.type == "ACCUSE" and future_blame(verb):
+                trig = replace(trig, type="THREATEN", mode=None)  # "will be held responsible"
+            return [trig]
         if passive:
             sources = _pobjs(verb, ("by",))
             targets = subjects

@@ -564,6 +564,12 @@ def complement_sources_targets(
     if pattern.target == "none":
         said = speech_verb(verb)
         return (subjects(said) if said is not None else []), []
+    if is_passive(verb):
+        # "Iran will be held accountable": Iran is held to account, by whoever is named,
+        # else by the one who says so
+        said = speech_verb(verb)
+        doers = pobjs(verb, ("by",)) or (subjects(said) if said is not None else [])
+        return doers, children(verb, "nsubjpass")
     targets = children(verb, "dobj") or [
         s for c in comps for s in children(c, "nsubj", "nsubjpass")
     ]
