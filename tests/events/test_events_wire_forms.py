@@ -717,3 +717,15 @@ def test_holding_someone_to_account(analyse_text, event_triples):
         analyse_text("Washington held Iran responsible for the attack.", "2019-12-31")
     )
     assert (("USAGOV",), "ACCUSE", ("IRN",)) in found
+
+
+def test_a_hostile_act_weighed_is_a_threat_of_it(analyse_text, event_triples):
+    found = event_triples(analyse_text("Washington is considering strikes on Syria."))
+    assert (("USAGOV",), "THREATEN", ("SYR",)) in found
+    assert not any(f[1] == "ASSAULT" for f in found)  # no strike has happened
+    result = analyse_text("The EU is weighing new sanctions against Russia.")
+    weighed = by_trigger(result, "weighing")
+    assert weighed and (weighed[0].type, weighed[0].mode) == ("THREATEN", "relations")
+    # talks weighed are no threat
+    found = event_triples(analyse_text("Washington is considering talks with Syria."))
+    assert not any(f[1] == "THREATEN" for f in found)

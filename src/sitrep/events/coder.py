@@ -70,6 +70,7 @@ from sitrep.events.folding import (
     agreed_concessions,
     blamed_for,
     casualty_tolls,
+    considered_acts,
     crushing_verbs,
     is_restatement,
     own_orders,
@@ -104,6 +105,7 @@ from sitrep.events.syntax import agentless as _agentless
 from sitrep.events.syntax import (
     antecedent,
     complement_sources_targets,
+    doers_of,
     noun_targets,
     preps_under,
     prevented_act,
@@ -481,6 +483,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # shelling"); other acts blamed ("for repeated violations") stay the blame's content
         nouns = [t for t in nouns if t.type in HOSTILE_TYPES or not blamed_for(t.token)]
         found, nouns = acts_of_event_nouns(found, nouns)
+        found = considered_acts(found, self.book, doers_of)  # "considering strikes on Syria"
+        nouns = considered_acts(nouns, self.book, doers_of)
         is_noun = {id(t) for t in nouns}
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from spacy.tokens import Token
 
 from sitrep.actors.words import determined
-from sitrep.events.clauses import ASPECT_VERBS, announced_type
+from sitrep.events.clauses import ASPECT_VERBS, THREAT_MODE_BY_MODE, THREAT_MODES, announced_type
 
 if TYPE_CHECKING:
     from sitrep.events.pattern_records import Cues
@@ -171,6 +171,35 @@ def crushing_verbs(verbs: list[T], nouns: list[T]) -> set[int]:
 
 def _deps(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
+
+
+# verbs of weighing an act not yet taken: "is considering strikes on Syria"
+DELIBERATING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+CONSIDERED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "pcomp"})
+
+
+def considered_acts(
+    found: list[T], book: PatternBook, doers: Callable[[Token], list[Token]]
+) -> list[T]:
+    """ "Washington is considering strikes on Syria", "further sanctions were being
+    considered": a hostile act weighed is a threat of it, made by whoever weighs it
+    (``doers`` of the weighing verb), aimed where the act would be."""
+    out = []
+    for trig in found:
+        verb = trig.token.head
+        if (
+            trig.token.dep_ in CONSIDERED_DEPS
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in DELIBERATING_VERBS
+            and trig.type != "PROTEST"
+            and book.type_info(trig.type).quad == "material_conflict"
+        ):
+            mode = THREAT_MODE_BY_MODE.get(trig.mode or "", THREAT_MODES.get(trig.type))
+            trig = replace(
+                trig, token=verb, type="THREATEN", mode=mode, source_tokens=tuple(doers(verb))
+            )
+        out.append(trig)
+    return out
 
 
 def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token], str]) -> list[T]:

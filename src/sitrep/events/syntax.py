@@ -549,6 +549,15 @@ def speech_verb(verb: Token) -> Token | None:
     return verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
 
 
+def doers_of(verb: Token) -> list[Token]:
+    """Who does ``verb``: its subject; in the passive, its agent, else whoever says so
+    ("further sanctions were being considered, officials said": the officials)."""
+    if not is_passive(verb):
+        return subjects(verb)
+    said = speech_verb(verb)
+    return pobjs(verb, ("by",)) or (subjects(said) if said is not None else [])
+
+
 def complement_sources_targets(
     verb: Token, pattern: VerbPattern
 ) -> tuple[list[Token], list[Token]]:
@@ -567,9 +576,7 @@ def complement_sources_targets(
     if is_passive(verb):
         # "Iran will be held accountable": Iran is held to account, by whoever is named,
         # else by the one who says so
-        said = speech_verb(verb)
-        doers = pobjs(verb, ("by",)) or (subjects(said) if said is not None else [])
-        return doers, children(verb, "nsubjpass")
+        return doers_of(verb), children(verb, "nsubjpass")
     targets = children(verb, "dobj") or [
         s for c in comps for s in children(c, "nsubj", "nsubjpass")
     ]
