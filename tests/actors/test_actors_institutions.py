@@ -185,3 +185,23 @@ def test_a_studio_named_by_its_broadcaster_is_the_broadcasters(analyse_text, eve
     )
     assert code_of(result, "television studio") == "ECUMED"
     assert code_of(result, "Inmates") == "ECUCVL"
+
+
+def test_a_plural_in_men_opening_a_wire_lede_is_a_group_noun(analyse_text):
+    # after the dateline the tagger takes "Gunmen" for a name
+    result = analyse_text(
+        "BAMAKO, June 20 - Gunmen killed at least 12 civilians in an attack on a village in "
+        "Mali, local officials said.",
+        "2022-06-20",
+    )
+    assert code_of(result, "Gunmen") == "MLIREB"
+
+
+def test_fighters_of_a_named_group_are_the_groups_whatever_their_nationality(analyse_text):
+    result = analyse_text(
+        "Rights groups accused Malian troops and Russian fighters of the Wagner group of "
+        "executions. An Iraqi lawmaker from the Fatah bloc said the strike was a crime.",
+        "2022-06-20",
+    )
+    assert code_of(result, "Russian fighters") == "RUSPRM"
+    assert code_of(result, "Iraqi lawmaker") == "IRQLEG"

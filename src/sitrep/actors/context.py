@@ -661,7 +661,8 @@ def plural_noun(head: Token) -> bool:
         return True
     if head.lower_ in ("aircraft", "personnel"):  # "military aircraft bombed", not "an aircraft"
         return not any(c.lower_ in ("a", "an", "one", "this", "that") for c in head.children)
-    return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith("s")
+    # "Gunmen killed ...": plurals in -men too
+    return head.tag_ == "NNP" and head.is_sent_start and head.lower_.endswith(("s", "men"))
 
 
 def seat_country(head: Token, offset: int, places: Sequence[Place]) -> str | None:

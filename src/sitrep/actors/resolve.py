@@ -369,10 +369,12 @@ class ActorResolver:
             info = self.kb.country_by_demonym(tok.text)
             if info is not None and info.iso3 not in countries:
                 countries.append(info.iso3)
-        if not countries:
-            owner = of_owner(index, seg_i, head)
-            if owner is not None:
-                return [], owner, left
+        owner = of_owner(index, seg_i, head)
+        # "Russian fighters of the Wagner group" are Wagner's; "an Iraqi lawmaker from
+        # the Fatah bloc" stays a lawmaker of Iraq
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if owner is not None and (not countries or (of and owner.country in countries)):
+            return [], owner, left
         return countries, None, left
 
     def _match_phrases(
