@@ -273,3 +273,16 @@ def test_a_feeling_read_as_a_passive_is_an_adjective_after_be(nlp):
     assert shocked.dep_ == "acomp" and shocked.head.lemma_ == "be"
     assert next(t for t in doc if t.text == "by").head == shocked
     assert doc[0].dep_ == "nsubj"
+
+
+def test_a_speakers_act_after_a_subordinate_clause_is_joined_to_the_speech(nlp):
+    doc = nlp(
+        "Prime Minister Tomas Varga said the war would resume once the truce ended and "
+        "vowed to destroy the rebels."
+    )
+    vowed = next(t for t in doc if t.text == "vowed")
+    assert vowed.head.text == "said"
+    # a second act of the clause's own subject stays in the clause
+    doc = nlp("Varga said the rebels would return once the army left and attacked the town.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    assert attacked.head.text != "said"

@@ -154,6 +154,8 @@ def repair_parse(doc: Doc) -> Doc:
             token.dep_ = "xcomp"
         elif _speakers_second_act(token) or _finite_after_infinitive(token):
             token.head = token.head.head
+        elif (speech := _speakers_act_after_subordinate(token)) is not None:
+            token.head = speech
         elif (subject := _subject_of_participle(token)) is not None:
             _repair_participle_clause(token, subject)
         elif _verb_after_interruption(token):
@@ -423,6 +425,24 @@ SPEAKER_ACTS = frozenset(
      "criticise", "criticize", "dismiss", "welcome", "praise", "instruct", "direct",
      "recall", "summon", "expel", "suspend", "close", "sever", "cut", "tell"}
 )  # fmt: skip
+
+
+def _speakers_act_after_subordinate(verb: Token) -> Token | None:
+    """ "Netanyahu said the war would resume once the truce ended and vowed to destroy
+    Hamas", parsed with "vowed" joined to the "once" clause: the speaker's second act,
+    joined to "said"."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() not in SPEAKER_ACTS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        return None
+    reported, speech = clause.head, clause.head.head
+    if reported.dep_ != "ccomp" or speech.lemma_.lower() not in CLOSING_SPEECH_VERBS:
+        return None
+    spoke = speech.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in speech.children)
+    return speech if spoke and reported.i < clause.i < verb.i else None
 
 
 def _speakers_second_act(verb: Token) -> bool:
