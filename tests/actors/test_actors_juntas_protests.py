@@ -132,3 +132,12 @@ def test_a_dateline_capital_is_not_the_government(resolve):
         "2024-01-12",
     )
     assert "YEMGOV" not in _codes_containing(found, "SANAA")
+
+
+def test_the_three_countries_are_the_three_states_just_named(analyse_text, event_triples):
+    result = analyse_text(
+        "Mali, Burkina Faso and Niger said they were leaving ECOWAS. The bloc suspended the "
+        "three countries after coups.",
+        "2024-01-29",
+    )
+    assert (("IGO",), "SANCTION", ("BFA", "MLI", "NER")) in event_triples(result)

@@ -153,3 +153,10 @@ def test_refusing_to_tolerate_an_attack_is_a_threat(analyse_text):
     tolerate = events_at(result, "tolerate")
     assert tolerate and tolerate[0].type == "THREATEN"
     assert codes(tolerate[0].source) == ["FRA"] and tolerate[0].modality.value == "asserted"
+
+
+def test_soldiers_ousting_a_president_seize_power_from_him(analyse_text, event_triples):
+    found = event_triples(
+        analyse_text("Soldiers ousted President Mohamed Bazoum in July.", "2023-08-01")
+    )
+    assert (("NERMIL",), "COERCE", ("NERGOV",)) in found

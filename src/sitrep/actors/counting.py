@@ -13,7 +13,13 @@ from sitrep.actors.context import (
     CountryFinder,
 )
 from sitrep.actors.kb import ActorBase
-from sitrep.actors.mentions import STATE_SECTORS, ActorIndex, PageContext, generic_actor
+from sitrep.actors.mentions import (
+    STATE_SECTORS,
+    ActorIndex,
+    ActorMention,
+    PageContext,
+    generic_actor,
+)
 from sitrep.actors.words import count_of
 from sitrep.models import Actor, ActorType
 
@@ -88,3 +94,25 @@ def supporters_of(
         if country and len(code) == 6 and code[3:] in MOVEMENT_SECTORS:
             return generic_actor(country, "OPP", kb)
     return actor
+
+
+# plurals that name states themselves: "the three countries", "both nations"
+STATE_PLURALS = frozenset({"country", "state", "nation"})
+
+
+def counted_states(
+    finder: CountryFinder, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+) -> ActorMention | None:
+    """ "The bloc suspended the three countries": the states just named, as one mention
+    of the first with the others as its partners."""
+    if head.lemma_.lower() not in STATE_PLURALS or finder.kb is None:
+        return None
+    countries = counted_countries(finder, index, seg_i, head, context)
+    states = [finder.kb.find(info.actor_id) for c in countries if (info := finder.kb.country(c))]
+    if not countries or len(states) != len(countries) or None in states:
+        return None
+    start = min([head.i, *(c.i for c in head.children if c.dep_ in ("det", "nummod"))])
+    text = head.doc[start : head.i + 1].text
+    return ActorMention(
+        seg_i, start, head.i + 1, states[0], text, "alias", head.i, tuple(states[1:])
+    )

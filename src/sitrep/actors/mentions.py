@@ -348,3 +348,13 @@ def reporter_country(index: ActorIndex, seg_i: int, head: Token) -> str | None:
             if country and country not in NON_COUNTRY_PREFIXES:
                 return country
     return None
+
+
+def junta_sector(country: str, context: PageContext) -> str:
+    """A junta is its country's government (GOV) once its leader has been sworn in
+    as head of state on the page's date, and the military (MIL) until then: the
+    code of the role that makes someone that country's "junta leader" decides."""
+    leaders = [a for a in context.titles.get("junta leader", ()) if a.country == country]
+    if any(a.code_on(context.date).endswith("GOV") for a in leaders):
+        return "GOV"
+    return "MIL"

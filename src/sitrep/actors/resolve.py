@@ -54,7 +54,7 @@ from sitrep.actors.context import (
     stance_prefixed,
     title_sector,
 )
-from sitrep.actors.counting import counted_countries, supporters_of
+from sitrep.actors.counting import counted_countries, counted_states, supporters_of
 from sitrep.actors.hyphens import (
     RULER_PARTICIPLES,
     held_site,
@@ -74,6 +74,7 @@ from sitrep.actors.mentions import (
     inside_place,
     is_capitalised,
     junta_ruled,
+    junta_sector,
     starts_name,
     titles_person_by_sector,
 )
@@ -442,6 +443,10 @@ class ActorResolver:
                 # owner stands for the owner's forces; a bare "missiles" stands for no one
                 owned, owner, _ = self._modifier_owner(index, seg_i, head, head.i)
                 sector = ("MIL", head.i) if owned or owner is not None else None
+            if sector is None and (
+                states := counted_states(self.finder, index, seg_i, head, context)
+            ):
+                index.add(states)  # "suspended the three countries": the states just named
             if sector is None:
                 self._owning_country(index, seg_i, head)
                 continue
@@ -462,7 +467,7 @@ class ActorResolver:
             )
             if junta:
                 partners = tuple(
-                    generic_actor(c, self._junta_sector(c, context), self.kb) for c in countries[1:]
+                    generic_actor(c, junta_sector(c, context), self.kb) for c in countries[1:]
                 )
             if code == "CVL" and context.protest and head.lemma_.lower() in PROTEST_CROWDS:
                 code = "OPP"  # students on a page about protests are the protest movement
@@ -477,7 +482,7 @@ class ActorResolver:
                 actor, via = followers(self.kb, owner, code, date), "alias"
             elif country is not None:
                 if junta:
-                    code = self._junta_sector(country, context)
+                    code = junta_sector(country, context)
                 actor, via = generic_actor(country, code, self.kb), "generic"
             elif (
                 (plural_noun(head) and head.dep_ != "compound")
@@ -519,7 +524,7 @@ class ActorResolver:
                             or implied
                         )
                     if junta and implied:
-                        code = self._junta_sector(implied, context)
+                        code = junta_sector(implied, context)
                     actor, via = generic_actor(implied, code, self.kb), "implied"
             else:
                 continue
@@ -682,16 +687,6 @@ class ActorResolver:
         return None
 
     # -- blocs of states and peoples ----------------------------------------------------
-
-    @staticmethod
-    def _junta_sector(country: str, context: PageContext) -> str:
-        """A junta is its country's government (GOV) once its leader has been sworn in
-        as head of state on the page's date, and the military (MIL) until then: the
-        code of the role that makes someone that country's "junta leader" decides."""
-        leaders = [a for a in context.titles.get("junta leader", ()) if a.country == country]
-        if any(a.code_on(context.date).endswith("GOV") for a in leaders):
-            return "GOV"
-        return "MIL"
 
     def _collective_phrase(
         self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
