@@ -137,3 +137,13 @@ def test_joining_forces_names_no_armed_forces_and_the_coalition_is_the_gangs(cod
     )
     assert "forces" not in found
     assert found.get("coalition") == {"HTIREB"}
+
+
+def test_a_bloc_named_by_its_region_is_an_organisation_of_states(analyse_text):
+    result = analyse_text("The West African bloc ECOWAS threatened military intervention.")
+    codes = {m.text: m.actor.code for m in result.mentions if m.actor}
+    assert codes.get("West African bloc") == "IGO"
+    # a people's bloc in a parliament stays a party
+    result = analyse_text("The Kurdish bloc walked out of parliament in Baghdad.")
+    codes = {m.text: m.actor.code for m in result.mentions if m.actor}
+    assert codes.get("Kurdish bloc") == "IRQPTY"

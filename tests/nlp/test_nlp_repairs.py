@@ -286,3 +286,11 @@ def test_a_speakers_act_after_a_subordinate_clause_is_joined_to_the_speech(nlp):
     doc = nlp("Varga said the rebels would return once the army left and attacked the town.")
     attacked = next(t for t in doc if t.text == "attacked")
     assert attacked.head.text != "said"
+
+
+def test_an_acronym_set_beside_its_noun_is_the_subject_not_a_verb(nlp):
+    doc = nlp("The West African bloc ECOWAS threatened military intervention in Niger.")
+    threatened = next(t for t in doc if t.text == "threatened")
+    assert threatened.dep_ == "ROOT"
+    assert {c.text for c in threatened.children if c.dep_ == "nsubj"} == {"bloc"}
+    assert next(t for t in doc if t.text == "ECOWAS").dep_ == "appos"

@@ -140,6 +140,8 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_named_object(token, obj)
         elif (name := _called_name(token)) is not None:
             name.dep_ = "dobj"
+        elif (verb := _verb_after_acronym(token)) is not None:
+            _repair_acronym_subject(token, verb)
         elif _verb_tagged_otherwise(token):
             token.pos_, token.tag_ = "VERB", "VBP" if token.tag_ in ("NN", "JJ") else "VBZ"
         elif (first := _comma_subject(token)) is not None:
@@ -172,8 +174,6 @@ def repair_parse(doc: Doc) -> Doc:
             _repair_feeling(token)
         elif _finite_verb_read_as_clause(token):
             _repair_finite_verb(token)
-        elif (verb := _verb_after_acronym(token)) is not None:
-            _repair_acronym_subject(token, verb)
         elif _counted_headline_verb(token):
             count = doc[token.i - 1]
             token.pos_, token.tag_ = "VERB", "VBP"
@@ -642,7 +642,8 @@ def _verb_after_acronym(root: Token) -> Token | None:
     name = root.text
     if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "NOUN", "PROPN"):
         return None
-    if root.i != root.sent.start:
+    lead = _leading_noun(root)
+    if root.i != root.sent.start and lead is None:
         return None
     if len(name) < 3 or not name.isalpha() or not name.isupper():
         return None
@@ -655,11 +656,25 @@ def _verb_after_acronym(root: Token) -> Token | None:
     return after
 
 
+def _leading_noun(name: Token) -> Token | None:
+    """ "The West African bloc ECOWAS threatened ...": the noun the name stands beside,
+    read as its subject, when it is all that comes before the name."""
+    lead = next((c for c in name.children if c.dep_ == "nsubj" and c.i < name.i), None)
+    if lead is None or lead.pos_ != "NOUN" or lead.i != name.i - 1:
+        return None
+    return lead if lead.left_edge.i == name.sent.start else None
+
+
 def _repair_acronym_subject(name: Token, verb: Token) -> None:
     obj = verb.head
-    moved = [c for c in name.children if c.i != obj.i]
+    lead = _leading_noun(name)
+    moved = [c for c in name.children if c.i != obj.i and c is not lead]
     verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
     name.head, name.dep_, name.pos_, name.tag_ = verb, "nsubj", "PROPN", "NNP"
+    if lead is not None:
+        # "the bloc ECOWAS": the name set beside the noun that is the subject
+        lead.head, lead.dep_ = verb, "nsubj"
+        name.head, name.dep_ = lead, "appos"
     obj.head, obj.dep_ = verb, "dobj"
     for child in moved:
         child.head = verb
