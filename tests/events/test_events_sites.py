@@ -162,3 +162,18 @@ def test_a_shelled_village_is_its_peoples_not_the_last_enemy(analyse_text, event
         analyse_text("Syrian rebels clashed with the army. The rebels took a village near Idlib.")
     )
     assert not any(target == ("SYRCVL",) for _, _, target in found)
+
+
+def test_a_village_captured_is_taken_from_its_country_not_from_its_people(
+    analyse_text, event_triples
+):
+    found = event_triples(
+        analyse_text(
+            "Russia's defence ministry said its forces had captured the village of "
+            "Novohrodivka in eastern Ukraine, as Moscow presses towards Pokrovsk.",
+            "2024-09-02",
+        )
+    )
+    assert (("RUSMIL",), "ASSAULT", ("UKR",)) in found
+    # pressing towards a town is an advance on it, not a request
+    assert not any(f[1] == "REQUEST" for f in found), found

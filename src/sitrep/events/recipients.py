@@ -364,7 +364,12 @@ class RecipientFinder:
             target = own_government(
                 index, seg_i, trig.token, source, crowd, date
             ) or self._protest_site(ps, trig, places, date)
-        if not target and trig.type in ("ASSAULT", "COERCE"):
+        if (
+            not target
+            and trig.type in ("ASSAULT", "COERCE")
+            and self._lemma(trig.token) not in TAKING
+        ):
+            # "burned homes"; not "captured the village", taken from whoever held it
             target = self._civilian_sites(ps, trig, places, source)
         if target or self.actors is None and not places:
             return target or toll
