@@ -59,3 +59,19 @@ def test_welcoming_a_release_is_aimed_at_those_who_released(analyse_text):
     welcomed = events_at(result, "welcomed")
     assert [e.type for e in welcomed] == ["SUPPORT"]
     assert codes(welcomed[0].target) == ["PSEREB"]
+
+
+def test_a_judged_act_told_without_a_doer_is_the_act_on_the_same_target(
+    analyse_text, event_triples
+):
+    found = event_triples(
+        analyse_text(
+            "Ecuador's president ordered the armed forces to neutralise 22 gangs. Hours "
+            "earlier, gunmen stormed a television studio in Guayaquil. Police arrested 13 "
+            "people after the attack on TC Television. The United States condemned the "
+            "attacks.",
+            "2024-01-10",
+        )
+    )
+    # not the first act on the page (the president's order), but the storming
+    assert (("USA",), "ACCUSE", ("ECUREB",)) in found

@@ -185,9 +185,17 @@ class PageContext:
         # an event noun ("condemned the strikes") refers to the act told with that word,
         # else to the first such act on the page, which is what the story is about
         stems = {word_stem(word) for word in named}
-        return next((told for told in fitting if word_stem(told.trigger) in stems), None) or (
-            fitting[-1] if fitting else None
+        same_word = next((told for told in fitting if word_stem(told.trigger) in stems), None)
+        if same_word is not None:
+            return same_word
+        # "the attack on TC Television", told with no doer: the act on the same target
+        # that has one ("gunmen stormed a television studio")
+        unnamed = next(
+            (t for t in self._told[::-1] if not t.source and word_stem(t.trigger) in stems), None
         )
+        aimed = _codes(unnamed.target) if unnamed is not None else set()
+        on_same = next((told for told in fitting if aimed & _codes(told.target)), None)
+        return on_same or (fitting[-1] if fitting else None)
 
     def adversary(
         self, source: Iterable[ActorRef], same_country: bool = False
