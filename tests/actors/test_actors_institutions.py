@@ -205,3 +205,9 @@ def test_fighters_of_a_named_group_are_the_groups_whatever_their_nationality(ana
     )
     assert code_of(result, "Russian fighters") == "RUSPRM"
     assert code_of(result, "Iraqi lawmaker") == "IRQLEG"
+
+
+def test_positions_named_by_a_nationality_are_that_states_forces(analyse_text, event_triples):
+    result = analyse_text("Hezbollah fired anti-tank missiles at Israeli positions near Shtula.")
+    assert code_of(result, "Israeli positions") == "ISRMIL"
+    assert (("LBNREB",), "ASSAULT", ("ISRMIL",)) in event_triples(result)

@@ -258,6 +258,15 @@ class CountryFinder:
             if code is not None:
                 return code, mod.i
         code = self.kb.sector_for(head.lower_) or self.kb.sector_for(lemma)
+        if (
+            code is None
+            and lemma in MILITARY_SITES
+            and any(
+                c.dep_ in ("amod", "compound") and self.kb.country_by_demonym(c.text)
+                for c in head.lefts
+            )
+        ):
+            return "MIL", head.i  # "Israeli positions", "a Russian base": a state's forces
         if code is None and lemma in OWNED_EQUIPMENT:
             # "an army helicopter", "government offices": the owner's sector
             for mod in (c for c in head.children if c.dep_ == "compound" and c.i < head.i):
@@ -652,6 +661,10 @@ def sides_of_a_fight(head: Token) -> bool:
         return False
     words = {c.lower_ for c in head.children}
     return bool(words & {"all", "both", "warring", "rival", "two"}) and "political" not in words
+
+
+# sites only armed forces hold: named by a nationality, they are that state's forces
+MILITARY_SITES = frozenset({"position", "outpost", "barracks", "garrison", "bunker", "trench"})
 
 
 def plural_noun(head: Token) -> bool:
