@@ -86,3 +86,16 @@ def test_protests_put_down_are_told_as_protests_too(analyse_text):
 def test_the_protests_put_down_were_told_before(analyse_text):
     result = analyse_text("Police dispersed the protests with tear gas.", "2024-08-01")
     assert [e.type for e in result.events] == ["ASSAULT"]
+
+
+def test_people_arrested_after_a_crowd_is_dispersed_are_arrested_by_its_dispersers(
+    analyse_text, event_triples
+):
+    found = event_triples(
+        analyse_text(
+            "Hundreds of PTI supporters protested outside the court in Rawalpindi, and "
+            "police fired tear gas to disperse them. At least 20 people were arrested.",
+            "2024-01-31",
+        )
+    )
+    assert any(f[1] == "COERCE" and f[0] == ("PAKCOP",) for f in found), found

@@ -284,6 +284,10 @@ class PageContext:
                 break
             if told.type == type_ and told.source and codes & _codes(told.target):
                 return tuple(s for s in told.source if s.code not in codes)
+            if type_ == "COERCE" and told.mode == "crowd-control" and told.source:
+                # "police fired tear gas to disperse them. At least 20 people were
+                # arrested": by those who broke up the crowd
+                return tuple(s for s in told.source if s.code not in codes)
         if type_ not in HOSTILE_TYPES:
             return ()
         # "at least 22 fighters were killed", "three attackers were shot dead" further
