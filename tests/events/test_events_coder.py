@@ -240,8 +240,12 @@ def test_a_title_before_a_name_adds_no_second_actor(analyse_text):
 
 
 def test_a_nationality_on_what_was_hit_is_the_target(analyse_text):
-    result = analyse_text("Hezbollah fired rockets at Israeli positions near the border.")
+    result = analyse_text("Hezbollah fired rockets at Israeli towns near the border.")
     fired = event(result, "fired")
     assert [a.code for a in fired.target] == ["ISR"]
+    # positions are held by armed forces: the state's forces (a later, narrower rule)
+    result = analyse_text("Hezbollah fired rockets at Israeli positions near the border.")
+    fired = event(result, "fired")
+    assert [a.code for a in fired.target] == ["ISRMIL"]
     located = analyse_text("Protesters marched through Iraqi towns on Friday.")
     assert not [m for m in located.mentions if m.text == "Iraqi"]
