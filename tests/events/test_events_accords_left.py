@@ -79,3 +79,15 @@ def test_melting_away_from_the_roads_is_withdrawing(analyse_text):
     assert [(e.type, e.mode, e.modality.value) for e in melt] == [
         ("RETREAT", "withdraw", "predicted")
     ]
+
+
+def test_a_state_leaving_an_organisation_of_states_cuts_ties_with_it(analyse_text, event_triples):
+    for text in (
+        "Niger quit ECOWAS on Sunday.",
+        "Niger said it was leaving ECOWAS.",
+        "Niger withdrew from ECOWAS on Sunday.",
+    ):
+        assert (("NER",), "SANCTION", ("IGO",)) in event_triples(analyse_text(text)), text
+    # troops leaving a town still withdraw
+    found = event_triples(analyse_text("Malian troops left Kidal on Sunday."))
+    assert any(f[1] == "RETREAT" for f in found)

@@ -21,6 +21,7 @@ target are dropped, since nothing can be said about who did what to whom.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -69,6 +70,7 @@ from sitrep.events.folding import (
     agents_of_when_clauses,
     agreed_concessions,
     blamed_for,
+    bodies_left,
     casualty_tolls,
     considered_acts,
     crushing_verbs,
@@ -483,8 +485,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # shelling"); other acts blamed ("for repeated violations") stay the blame's content
         nouns = [t for t in nouns if t.type in HOSTILE_TYPES or not blamed_for(t.token)]
         found, nouns = acts_of_event_nouns(found, nouns)
-        found = considered_acts(found, self.book, doers_of)  # "considering strikes on Syria"
-        nouns = considered_acts(nouns, self.book, doers_of)
+        found, nouns = (considered_acts(f, self.book, doers_of) for f in (found, nouns))
         is_noun = {id(t) for t in nouns}
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
@@ -492,7 +493,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
         verbs = promised_threats(verbs, self.book, self._lemma)
         verbs = protest_aims(verbs, self.book)
         verbs = agents_of_when_clauses(casualty_tolls(verbs))
-        verbs = own_orders(verbs, self._lemma, lambda tok: self._code_at(index, seg, tok))
+        code_at = functools.partial(self._code_at, index, seg)
+        verbs = bodies_left(own_orders(verbs, self._lemma, code_at), sentence, code_at)
         verbs = [
             t
             for t in verbs
@@ -502,8 +504,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         # folded away ("rallied to demand the prime minister's resignation")
         acting = {t.token.i for t in (*verbs, *found) if t.token.pos_ in ("VERB", "AUX")}
         acting -= crushing_verbs(verbs, nouns)  # "protests ... were put down": both told
-        # "talks with Russia are out of the question": the act ruled out is no event
-        ruled = ruling_copulas(verbs)
+        ruled = ruling_copulas(verbs)  # "talks ... are out of the question": no act
         return [
             *verbs,
             *(

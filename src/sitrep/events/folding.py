@@ -35,6 +35,8 @@ from spacy.tokens import Token
 
 from sitrep.actors.words import determined
 from sitrep.events.clauses import ASPECT_VERBS, THREAT_MODE_BY_MODE, THREAT_MODES, announced_type
+from sitrep.events.syntax import subjects
+from sitrep.events.trigger import Trigger
 
 if TYPE_CHECKING:
     from sitrep.events.pattern_records import Cues
@@ -171,6 +173,34 @@ def crushing_verbs(verbs: list[T], nouns: list[T]) -> set[int]:
 
 def _deps(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
+
+
+# verbs of leaving a body: a state that leaves an organisation of states cuts its ties
+LEAVING_VERBS = frozenset({"leave", "quit", "exit", "withdraw"})
+# codes of organisations of states (CAMEO's IGO, sitrep's UN system and EU bodies)
+BODY_PREFIXES = ("IGO", "UNO", "EUR")
+
+
+def bodies_left(
+    found: list[T], sentence: Iterable[Token], code_at: Callable[[Token], str | None]
+) -> list[T]:
+    """ "Mali, Burkina Faso and Niger were leaving ECOWAS", "Niger quit the bloc",
+    "withdrew from the African Union": leaving an organisation of states cuts ties with
+    it (SANCTION, discontinue), whatever reading the verb had."""
+    left: dict[int, Trigger] = {}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in LEAVING_VERBS:
+            continue
+        bodies = _deps(verb, "dobj") + [
+            o for p in _deps(verb, "prep") if p.lower_ == "from" for o in _deps(p, "pobj")
+        ]
+        bodies = [b for b in bodies if (code_at(b) or "").startswith(BODY_PREFIXES)]
+        if bodies:
+            left[verb.i] = Trigger(
+                verb, "SANCTION", "discontinue", tuple(subjects(verb)), tuple(bodies), 0.8
+            )
+    kept = [t for t in found if t.token.i not in left]
+    return [*kept, *left.values()]  # type: ignore[list-item]
 
 
 # verbs of weighing an act not yet taken: "is considering strikes on Syria"
