@@ -578,8 +578,9 @@ def within_scope(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in SCOPE_VERBS
 
 
-# auxiliaries of an act still to come
-FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+# auxiliaries of blame still to come: FUTURE_AUX less "'d", which may be "had" ("they'd
+# held Iran responsible")
+FUTURE_AUXILIARIES = FUTURE_AUX - {"'d"}
 
 
 def future_blame(verb: Token) -> bool:

@@ -135,12 +135,12 @@ OWNED_NOUNS = frozenset(
      "embassy", "consulate", "farm", "land", "business", "shop", "bank", "branch", "bureau",
      "outlet", "channel", "agency", "company", "firm", "factory", "boat"}
 )  # fmt: skip
-# places people live, trade, learn, heal and pray in: harm to them with no owner named
-# is harm to civilians
 # acts of taking a place: whom it is taken from, not those living there
 TAKING = frozenset(
     {"take", "seize", "capture", "overrun", "occupy", "recapture", "retake", "storm"}
 )
+# places people live, trade, learn, heal and pray in: harm to them with no owner named
+# is harm to civilians
 CIVILIAN_SITES = frozenset(
     {"home", "house", "shop", "store", "market", "marketplace", "pharmacy", "school",
      "hospital", "clinic", "mosque", "church", "temple", "synagogue", "village", "hamlet",
@@ -364,12 +364,9 @@ class RecipientFinder:
             target = own_government(
                 index, seg_i, trig.token, source, crowd, date
             ) or self._protest_site(ps, trig, places, date)
-        if (
-            not target
-            and trig.type in ("ASSAULT", "COERCE")
-            and self._lemma(trig.token) not in TAKING
-        ):
-            # "burned homes"; not "captured the village", taken from whoever held it
+        if not target and trig.type == "COERCE" and self._lemma(trig.token) not in TAKING:
+            # "looted homes" (an assault's sites were read before what the page told);
+            # not "seized the village", taken from whoever held it
             target = self._civilian_sites(ps, trig, places, source)
         if target or self.actors is None and not places:
             return target or toll
@@ -525,10 +522,10 @@ class RecipientFinder:
         if (
             trig.type in ADVERSARY_TYPES
             and source
-            and (self._holds_nothing_named(trig.token) or downs_weapons(trig.token))
+            and ((downed := downs_weapons(trig.token)) or self._holds_nothing_named(trig.token))
         ):
             enemy = told.adversary(source, same_country=True)
-            if downs_weapons(trig.token):
+            if downed:
                 # "air defences shot down most of the missiles": the forces that fired them
                 fired = told.latest({"ASSAULT"}, source)
                 enemy = enemy or (fired.source if fired is not None else ())
