@@ -166,3 +166,11 @@ def test_regional_relations(kb: ActorBase) -> None:
     assert "taliban" in objects("hibatullah_akhundzada", "leads", "2023-01-01")
     assert "taliban" not in objects("hibatullah_akhundzada", "leads", "2015-01-01")
     assert "boko_haram" in objects("mohammed_yusuf", "leads", "2008-01-01")
+
+
+def test_somaliland_is_its_breakaway_authorities_not_somalia(analyse_text, event_triples):
+    result = analyse_text(
+        "In January, Ethiopia signed a memorandum of understanding with Somaliland.",
+        "2025-02-20",
+    )
+    assert ((("ETH",), "AGREE", ("SOMREB",))) in event_triples(result)

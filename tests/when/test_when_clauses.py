@@ -199,3 +199,19 @@ def test_inheritance_stays_in_its_paragraph(nlp):
         "2008-03-26",
     )
     assert _date_of(dater, segments, "stormed") is None
+
+
+def test_an_act_asked_for_keeps_its_own_time_and_the_asking_its_own(analyse_text):
+    for text, trigger in (
+        ("The opposition leader urged supporters to rally in the capital on Saturday.", "urged"),
+        ("Hamas vowed to retaliate next week.", "vowed"),
+        ("The rebels agreed to withdraw from the town by Friday.", "agreed"),
+    ):
+        result = analyse_text(text, "2024-08-07")
+        said = [e for e in result.events if e.trigger == trigger]
+        assert said and said[0].date == "2024-08-07", (text, said)
+    ordered = analyse_text(
+        "His government ordered French troops to leave in early 2023.", "2024-08-28"
+    )
+    order = [e for e in ordered.events if e.trigger == "ordered"]
+    assert order and order[0].date.startswith("2023"), order

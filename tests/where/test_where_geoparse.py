@@ -175,3 +175,14 @@ def test_our_own_entry_outranks_a_city_that_lists_its_name_as_an_alternate(nlp, 
     white_house = [p for p in places if p.text == "White House"]
     assert white_house and white_house[0].country == "USA"
     assert abs(white_house[0].lat - 38.9) < 0.1  # Washington, not Casablanca or Tennessee
+
+
+def test_a_surname_left_out_of_a_tagged_name_is_no_town(analyse_text):
+    # "Maria Corina" is tagged a person, "Machado" is not; later "Machado" alone is
+    # tagged a place: both are the person, not a town of that name in California
+    result = analyse_text(
+        "Police arrested an aide to opposition leader Maria Corina Machado on Thursday. "
+        "Prosecutors opened an investigation into Machado and Edmundo Gonzalez.",
+        "2024-08-09",
+    )
+    assert not [p for p in result.places if p.text == "Machado"], result.places

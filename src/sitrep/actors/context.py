@@ -51,10 +51,13 @@ from sitrep.models import (
     Place,
     SegmentKind,
 )
+from sitrep.nlp.phrase_repairs import SERVICE_NOUNS
 
 WHERE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
 )
+# verbs of going by a route: "around" after them is the way taken, not where one is
+ROUTE_VERBS = frozenset({"reroute", "route", "divert", "sail", "detour", "steer", "navigate"})
 DATELINE_WEIGHT = 3  # "MOGADISHU, Aug 3, 2024 -": the place a wire report is filed from
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 TARGET_PREPS = frozenset({"at", "against", "on", "toward", "towards", "into"})
@@ -105,18 +108,24 @@ def stance_prefixed(tok: Token) -> bool:
     )
 
 
-OWNING_SECTORS = frozenset({"NGO", "IGO", "REB", "PRM", "PTY", "MED"})
+OWNING_SECTORS = frozenset({"NGO", "IGO", "REB", "PRM", "PTY", "MED", "OPP"})
 
 
 def of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
     """ "fighters of JNIM", "militants from the Islamic State", "officials of the
     African Union": the armed group, organisation, party or international body an
-    "of"/"from" phrase after the noun names."""
+    "of"/"from" phrase after the noun names; "advisers to the opposition leader",
+    "an aide of Machado": whom a noun of personal service names, people too."""
+    serving = head.lemma_.lower() in SERVICE_NOUNS
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+        if prep.dep_ != "prep" or prep.lower_ not in (
+            ("of", "from", "to") if serving else ("of", "from")
+        ):
             continue
         for obj in prep.children:
             mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
+            if mention is not None and serving and mention.actor.type != ActorType.STATE:
+                return mention.actor
             if (
                 mention is not None
                 and (
@@ -480,6 +489,8 @@ class CountryFinder:
         while word.dep_ in ("compound", "poss") and word.head.i != word.i:
             word = word.head
         prep = word.head
+        if prep.lower_ == "around" and prep.head.lemma_.lower() in ROUTE_VERBS:
+            return False  # "forced ships to reroute around the Cape": a route, not a home
         return word.dep_ == "pobj" and prep.lower_ in WHERE_PREPS and prep.head.pos_ not in ("ADJ",)
 
     def preceding_institution(

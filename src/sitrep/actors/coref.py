@@ -44,6 +44,17 @@ OWN_SIDE_NOUNS = frozenset(
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+# a body's named office-holder is a person to "he" and "she" even when the knowledge base
+# can only give the body's code: "the UN special envoy said she would travel", "a senior
+# Iraqi official said he had not been told"
+PERSON_HEADS = frozenset(
+    {"envoy", "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador",
+     "president", "chief", "leader", "commander", "official", "diplomat", "secretary",
+     "chancellor", "governor", "mayor", "senator", "lawmaker", "negotiator", "mediator",
+     "representative", "emissary", "prosecutor", "judge", "coordinator", "commissioner",
+     "rapporteur", "chairman", "chairwoman", "director", "officer", "general", "premier",
+     "aide", "adviser", "advisor", "monarch", "king", "queen", "emir", "prince", "cleric"}
+)  # fmt: skip
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # "both sides", "the two countries", "the two neighbours": the pair the page has just named
 PAIR_NOUNS = frozenset(
@@ -111,6 +122,17 @@ def _fits(mention: ActorMention, referent: Referent, date: str | None) -> bool:
         code = actor.code_on(date)
         return any(code.endswith(s) or code[3:6] == s for s in referent.sectors)
     return True
+
+
+def _office_holder(mention: ActorMention, head, referent: Referent) -> bool:
+    """A singular office-holder noun ("the envoy", "an official") heading a mention the
+    knowledge base gave a body's code: a person to "he" or "she"."""
+    return (
+        referent.types == (ActorType.PERSON,)
+        and mention.actor.type != ActorType.PERSON
+        and head.tag_ == "NN"
+        and head.lemma_.lower() in PERSON_HEADS
+    )
 
 
 def _sentence_ordinals(index: ActorIndex) -> dict[tuple[int, int], int]:
@@ -539,11 +561,14 @@ def _antecedent(
         ps = index.segments[m.seg]
         sent = ps.doc[m.head].sent
         distance = here - ordinals[(m.seg, sent.start)]
-        if distance > MAX_SENTENCES_BACK or not _fits(m, referent, date):
+        if distance > MAX_SENTENCES_BACK:
+            continue
+        head = ps.doc[m.head]
+        office_holder = _office_holder(m, head, referent)
+        if not office_holder and not _fits(m, referent, date):
             continue
         if m.seg == seg_i and m.head in own_subjects:
             continue
-        head = ps.doc[m.head]
         if (
             tok.lower_ in SINGULAR_PRONOUNS
             and m.actor.type == ActorType.GROUP
@@ -556,7 +581,7 @@ def _antecedent(
         role = 0 if head.dep_ in SUBJECT_DEPS else 1
         if role == 0 and main_subject and not _main_clause(head.head):
             role = 1  # a main clause's subject pronoun ("It also imposed ...") takes one
-        kind = referent.types.index(m.actor.type)
+        kind = 0 if office_holder else referent.types.index(m.actor.type)
         middle = (kind, role) if type_first else (role, kind)
         rank = (distance, *middle, -(m.seg * 100000 + m.start))
         if best is None or rank < best[0]:

@@ -101,6 +101,7 @@ from sitrep.actors.words import (
     owner_phrase,
     protest_page,
     punct_between,
+    seagoing,
 )
 from sitrep.models import Actor, ActorType, Place, SegmentKind
 from sitrep.nlp import ParsedSegment
@@ -512,8 +513,10 @@ class ActorResolver:
                     actor, via = group, "role_noun"
                 else:
                     implied = self.finder.implied_country(index, seg_i, head, context)
-                    if code in UNPLACED_SECTORS:
-                        implied = None  # "rights groups", "aid workers": international
+                    if code in UNPLACED_SECTORS or seagoing(head):
+                        # "rights groups", "aid workers": international; "merchant
+                        # vessels", "shipping companies": under any flag
+                        implied = None
                     if junta and seat_country(head, context.offset, context.places) is None:
                         # a junta rules where the page's story is, never a foreign army's
                         # (unless its own "in" says where: "the council in Khartoum")

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from sitrep.models import SegmentKind
 from sitrep.nlp import ParsedSegment
+from sitrep.nlp.phrase_repairs import SERVICE_NOUNS
 
 # nouns for one who leads or speaks for a group: the group's word before them says whose
 # ("a gang leader", "the rebel commander", "a militia spokesman"), over their own sector
@@ -70,7 +71,13 @@ def indefinite(head: Token) -> bool:
 
 
 def owner_phrase(tok: Token) -> bool:
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from") and tok.head.head.i < tok.i
+    """The object of an "of" or "from" after a noun ("fighters of JNIM"), or of "to"
+    after a noun of personal service ("advisers to the president")."""
+    if tok.dep_ != "pobj" or tok.head.head.i >= tok.i:
+        return False
+    if tok.head.lower_ == "to":
+        return tok.head.head.lemma_.lower() in SERVICE_NOUNS
+    return tok.head.lower_ in ("of", "from")
 
 
 def punct_between(a: Token, b: Token) -> bool:
@@ -162,3 +169,14 @@ def protest_page(segments: Sequence[ParsedSegment]) -> bool:
         if seen >= MIN_PROTEST_WORDS:
             return True
     return False
+
+
+# ships and the trade that runs them: their flag is never implied by where they sail
+SEAGOING_NOUNS = frozenset({"vessel", "ship", "tanker", "carrier", "freighter", "line"})
+
+
+def seagoing(head: Token) -> bool:
+    """ "merchant vessels", "shipping companies", "oil tankers"."""
+    return head.lemma_.lower() in SEAGOING_NOUNS or any(
+        c.lower_ == "shipping" for c in head.children if c.dep_ in ("compound", "amod")
+    )

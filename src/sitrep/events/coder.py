@@ -78,6 +78,7 @@ from sitrep.events.folding import (
     own_orders,
     promised_threats,
     protest_aims,
+    talk_topics,
 )
 from sitrep.events.implied import (
     armed_march,
@@ -490,7 +491,7 @@ class EventCoder(RecipientFinder, ArgumentReader):
         folded = [*found, *nouns]
         verbs = [t for t in folded if id(t) not in is_noun]  # a folded noun counts as a verb's
         verbs, agreed = agreed_concessions(verbs, self.book.cues, self._lemma)
-        verbs = promised_threats(verbs, self.book, self._lemma)
+        verbs = talk_topics(promised_threats(verbs, self.book, self._lemma), self.book)
         verbs = protest_aims(verbs, self.book)
         verbs = agents_of_when_clauses(casualty_tolls(verbs))
         code_at = functools.partial(self._code_at, index, seg)

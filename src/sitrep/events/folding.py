@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from sitrep.actors.words import determined
 from sitrep.events.clauses import ASPECT_VERBS, THREAT_MODE_BY_MODE, THREAT_MODES, announced_type
-from sitrep.events.syntax import subjects
+from sitrep.events.syntax import ABOUT_PREPS, subjects
 from sitrep.events.trigger import Trigger
 
 if TYPE_CHECKING:
@@ -559,3 +559,23 @@ def agreed_concessions(
                 )
                 kept.add(id(swapped[id(inner)]))
     return [swapped.get(id(t), t) for t in found if id(t) not in dropped], kept
+
+
+# talk that an act's gerund may be the topic of: "consultations on signing the agreement"
+TOPIC_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def talk_topics(found: list[T], book: PatternBook) -> list[T]:
+    """ "was ready to begin consultations on signing the agreement", "talks about ending
+    the war": a gerund after "on", "about" or "over" a noun of talks or agreement is what
+    the talks are about, not an act of its own."""
+    out = []
+    for trig in found:
+        tok = trig.token
+        prep = tok.head
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and prep.lower_ in ABOUT_PREPS:
+            named = book.noun_pattern(prep.head.lemma_.lower())
+            if prep.head.pos_ == "NOUN" and named is not None and named.type in TOPIC_TYPES:
+                continue
+        out.append(trig)
+    return out

@@ -172,7 +172,17 @@ def _describing_clause(clause: Token) -> bool:
 
 def _said_chain(chain: list[Token], cues: Cues) -> list[Token]:
     """The chain up to a speech verb that is coordinated with another verb: "denied any
-    role and said it remained committed": what is said is not under the denial."""
+    role and said it remained committed": what is said is not under the denial. A
+    speaker's second act joined to the speech verb ("denied that the town had fallen and
+    accused the rebels") is neither said nor denied: the chain is the act alone."""
+    if (
+        len(chain) > 1
+        and chain[0].dep_ == "conj"
+        and chain[0].head.i == chain[1].i
+        and chain[1].lemma_.lower() in cues.speech_verbs
+        and chain[0].tag_ == "VBD"
+    ):
+        return chain[:1]
     for k, tok in enumerate(chain[1:], start=1):
         if tok.dep_ == "conj" and tok.lemma_.lower() in cues.speech_verbs:
             return chain[: k + 1]
@@ -188,7 +198,10 @@ def _speaker(verb: Token) -> Token | None:
     if _passive(verb):
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _speaker(verb.head)  # "rejected the request and accused the US of ..."
+    return own
 
 
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj"})

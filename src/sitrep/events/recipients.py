@@ -79,7 +79,7 @@ CLAIM_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 # what a decision or move refers to: an act, not talk about one
 ACT_TYPES = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "THREATEN"})  # fmt: skip
 # types of the earlier events an event noun of a verbal act may refer to
-REFERRED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "THREATEN", "ACCUSE", "COOPERATE", "AID", "CONSULT"})  # fmt: skip
+REFERRED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "RETREAT", "AGREE", "THREATEN", "ACCUSE", "COOPERATE", "AID", "CONSULT", "REQUEST"})  # fmt: skip
 # verbal acts that judge what someone did: their recipient is the doer
 JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 VERBAL_TYPES = frozenset(
@@ -165,6 +165,13 @@ def same_state(a: ActorRef, b: ActorRef) -> bool:
         and a.code[3:6] in OWN_STATE_SECTORS
         and b.code[3:6] in OWN_STATE_SECTORS
     )
+
+
+def not_own_side(
+    target: tuple[ActorRef, ...], source: tuple[ActorRef, ...]
+) -> tuple[ActorRef, ...]:
+    """``target`` less the source's own state and its own body under any name."""
+    return tuple(r for r in target if not any(same_state(r, s) or r.code == s.code for s in source))
 
 
 def _of_definite(noun: Token) -> bool:
@@ -294,8 +301,9 @@ class RecipientFinder:
             if trig.type == "THREATEN" or denial:
                 # "warned that Washington would stop arms supplies if Israel ...": the
                 # threatener's own side doing the threatened act is not its recipient;
-                # "denied that the army had targeted civilians" answers an accuser
-                target = tuple(r for r in target if not any(same_state(r, s) for s in source))
+                # "denied that the army had targeted civilians" answers an accuser; nor is
+                # the speaker's own body ("a Houthi spokesman warned that the group would")
+                target = not_own_side(target, source)
             if denial and told is not None and not children(trig.token, "dobj"):
                 # "Rwanda has denied supporting the rebels": a denial of an act, not of
                 # a claim named, answers whoever accused it of that act
@@ -346,6 +354,8 @@ class RecipientFinder:
         # "urged all parties to resolve their differences": "their" may be read as the
         # speaker's own; the doer is never its own recipient
         target = tuple(t for t in target if t.id not in {s.id for s in source})
+        if trig.type == "THREATEN":
+            target = not_own_side(target, source)  # "warned it would expand its operations"
         if not target and trig.type in ("THREATEN", "ASSAULT"):
             ends = condition_subjects(trig.token, goals_only=trig.type == "ASSAULT")
             target = self._refs(index, seg_i, ends, date)

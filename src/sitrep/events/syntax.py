@@ -413,7 +413,8 @@ def _attack_on(noun: Token) -> Token | None:
 # verbs whose object does what their complement says: "forced Kyiv to cede land"
 OBJECT_CONTROL_VERBS = frozenset(
     {"force", "compel", "oblige", "coerce", "pressure", "persuade", "convince",
-     "allow", "permit", "enable", "help", "order", "urge", "ask", "tell", "push"}
+     "allow", "permit", "enable", "help", "order", "urge", "ask", "tell", "push", "prompt",
+     "cause", "drive", "spur", "encourage", "invite", "instruct", "direct", "require", "lead"}
 )  # fmt: skip
 
 

@@ -31,10 +31,8 @@ tokens in it, so a sentence the parser read right is never touched.
   ...") read as a noun root with a participle: the verb is the root.
 - A finite verb joined to an infinitive ("urged Rwanda to withdraw and called on the
   rebels to halt"): it is the infinitive's head's second act, with that head's subject.
-- A count led by "up to" or "upwards of" ("kidnapped up to 16 advisers", "detained
-  upwards of 50 activists"): the parser hangs the counted noun from the preposition, as
-  if the verb took a particle and a place. The noun is the verb's direct object, and the
-  leading words modify the number.
+- Noun-phrase attachments (counts led by "up to", stranded conjuncts, "an aide to X"):
+  see ``phrase_repairs``.
 """
 
 from __future__ import annotations
@@ -43,6 +41,14 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from sitrep.nlp.phrase_repairs import (
+    count_preposition,
+    object_of_stranded_conjunct,
+    repair_count,
+    repair_stranded_conjunct,
+    verb_owned_relation,
+)
 
 COMPONENT = "sitrep_parse_repairs"
 DATELINE_COMPONENT = "sitrep_datelines"
@@ -61,13 +67,6 @@ DATELINE = re.compile(
 HEADLINE_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions"})
 # verbs of responding: "respond to X with Y", where Y is the response
 RESPONDING_VERBS = frozenset({"respond", "react", "reply", "retaliate", "answer"})
-# leading words of a count, each with the preposition that follows it
-COUNT_LEADS = {"up": "to", "upwards": "of"}
-# verbs of an amount that changes: after them "up to 30 dollars" is how far it went
-AMOUNT_VERBS = frozenset(
-    {"go", "rise", "climb", "jump", "increase", "grow", "soar", "surge", "run", "add", "come",
-     "amount", "total", "sum", "build", "move", "step", "scale", "ramp", "stack", "pile"}
-)  # fmt: skip
 
 
 def add_parse_repairs(nlp: Language) -> Language:
@@ -132,8 +131,8 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 def repair_parse(doc: Doc) -> Doc:
     for token in doc:
-        if (prep := _count_preposition(token)) is not None:
-            _repair_count(token, prep)
+        if (prep := count_preposition(token)) is not None:
+            repair_count(token, prep)
         elif _reported_participle(token):
             _repair_reported_clause(token)
         elif (obj := _named_plural(token)) is not None:
@@ -166,8 +165,10 @@ def repair_parse(doc: Doc) -> Doc:
             token.head = token.head.head  # "Egypt and Qatar are mediating": the verb's subject
         elif (clause := _clause_before_time(token)) is not None:
             token.head = clause  # "the junta that seized power last week attacked ..."
-        elif (obj := _object_of_stranded_conjunct(token)) is not None:
-            _repair_stranded_conjunct(token, obj)
+        elif (obj := object_of_stranded_conjunct(token)) is not None:
+            repair_stranded_conjunct(token, obj)
+        elif (relation := verb_owned_relation(token)) is not None:
+            token.head = relation  # "arrested an aide to the opposition leader"
         elif (aside := _aside_read_as_main(token)) is not None:
             _repair_aside(token, *aside)
         elif _feeling_read_as_passive(token):
@@ -417,7 +418,8 @@ SPEECHLESS_SUBJECTS = frozenset(
     {"strike", "attack", "raid", "bombing", "shelling", "move", "decision", "operation",
      "offensive", "killing", "deal", "agreement", "accord", "sanction", "plan", "law", "vote",
      "election", "ban", "incursion", "invasion", "blockade", "measure", "step", "policy",
-     "resolution", "referendum", "annexation", "visit", "drill", "exercise", "test", "launch"}
+     "resolution", "referendum", "annexation", "visit", "drill", "exercise", "test", "launch",
+     "town", "city", "village", "base", "district", "province", "airport", "port", "bridge"}
 )  # fmt: skip
 SPEAKER_ACTS = frozenset(
     {"accuse", "order", "call", "urge", "warn", "demand", "threaten", "vow", "deny", "reject",
@@ -454,7 +456,7 @@ def _speakers_second_act(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     clause = verb.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLOSING_SPEECH_VERBS:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLOSING_SPEECH_VERBS | {"deny"}:
         return False
     if clause.head.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in clause.head.children):
         return False
@@ -576,63 +578,6 @@ def _repair_participle_clause(verb: Token, subject: Token) -> None:
         if (c.dep_ == "punct" and c.i == noun.sent.end - 1) or _trailing_participle(c, noun)
     ]:
         child.head = verb
-
-
-def _count_preposition(lead: Token) -> Token | None:
-    """The preposition of a count phrase led by ``lead`` ("up" + "to"), when the parse
-    hangs both from the verb and the counted noun from the preposition."""
-    wanted = COUNT_LEADS.get(lead.lower_)
-    if wanted is None or lead.i + 1 >= len(lead.doc):
-        return None
-    prep = lead.doc[lead.i + 1]
-    verb = lead.head
-    if prep.lower_ != wanted or verb.pos_ not in ("VERB", "AUX") or verb.i > lead.i:
-        return None
-    if verb.lemma_.lower() in AMOUNT_VERBS:
-        return None
-    if prep.head.i not in (verb.i, lead.i):
-        return None
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return None
-    return prep
-
-
-def _repair_count(lead: Token, prep: Token) -> None:
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-        return
-    number = next((c for c in noun.children if c.dep_ == "nummod" and c.i < noun.i), None)
-    if number is None or number.i != prep.i + 1:
-        return
-    verb = lead.head
-    noun.head, noun.dep_ = verb, "dobj"
-    lead.head, lead.dep_ = number, "quantmod"
-    prep.head, prep.dep_ = number, "quantmod"
-
-
-def _object_of_stranded_conjunct(noun: Token) -> Token | None:
-    """ "killed 13 U.S. service members and at least 170 Afghans", with "Afghans" hung
-    from the verb as a conjunct of it: a noun with no verb of its own, joined by "and"
-    after the verb's object, is that object's conjunct (a second recipient)."""
-    verb = noun.head
-    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB":
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in noun.children):
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i]
-    if not objects:
-        return None
-    obj = objects[-1]
-    between = noun.doc[obj.right_edge.i + 1 : noun.left_edge.i]
-    if len(between) != 1 or between[0].lower_ not in ("and", "or"):
-        return None
-    return obj
-
-
-def _repair_stranded_conjunct(noun: Token, obj: Token) -> None:
-    joiner = noun.doc[noun.left_edge.i - 1]
-    noun.head = obj
-    joiner.head, joiner.dep_ = obj, "cc"
 
 
 def _verb_after_acronym(root: Token) -> Token | None:

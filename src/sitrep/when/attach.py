@@ -40,6 +40,15 @@ ELSEWHERE_WORDS = frozenset(
 )  # fmt: skip
 # an open complement shares its governor's time ("began targeting ships in November")
 SAME_TIME_DEPS = frozenset({"xcomp"})
+# ... unless the governor asks for, plans or promises it: the act comes later, at a time
+# of its own ("called on supporters to march on Saturday", "vowed to retaliate next week");
+# an order, a decision or an agreement is told with its complement's time ("ordered French
+# troops to leave in early 2023", "agreed to resign on Monday night")
+LATER_ACT_LEMMAS = frozenset(
+    {"call", "urge", "ask", "plan", "threaten", "vow", "promise", "pledge", "want", "seek",
+     "hope", "intend", "invite", "encourage", "demand", "request", "offer", "prepare", "aim",
+     "expect", "warn", "appeal", "press", "schedule", "propose"}
+)  # fmt: skip
 WHEN_MARKERS = frozenset({"when", "as"})
 # verbs of saying and judging: a conjunct told with one is a statement of its own, not
 # the next step of the act it is joined to
@@ -87,6 +96,8 @@ def clause_unit(head: Token) -> Token:
     current = head
     for _ in range(MAX_DEPTH):
         if current.dep_ not in SAME_TIME_DEPS or current.head.i == current.i:
+            return current
+        if current.head.lemma_.lower() in LATER_ACT_LEMMAS:
             return current
         current = clause_head(current.head)
     return current
@@ -144,6 +155,8 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
     bound = date_root.head if date_root.dep_ == "pobj" else date[0]
     if bound.lower_ in END_BOUND_PREPS and bound.i <= date.start:
         return None  # "proposed staying in power until 2026": when a span ends, not an act
+    if bound.lower_ == "by" and _deadline_clause(clause_head(bound)):
+        return None  # "agreed to withdraw by Friday": a deadline, not when anything happened
     own = clause_unit(clause_head(trigger))
     if own.dep_ in BACKGROUND_DEPS and _dates_noun_of(date, own.head):
         # "in 2004, when his militia was fighting"; "Sunday's vote, which many boycotted"
@@ -194,6 +207,11 @@ def attachment(date: Span, trigger: Token) -> Attachment | None:
         if unit.i == date_unit.i:
             return Attachment(2 + level, shift)
     return None
+
+
+def _deadline_clause(head: Token) -> bool:
+    """An infinitive or a future clause: "by" a date there sets a deadline."""
+    return is_modal(head) or any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _is_when_clause(head: Token) -> bool:

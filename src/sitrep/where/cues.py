@@ -251,13 +251,33 @@ def person_name_words(docs: Iterable[Doc], is_place: Callable[[str], bool]) -> f
     words = set()
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not 1 < len(ent) <= 5 or is_place(ent.text):
+            if ent.label_ != "PERSON":
+                continue
+            name = [*ent, *_surname_left_out(ent)]
+            if not 1 < len(name) <= 5 or is_place(ent.text):
                 continue
             if any(t.pos_ == "DET" or t.tag_ == "POS" for t in ent):
                 continue  # "the Tigray People's Liberation Front": a body, not a person
-            words.update(loose_key(t.text) for t in ent if t.text[:1].isupper())
+            words.update(loose_key(t.text) for t in name if t.text[:1].isupper())
     words.discard("")
     return frozenset(words)
+
+
+def _surname_left_out(ent) -> list[Token]:
+    """The proper nouns right after a person's name that the tagger left out of it but
+    the parse makes its head ("Maria Corina" tagged, "Machado" not: one name)."""
+    out: list[Token] = []
+    last = ent[-1]
+    doc = ent.doc
+    while last.i + 1 < len(doc):
+        nxt = doc[last.i + 1]
+        if nxt.ent_type_ or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper():
+            break
+        if last.head.i != nxt.i or last.dep_ != "compound":
+            break
+        out.append(nxt)
+        last = nxt
+    return out
 
 
 def spelled_like(text: str, name: str) -> bool:

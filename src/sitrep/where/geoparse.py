@@ -184,6 +184,8 @@ def find_toponyms(
         if ent.label_ in PLACE_LABELS:
             if _surname_after_given_name(ent, gazetteer):
                 continue  # "Kenzo Oshima, the UN relief coordinator": a person
+            if _person_named_again(ent, gazetteer, person_words):
+                continue  # "Maria Corina Machado ... an investigation into Machado"
             tokens = _with_hyphened_words(_trim(list(ent)))
             spans = _feature_pieces_dropped(
                 tokens, _longest_matches(tokens, gazetteer, tagged=True)
@@ -674,6 +676,24 @@ def _surname_after_given_name(ent: Span, gazetteer: Gazetteer) -> bool:
     if list(gazetteer.lookup(f"{given.text} {ent.text}")):
         return False
     return not any(m.exact for m in gazetteer.lookup(given.text))
+
+
+def _person_named_again(ent: Span, gazetteer: Gazetteer, person_words: frozenset[str]) -> bool:
+    """A one-word place entity that is a word of one of the page's full person names, and
+    no country, province, capital or big city: the tagger has taken the person, named
+    again by surname, for a small town of that name."""
+    if len(ent) != 1 or loose_key(ent.text) not in person_words:
+        return False
+    return not any(
+        m.exact
+        and (
+            m.entry.curated
+            or m.entry.capital
+            or m.entry.precision in ("country", "admin1")
+            or m.entry.population >= MIN_POPULATION_PERSON_TAGGED
+        )
+        for m in gazetteer.lookup(ent.text)
+    )
 
 
 def _longest_matches(
