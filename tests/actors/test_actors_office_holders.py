@@ -45,3 +45,20 @@ def test_merchant_ships_take_no_flag_from_the_page(analyse_text):
     assert codes["merchant vessels"] == "BUS", codes
     british = analyse_text("The Houthis fired missiles at a British oil tanker.", "2024-01-27")
     assert mention_codes(british)["British oil tanker"] == "GBRBUS"
+
+
+def test_the_office_in_a_title_is_no_actor(analyse_text):
+    result = analyse_text(
+        "Secretary of State Antony Blinken announced $100 million for the mission.", "2024-03-12"
+    )
+    assert "State" not in mention_codes(result)
+    assert mention_codes(result)["Antony Blinken"] == "USAGOV"
+
+
+def test_regional_leaders_are_of_no_one_state_but_a_regional_government_is(analyse_text):
+    result = analyse_text("Ruto met regional leaders in Nairobi.", "2025-01-27")
+    assert mention_codes(result)["leaders"] == "GOV"
+    tigray = analyse_text(
+        "Ethiopia's parliament voted to dissolve the regional government in Tigray.", "2020-11-07"
+    )
+    assert mention_codes(tigray)["government"] == "ETHGOV"

@@ -51,7 +51,6 @@ from sitrep.models import (
     Place,
     SegmentKind,
 )
-from sitrep.nlp.phrase_repairs import SERVICE_NOUNS
 
 WHERE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
@@ -108,45 +107,6 @@ def stance_prefixed(tok: Token) -> bool:
     )
 
 
-OWNING_SECTORS = frozenset({"NGO", "IGO", "REB", "PRM", "PTY", "MED", "OPP"})
-
-
-def of_owner(index: ActorIndex, seg_i: int, head: Token) -> Actor | None:
-    """ "fighters of JNIM", "militants from the Islamic State", "officials of the
-    African Union": the armed group, organisation, party or international body an
-    "of"/"from" phrase after the noun names; "advisers to the opposition leader",
-    "an aide of Machado": whom a noun of personal service names, people too."""
-    serving = head.lemma_.lower() in SERVICE_NOUNS
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in (
-            ("of", "from", "to") if serving else ("of", "from")
-        ):
-            continue
-        for obj in prep.children:
-            mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
-            if mention is not None and serving and mention.actor.type != ActorType.STATE:
-                return mention.actor
-            if (
-                mention is not None
-                and (
-                    mention.actor.type
-                    in (
-                        ActorType.ARMED_GROUP,
-                        ActorType.ORGANISATION,
-                        ActorType.PARTY,
-                        ActorType.BODY,
-                    )
-                    # "doctors from two American aid groups": organisations named generically
-                    or (
-                        mention.actor.type == ActorType.GROUP
-                        and mention.actor.code[3:] in OWNING_SECTORS
-                    )
-                )
-            ):
-                return mention.actor
-    return None
-
-
 LOCATIVE_PREPS = {
     "in",
     "at",
@@ -187,16 +147,6 @@ def argument_position(tok: Token) -> bool:
         return True
     return tok.dep_ == "pobj" and (
         tok.head.lower_ not in LOCATIVE_PREPS or participant_preposition(tok.head)
-    )
-
-
-def government_forces(owner: Actor, code: str, date: str | None) -> bool:
-    """A government (or state) named before a noun of its forces or police."""
-    own = owner.code_on(date)
-    return (
-        code in ("MIL", "COP", "SPY")
-        and bool(owner.country)
-        and (own.endswith("GOV") or own == owner.country)
     )
 
 
@@ -389,7 +339,9 @@ class CountryFinder:
             and _clause_of(head, p.start - context.offset)
         }
         if len(local) == 1:
-            return local.pop()
+            found = local.pop()
+            army = self._the_army(index, seg_i, head, context)
+            return army if army is not None and army != found else found
         seat = seat_country(head, context.offset, context.places)
         if seat is not None:
             return seat  # "the military government in Niger"
@@ -432,9 +384,22 @@ class CountryFinder:
                 # of where the page's events happen (not its people: hostages are often
                 # held far from home)
                 return ground
+        if sector is not None and sector[0] == "COP":
+            # "Protesters in Kinshasa attacked ... Police used tear gas": police act at
+            # home, in the scene the page has just placed
+            scene = self._scene_country(index, seg_i, head, context)
+            if scene is not None:
+                return scene
         reporter = reporter_country(index, seg_i, head) if sector else None
-        if reporter is not None and sector[0] in STATE_SECTORS:
-            return reporter  # "Syrian state media said air defences had shot down ..."
+        if reporter is not None and (
+            sector[0] in STATE_SECTORS or (sector[0] == "CVL" and _casualties(head))
+        ):
+            # "Syrian state media said air defences had shot down ...", "Pakistan said 26
+            # civilians had been killed": a state tells of its own forces and dead
+            return reporter
+        army = self._the_army(index, seg_i, head, context)
+        if army is not None:
+            return army
         if context.page_country is not None:
             return context.page_country
         towns = {
@@ -454,6 +419,55 @@ class CountryFinder:
                 return subjects[0].iso3
             if prior:
                 return prior[-1].iso3
+        return None
+
+    def _the_army(
+        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+    ) -> str | None:
+        """Whose "the army" or "the military" is, when a place in its sentence would say
+        otherwise: the army the page named before ("the Israeli army ... the army entered
+        Rafah"), else the page's own state's when the page named its government or
+        forces, else that of the government the page named last ("the Israeli government
+        has no plan ... the army entered Rafah"): armies fight abroad, so where they are
+        says little."""
+        if head.lower_ not in ("army", "military") or not any(
+            c.lower_ == "the" for c in head.children
+        ):
+            return None
+        earlier = self.earlier_sector_country(index, seg_i, head)
+        if earlier is not None:
+            return earlier
+        governments = [
+            m.actor.country
+            for m in index.mentions
+            if (m.seg, m.start) < (seg_i, head.i)
+            and m.actor.country
+            and m.actor.code[3:6] in ("GOV", "MIL")
+        ]
+        if context.page_country in governments:
+            return context.page_country
+        return governments[-1] if governments else None
+
+    def _scene_country(
+        self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
+    ) -> str | None:
+        """The one country that the places saying where things happen ("in Kinshasa")
+        name in ``head``'s sentence, else in the sentence before it."""
+        spans = [(seg_i, head.sent)]
+        previous = self.previous_sentence(index, seg_i, head)
+        if previous is not None and previous[0] == seg_i:
+            spans.append(previous)
+        for _, sent in spans:
+            lo, hi = context.offset + sent.start_char, context.offset + sent.end_char
+            where = {
+                p.country
+                for p in context.places
+                if lo <= p.start < hi
+                and p.country
+                and self._located(sent.doc, p.start - context.offset)
+            }
+            if where:
+                return where.pop() if len(where) == 1 else None
         return None
 
     @staticmethod
@@ -569,12 +583,6 @@ WEAPON_NOUNS = frozenset(
      "torpedo", "shelling", "gunboat", "frigate", "destroyer", "warship", "ship", "vessel",
      "helicopter", "warplane", "gunship", "jet", "bomber", "tank", "drone", "submarine"}
 )  # fmt: skip
-# verbs whose agent owns the forces or weapons they act with: "drones launched by Russia"
-WIELDING_VERBS = frozenset(
-    {"launch", "fire", "send", "deploy", "operate", "fly", "drop", "dispatch"}
-)
-
-
 # a country's soldiers in power, by other words: read as a junta is
 JUNTA_PHRASES = frozenset(
     {"military government", "military rulers", "military regime", "military council",
@@ -599,49 +607,6 @@ def _foreign_voice(actor) -> bool:
     if actor.code[:3] in NON_COUNTRY_PREFIXES:
         return True  # "JNIM fighters": a transnational group's base is no story's country
     return actor.code[3:6] == "MED" and actor.type == ActorType.ORGANISATION
-
-
-def of_states(index: ActorIndex, seg_i: int, head: Token) -> list[str]:
-    """``of_state``'s country and the states coordinated with it ("the embassies of
-    Rwanda, France and the United States")."""
-    first = of_state(index, seg_i, head)
-    if first is None:
-        return []
-    found = [first]
-    for obj in (o for p in head.children if p.lower_ == "of" for o in p.children):
-        for conj in obj.conjuncts if obj.dep_ == "pobj" else ():
-            mention = index.at(seg_i, conj.i)
-            country = mention.actor.country if mention is not None else None
-            if country and mention.actor.type == ActorType.STATE and country not in found:
-                found.append(country)
-    return found
-
-
-def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
-    """The country an "of" phrase after a noun names ("the president of Armenia"), a
-    state institution an "of", "in" or "from" phrase names ("lawmakers in the Iranian
-    parliament", "officials from the Iraqi interior ministry"), or the state that
-    launched, fired or sent them ("drones launched by Russia")."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
-            continue
-        for obj in prep.children:
-            mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
-            if mention is None or not mention.actor.country:
-                continue
-            if prep.lower_ == "of" and mention.actor.type == ActorType.STATE:
-                return mention.actor.country
-            if mention.actor.code[3:6] in STATE_SECTORS:
-                return mention.actor.country
-    for clause in head.children:  # "drones launched by Russia", "troops sent by Rwanda"
-        if clause.dep_ != "acl" or clause.lemma_.lower() not in WIELDING_VERBS:
-            continue
-        for agent in clause.children:
-            for obj in agent.children if agent.dep_ == "agent" else ():
-                mention = index.at(seg_i, obj.i)
-                if mention is not None and mention.actor.type == ActorType.STATE:
-                    return mention.actor.country
-    return None
 
 
 def title_sector(holders: Sequence[Actor], date: str | None) -> str:
@@ -703,28 +668,6 @@ def seat_country(head: Token, offset: int, places: Sequence[Place]) -> str | Non
                 if place.start <= at < place.end and place.country:
                     return place.country
     return None
-
-
-# what a person may lead whose members are the person's "men" or "fighters"
-LED_TYPES = frozenset({ActorType.ARMED_GROUP, ActorType.PARTY, ActorType.ORGANISATION})
-ARMED_SECTORS = frozenset({"REB", "PRM", "INS", "MIL", "CVL"})  # "fighters", "men"
-
-
-def followers(kb: ActorBase, owner: Actor, code: str, date: str | None) -> Actor:
-    """Whose "Hemedti's men" or "Sadr's fighters" are: the armed group, party or body
-    their owner leads on the date (the RSF, Saraya al-Salam), else the owner."""
-    if owner.type != ActorType.PERSON or owner.code_on(date)[3:6] in STATE_SECTORS:
-        return owner  # "Trump's aides", "Putin's men": the leader's own government
-    led = [
-        found
-        for r in kb.relations_of(owner.id, on=date)
-        if r.predicate == "leads" and r.subject == owner.id
-        and (found := kb.find(r.object)) is not None and found.type in LED_TYPES
-    ]  # fmt: skip
-    armed = [a for a in led if a.type == ActorType.ARMED_GROUP]
-    if armed and code in ARMED_SECTORS:
-        return armed[0]  # "Sadr's fighters": his militia, not his party
-    return led[0] if led else owner
 
 
 def demonym_countries(kb: ActorBase, index: ActorIndex) -> set[str]:
@@ -801,3 +744,12 @@ def places_in(head: Token, offset: int) -> set[int]:
     of its own "in" phrase ("Kurdish forces in northern Syria")."""
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")]
     return {offset + t.idx for p in preps for t in p.subtree}
+
+
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
+
+
+def _casualties(head: Token) -> bool:
+    """People a clause tells were killed, wounded or died ("26 civilians had been killed")."""
+    verb = head.head
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in CASUALTY_VERBS

@@ -14,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.actors.anaphora import Anaphora, Referent
-from sitrep.actors.context import followers, phrase_start
+from sitrep.actors.context import phrase_start
 from sitrep.actors.kb import ActorBase
 from sitrep.actors.mentions import STATE_SECTORS
+from sitrep.actors.owners import followers
 from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorType, SegmentKind
 from sitrep.nlp.repairs import CLOSING_SPEECH_VERBS
@@ -65,6 +66,10 @@ PAIR_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# pair words that name the two states, not their forces or governments
+STATE_PAIR_NOUNS = frozenset(
+    {"countries", "nations", "neighbours", "neighbors", "states", "capitals"}
+)
 # military ranks (and their abbreviations) that a page may use alone for the person it
 # introduced with one: "Captain Ibrahim Traore ... the captain"
 RANKS = {
@@ -177,6 +182,8 @@ def resolve_anaphora(
             if _pair_phrase(tok):
                 here = ordinals[(seg_i, tok.sent.start)]
                 pair = _recent_pair(index, seg_i, tok, threads, ordinals, here, date)
+                if pair is not None and kb is not None and _states_meant(tok, pair, date):
+                    pair = tuple(_as_state(kb, a, date) for a in pair)  # "both countries"
                 if pair is not None:
                     start = _phrase_start(tok)
                     text = doc[start : tok.i + 1].text
@@ -368,6 +375,25 @@ def _recent_pair(index, seg_i, tok, threads, ordinals, here, date=None) -> tuple
         if len(sides) == 2:
             return tuple(sides.values())
     return None
+
+
+def _states_meant(tok, pair: tuple, date: str | None) -> bool:
+    """Whether a pair word names the two states: "both countries", or "both sides" when
+    the page named the sides by different bodies (one's minister, the other's army)."""
+    if tok.lower_ in STATE_PAIR_NOUNS:
+        return True
+    codes = [a.code_on(date) if hasattr(a, "code_on") else a.code for a in pair]
+    state_bodies = all(c[3:6] in STATE_SECTORS or len(c) == 3 for c in codes)
+    return state_bodies and len({c[3:6] for c in codes}) > 1
+
+
+def _as_state(kb: ActorBase, actor, date: str | None):
+    """The state of a side's country ("both countries": India and Pakistan, not India and
+    the Pakistani army), else the actor itself."""
+    side = _side(actor, date)
+    info = kb.country(side) if side is not None and len(side) == 3 else None
+    state = kb.find(info.actor_id) if info is not None else None
+    return state if state is not None else actor
 
 
 def _side(actor, date: str | None = None) -> str | None:

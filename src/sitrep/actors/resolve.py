@@ -38,12 +38,7 @@ from sitrep.actors.context import (
     CountryFinder,
     argument_position,
     demonym_countries,
-    followers,
-    government_forces,
     latest_force_sector,
-    of_owner,
-    of_state,
-    of_states,
     participant_preposition,
     phrase_start,
     place_not_person,
@@ -78,6 +73,7 @@ from sitrep.actors.mentions import (
     starts_name,
     titles_person_by_sector,
 )
+from sitrep.actors.owners import followers, government_forces, of_owner, of_state, of_states
 from sitrep.actors.phrases import (
     collective_bodies,
     counterpart_actor,
@@ -98,6 +94,7 @@ from sitrep.actors.words import (
     joined_forces,
     joined_protests,
     model_name,
+    of_many_states,
     owner_phrase,
     protest_page,
     punct_between,
@@ -513,9 +510,10 @@ class ActorResolver:
                     actor, via = group, "role_noun"
                 else:
                     implied = self.finder.implied_country(index, seg_i, head, context)
-                    if code in UNPLACED_SECTORS or seagoing(head):
+                    if code in UNPLACED_SECTORS or seagoing(head) or of_many_states(head):
                         # "rights groups", "aid workers": international; "merchant
-                        # vessels", "shipping companies": under any flag
+                        # vessels", "shipping companies": under any flag; "regional
+                        # leaders", "world powers": of many states
                         implied = None
                     if junta and seat_country(head, context.offset, context.places) is None:
                         # a junta rules where the page's story is, never a foreign army's

@@ -17,6 +17,7 @@ from sitrep.actors.collectives import Collectives
 from sitrep.actors.context import WHERE_PREPS, CountryFinder, named_ethnic, stance_prefixed
 from sitrep.actors.kb import ActorBase, normalise_name
 from sitrep.actors.mentions import (
+    STATE_SECTORS,
     ActorIndex,
     ActorMention,
     PageContext,
@@ -155,6 +156,8 @@ class UnknownNames:
                 continue
             if all(t.lower_ in self.titles for t in ent):
                 continue  # "Defence" in "Defence Secretary Lloyd Austin": part of a title
+            if _portfolio(ent):
+                continue  # "State" in "Secretary of State Antony Blinken": the office
             if named_place(ent):
                 continue  # "the town of Chinshwehaw": a place the gazetteer lacks
             if ent[-1].lower_ in INSTRUMENT_WORDS:
@@ -228,8 +231,10 @@ class UnknownNames:
                 continue
             code, country = self.compose_code(index, seg_i, ent, context)
             if code and country is None:
-                # "Prime Minister Abiy Ahmed" on a page about Ethiopia
-                country = self.finder.implied_country(index, seg_i, ent.root, context)
+                # "Prime Minister Abiy Ahmed" on a page about Ethiopia; "Congo's government
+                # said ... Foreign Minister X accused Rwanda": the government that spoke
+                country = self._spoken_for(index, seg_i, ent, code, context)
+                country = country or self.finder.implied_country(index, seg_i, ent.root, context)
                 code = (country or "") + code
             sector = self.kb.sector_for(ent.text)
             if sector is not None and titles_person(index, seg_i, ent.root):
@@ -260,6 +265,20 @@ class UnknownNames:
 
         self.match_nationality_plurals(index, seg_i, doc)
         self.match_misspelt_countries(index, seg_i, doc, offset, place_spans)
+
+    def _spoken_for(
+        self, index: ActorIndex, seg_i: int, ent: Span, code: str, context: PageContext
+    ) -> str | None:
+        """The country of the state that the previous sentence's subject names, for a
+        state office-holder whose title names no country and who opens the sentence: the
+        page has just told what that state did, and its minister speaks next."""
+        if code not in STATE_SECTORS or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        previous = self.finder.previous_sentence(index, seg_i, ent.root)
+        if previous is None:
+            return None
+        subjects = [c for c in self.finder.named_in(index, *previous, context.places) if c.subject]
+        return subjects[0].iso3 if subjects else None
 
     def match_misspelt_countries(
         self,
@@ -403,6 +422,25 @@ class UnknownNames:
         """True when a sentence is about fighting: a word of ``military_context``."""
         words = self.collectives.military_context
         return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+# what a minister or secretary "of" holds: the office, not an actor
+PORTFOLIOS = frozenset(
+    {"state", "defence", "defense", "interior", "justice", "finance", "treasury", "staff",
+     "energy", "health", "education", "commerce", "agriculture", "labor", "labour", "war",
+     "homeland security", "foreign affairs", "home affairs", "information", "the army"}
+)  # fmt: skip
+OFFICE_WORDS = frozenset({"secretary", "minister", "chief", "chiefs", "ministers", "secretaries"})
+
+
+def _portfolio(ent: Span) -> bool:
+    """ "Secretary of State", "Minister of Defence", "Chief of Staff": the words after
+    "of" name the office."""
+    start = ent.start - (1 if ent[0].lower_ == "the" else 0)
+    if start < 2 or ent.text.lower().removeprefix("the ") not in PORTFOLIOS:
+        return False
+    doc = ent.doc
+    return doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in OFFICE_WORDS
 
 
 def _describes_a_named_actor(index: ActorIndex, seg_i: int, noun: Token) -> bool:

@@ -180,3 +180,16 @@ def seagoing(head: Token) -> bool:
     return head.lemma_.lower() in SEAGOING_NOUNS or any(
         c.lower_ == "shipping" for c in head.children if c.dep_ in ("compound", "amod")
     )
+
+
+# words that set a noun above any one state: "regional leaders", "world powers"
+MANY_STATES_WORDS = frozenset({"regional", "international", "world", "global"})
+
+
+def of_many_states(head: Token) -> bool:
+    """ "regional leaders", "world powers", "international mediators"; not "the regional
+    government" (of a region within one state)."""
+    words = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+    if "regional" in words and head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return bool(words & MANY_STATES_WORDS)

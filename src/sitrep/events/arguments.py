@@ -18,7 +18,7 @@ from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.folding import COUNTRYLESS
 from sitrep.events.implied import measure_country
 from sitrep.events.recipients import OWN_STATE_SECTORS
-from sitrep.events.syntax import WHERE_NOUNS, says_what_about
+from sitrep.events.syntax import WHERE_NOUNS, border_neighbour, says_what_about
 from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, ActorType
 
 # participles whose agent is the doer or user of what they describe
@@ -61,6 +61,24 @@ class ArgumentReader:
         info = self.actors.country_by_demonym(tok.text)
         return self.actors.find(info.actor_id) if info is not None else None
 
+    def _demonym_states(self, tok: Token) -> list:
+        """The states a noun's own nationality word names, or (failing that) the words
+        of its modifiers and their compounds name, with coordinated ones."""
+        own = self._demonym_state(tok)
+        if own is not None:
+            return [own]
+        words = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        words += [g for c in words if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+        found = []
+        for word in words:
+            for each in (word, *word.conjuncts):
+                state = self._demonym_state(each)
+                if state is not None and state not in found:
+                    found.append(state)
+            if found:
+                return found
+        return found
+
     def _code_at(self, index: ActorIndex, seg: int, tok: Token) -> str | None:
         mention = self._argument(index, seg, tok)
         return mention.actor.code if mention is not None else None
@@ -81,6 +99,8 @@ class ArgumentReader:
                     depth = 99  # "a law on foreign agents": what the law is about
                 if up.dep_ == "pobj" and up.lemma_.lower() in WHERE_NOUNS:
                     depth = 99  # "the town on the Chinese border": where the town is
+                if border_neighbour(up):
+                    depth = 99  # "seized the crossing with Egypt": the neighbour across it
                 below, up, depth = up, up.head, depth + 1
                 clause = up.dep_ in ("relcl", "acl", "ccomp", "advcl") and up.i != tok.i
                 if clause and not _done_by(up, below):
@@ -104,13 +124,12 @@ class ArgumentReader:
         for tok in tokens:
             mention = self._argument(index, seg, tok)
             if mention is None:
-                # "Israeli airstrikes": Israel's; "pushed back a Russian assault": Russia's
-                state = self._demonym_state(tok) or next(
-                    filter(None, (self._demonym_state(c) for c in tok.children)), None
-                )
-                if state is not None and state.id not in seen:
-                    seen.add(state.id)
-                    refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))
+                # "Israeli airstrikes": Israel's; "pushed back a Russian assault": Russia's;
+                # "an Egyptian and Qatari ceasefire proposal": both states'
+                for state in self._demonym_states(tok):
+                    if state.id not in seen:
+                        seen.add(state.id)
+                        refs.append(ActorRef(state.id, state.name, state.code_on(date), tok.text))
                 continue
             found = [mention]
             more: list[ActorRef] = []

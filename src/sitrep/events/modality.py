@@ -189,6 +189,13 @@ def _said_chain(chain: list[Token], cues: Cues) -> list[Token]:
     return chain
 
 
+def _none_of(noun: Token) -> bool:
+    """A noun phrase that names nothing: "no military facilities", "nobody", "none"."""
+    if noun.lower_ in ("nobody", "none", "nothing", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -337,6 +344,8 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
                 child.lower_ in cues.negation and child.dep_ in ("advmod", "det", "neg")
             ):
                 note(Modality.NEGATED, child.lower_)
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _none_of(child):
+                note(Modality.NEGATED, "no")  # "no military facilities had been targeted"
 
     for tok in own:
         for child in tok.children:

@@ -283,6 +283,7 @@ class Cues:
     # nouns by which a verbal act refers to an event told earlier on the page ("rejected
     # the charge", "praised the decision", "called for changes to the deal")
     claim_nouns: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()  # "denounced the speech": its speaker
     decision_nouns: frozenset[str] = frozenset()
     accord_nouns: frozenset[str] = frozenset()
     # "condemned the fighting", "called on all sides": both sides of the latest fighting

@@ -349,7 +349,7 @@ def _read_lemma_fixes(path: str, data: Any) -> dict[str, str]:
     return {form.lower(): normalize_lemma(lemma) for form, lemma in data.items()}
 
 
-_CUE_WORD_LISTS = ("speech_verbs", "hedges", "prediction", "conditional", "conditional_modals", "conditional_openers", "negation", "negating_verbs", "question_words", "disapproval", "approval", "obligation", "message_nouns", "punishing_verbs", "intention", "cause_markers", "reason_types", "claim_nouns", "decision_nouns", "accord_nouns", "hostility_nouns", "harm_nouns", "side_nouns", "side_words", "calm_nouns", "denying_verbs", "held_nouns", "naming_verbs", "crowd_acts", "crowd_sectors", "notice_verbs", "danger_nouns", "conceding_verbs", "conceded_modes", "force_moves", "force_sectors")  # fmt: skip
+_CUE_WORD_LISTS = ("speech_verbs", "hedges", "prediction", "conditional", "conditional_modals", "conditional_openers", "negation", "negating_verbs", "question_words", "disapproval", "approval", "obligation", "message_nouns", "punishing_verbs", "intention", "cause_markers", "reason_types", "claim_nouns", "statement_nouns", "decision_nouns", "accord_nouns", "hostility_nouns", "harm_nouns", "side_nouns", "side_words", "calm_nouns", "denying_verbs", "held_nouns", "naming_verbs", "crowd_acts", "crowd_sectors", "notice_verbs", "danger_nouns", "conceding_verbs", "conceded_modes", "force_moves", "force_sectors")  # fmt: skip
 _CUE_PHRASE_LISTS = ("speech_phrases", "hedge_phrases", "prediction_phrases", "conditional_phrases", "negation_phrases", "question_marks", "obligation_phrases", "ruled_out_phrases", "cause_phrases", "reason_phrases")  # fmt: skip
 
 

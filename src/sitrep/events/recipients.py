@@ -33,6 +33,7 @@ from sitrep.events.recipient_words import (
 )
 from sitrep.events.syntax import (
     WHERE_NOUNS,
+    border_neighbour,
     children,
     complements,
     named_in_what,
@@ -168,10 +169,15 @@ def same_state(a: ActorRef, b: ActorRef) -> bool:
 
 
 def not_own_side(
-    target: tuple[ActorRef, ...], source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...], source: tuple[ActorRef, ...], state: bool = True
 ) -> tuple[ActorRef, ...]:
-    """``target`` less the source's own state and its own body under any name."""
-    return tuple(r for r in target if not any(same_state(r, s) or r.code == s.code for s in source))
+    """``target`` less the source's own body under any name and, with ``state``, less
+    any body of the source's own state."""
+    return tuple(
+        r
+        for r in target
+        if not any((state and same_state(r, s)) or r.code == s.code for s in source)
+    )
 
 
 def _of_definite(noun: Token) -> bool:
@@ -304,6 +310,9 @@ class RecipientFinder:
                 # "denied that the army had targeted civilians" answers an accuser; nor is
                 # the speaker's own body ("a Houthi spokesman warned that the group would")
                 target = not_own_side(target, source)
+            elif trig.type == "AGREE":
+                # "said he would convene a summit of regional leaders": not his own
+                target = not_own_side(target, source, state=False)
             if denial and told is not None and not children(trig.token, "dobj"):
                 # "Rwanda has denied supporting the rebels": a denial of an act, not of
                 # a claim named, answers whoever accused it of that act
@@ -354,8 +363,9 @@ class RecipientFinder:
         # "urged all parties to resolve their differences": "their" may be read as the
         # speaker's own; the doer is never its own recipient
         target = tuple(t for t in target if t.id not in {s.id for s in source})
-        if trig.type == "THREATEN":
-            target = not_own_side(target, source)  # "warned it would expand its operations"
+        if trig.type in ("THREATEN", "AGREE"):
+            # "warned it would expand its operations"
+            target = not_own_side(target, source, state=trig.type == "THREATEN")
         if not target and trig.type in ("THREATEN", "ASSAULT"):
             ends = condition_subjects(trig.token, goals_only=trig.type == "ASSAULT")
             target = self._refs(index, seg_i, ends, date)
@@ -389,7 +399,7 @@ class RecipientFinder:
         objects = [o for o in with_conjuncts(children(trig.token, "dobj")) if o not in acts]
         candidates = [*target_tokens, *objects]
         for head in (trig.token, *objects, *complements(trig.token)):
-            candidates += pobjs(head, preps)
+            candidates += [c for c in pobjs(head, preps) if not border_neighbour(c)]
         candidates += embedded
         sites: list[Token] = []
         if trig.type != "CONSULT" and not area and not stationed:
@@ -684,6 +694,9 @@ class RecipientFinder:
             return event.source if event else None
         if words & cues.claim_nouns:
             event = told.latest(CLAIM_TYPES, besides)
+            return event.source if event else None
+        if words & cues.statement_nouns:
+            event = told.latest(VERBAL_TYPES - {"RETREAT", "COOPERATE"}, besides)
             return event.source if event else None
         if words & cues.accord_nouns:
             event = told.latest({"AGREE"})

@@ -315,6 +315,16 @@ WHERE_NOUNS = frozenset(
     {"border", "frontier", "coast", "edge", "outskirts", "bank", "shore", "side", "fringe",
      "periphery", "doorstep", "boundary"}
 )  # fmt: skip
+BORDER_NOUNS = frozenset({"crossing", "border", "frontier", "boundary", "checkpoint"})
+
+
+def border_neighbour(tok: Token) -> bool:
+    """The object of "with" after a noun of a border or a way across one ("the crossing
+    with Egypt", "the border with Lebanon"): the neighbour across it, not its holder."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in BORDER_NOUNS
+
+
 # nouns whose "on" or "about" phrase says what they concern, not who they are
 ABOUT_NOUNS = DOCUMENT_NOUNS | {"policy", "reform", "tax", "plan", "measure", "debate", "vote", "referendum", "inquiry", "investigation"}  # fmt: skip
 ABOUT_PREPS = frozenset({"on", "about", "concerning", "regarding", "over"})
