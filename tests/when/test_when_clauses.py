@@ -215,3 +215,23 @@ def test_an_act_asked_for_keeps_its_own_time_and_the_asking_its_own(analyse_text
     )
     order = [e for e in ordered.events if e.trigger == "ordered"]
     assert order and order[0].date.startswith("2023"), order
+
+
+def test_the_day_of_an_attack_named_as_subject_dates_what_it_did(analyse_text):
+    for text, day in (
+        ("Sunday's strike on the market killed 30 people.", "2024-06-16"),
+        ("Yesterday's attack on the convoy killed five soldiers.", "2024-06-19"),
+    ):
+        result = analyse_text(text, "2024-06-20")
+        killed = [e for e in result.events if e.trigger == "killed"]
+        assert killed and killed[0].date == day, (text, killed)
+
+
+def test_the_end_of_a_month_and_earlier_in_the_month(analyse_text):
+    for text, month in (
+        ("The army launched an offensive at the end of May.", "2024-05"),
+        ("The army launched an offensive at the end of May 2023.", "2023-05"),
+        ("Earlier in the month, the government had banned all protests.", "2024-06"),
+    ):
+        result = analyse_text(text, "2024-06-20")
+        assert result.events and result.events[0].date == month, (text, result.events)

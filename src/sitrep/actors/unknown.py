@@ -430,7 +430,9 @@ PORTFOLIOS = frozenset(
      "energy", "health", "education", "commerce", "agriculture", "labor", "labour", "war",
      "homeland security", "foreign affairs", "home affairs", "information", "the army"}
 )  # fmt: skip
-OFFICE_WORDS = frozenset({"secretary", "minister", "chief", "chiefs", "ministers", "secretaries"})
+PORTFOLIO_HOLDERS = frozenset(
+    {"secretary", "minister", "chief", "chiefs", "ministers", "secretaries"}
+)
 
 
 def _portfolio(ent: Span) -> bool:
@@ -440,7 +442,7 @@ def _portfolio(ent: Span) -> bool:
     if start < 2 or ent.text.lower().removeprefix("the ") not in PORTFOLIOS:
         return False
     doc = ent.doc
-    return doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in OFFICE_WORDS
+    return doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PORTFOLIO_HOLDERS
 
 
 def _describes_a_named_actor(index: ActorIndex, seg_i: int, noun: Token) -> bool:

@@ -67,7 +67,7 @@ class ArgumentReader:
         own = self._demonym_state(tok)
         if own is not None:
             return [own]
-        words = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        words = list(tok.children)  # "a Greek-owned tanker": "Greek" under "owned"
         words += [g for c in words if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
         found = []
         for word in words:

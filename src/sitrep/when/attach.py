@@ -57,6 +57,12 @@ SPEECH_LEMMAS = frozenset(
      "warn", "report", "state", "insist", "allege", "praise", "criticise", "criticize",
      "describe", "announce", "confirm", "reject", "welcome", "demand", "argue"}
 )  # fmt: skip
+# acts that, as a verb's subject, do what the verb tells at their own time: "Sunday's
+# strike killed 30 people"
+ACT_NOUNS = frozenset(
+    {"strike", "airstrike", "attack", "raid", "bombing", "blast", "explosion", "shelling",
+     "ambush", "assault", "offensive", "bombardment", "clash", "clashes", "fighting"}
+)  # fmt: skip
 MODALS = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "'ll"})
 OFFSET_UNITS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 MAX_DEPTH = 60
@@ -312,6 +318,8 @@ def modifies_other_noun(date_root: Token, trigger: Token) -> bool:
         return False
     if noun.i == trigger.i:
         return False
+    if noun.dep_ == "nsubj" and noun.head.i == trigger.i and noun.lemma_.lower() in ACT_NOUNS:
+        return False  # "Sunday's strike on the market killed 30 people": the strike's day
     return not (noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS)
 
 

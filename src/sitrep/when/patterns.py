@@ -135,7 +135,8 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekend", r"\b(?P<which>last|this|next|over the|this past|the past)\s+weekend\b"),
         (
             "relative_unit",
-            r"\b(?P<which>last|this|next|past|earlier this|later this)\s+(?P<unit>week|month|year)\b",
+            r"\b(?P<which>last|this|next|past|earlier this|later this|earlier in the|later in the)"
+            r"\s+(?P<unit>week|month|year)\b",
         ),
         (
             "season",
@@ -151,7 +152,9 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "month",
-            rf"\b(?P<prep>(?i:in|since|during|by|last|this|next|early|late|mid-?|until|before|after))\s*{_MONTH}\b",
+            rf"\b(?P<prep>(?i:in|since|during|by|last|this|next|early|late|mid-?|until|before|after"
+            r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of))\s*"
+            rf"{_MONTH}\b",
         ),
         (
             "holiday",
