@@ -59,3 +59,17 @@ def test_a_weapon_with_a_named_owner_stands_for_its_forces(analyse_text):
     assert _codes(analysed, "Russian missiles") == ["RUSMIL"]
     assert _codes(analysed, "Iran's drones") == ["IRNMIL"]
     assert _codes(analysed, "Missiles") == []
+
+
+def test_where_a_group_is_based_names_no_actor_and_places_no_one(analyse_text):
+    result = analyse_text(
+        "Norway-based group Iran Human Rights said security forces had shot dead 12 "
+        "protesters. The Oslo-based group said police had arrested hundreds of students in "
+        "Zahedan.",
+        "2022-10-01",
+    )
+    codes = {m.text: m.actor.code for m in result.mentions if m.actor is not None}
+    assert "Norway" not in codes, codes
+    assert codes["Iran Human Rights"] == "NGO"
+    assert not any(code.startswith("NOR") for code in codes.values()), codes
+    assert codes["police"] == "IRNCOP"

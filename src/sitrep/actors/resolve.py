@@ -87,6 +87,7 @@ from sitrep.actors.unknown import UnknownNames
 from sitrep.actors.words import (
     GROUP_ROLES,
     OWNED_EQUIPMENT,
+    based_in,
     dateline_place,
     determined,
     handed_over,
@@ -94,6 +95,7 @@ from sitrep.actors.words import (
     joined_forces,
     joined_protests,
     model_name,
+    not_bases,
     of_many_states,
     owner_phrase,
     protest_page,
@@ -175,6 +177,7 @@ class ActorResolver:
                 self._match_names(index, seg_i, ps, sent, places, page_people, demonyms, date)
         self._drop_locative_states(index)
         widen_coordinated_names(index, self.kb, date)
+        places = not_bases(places, segments)  # "an Oslo-based group": no country for actors
         country = self.finder.dominant_country(index, places)
         titles = self.kb.title_nouns(date)
         protest = protest_page(segments)
@@ -320,6 +323,9 @@ class ActorResolver:
             if m.actor.type != ActorType.STATE:
                 continue
             head = index.segments[m.seg].doc[m.head]
+            if based_in(head):
+                index.remove(m)  # "a Norway-based group": where it is, not who
+                continue
             if head.dep_ in ("appos", "conj") and head.head.dep_ == "pobj":
                 # "in Macomia, Mozambique": the country after a town it is in
                 head = head.head

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from sitrep.models import SegmentKind
+from sitrep.models import Place, SegmentKind
 from sitrep.nlp import ParsedSegment
 from sitrep.nlp.phrase_repairs import SERVICE_NOUNS
 
@@ -193,3 +193,26 @@ def of_many_states(head: Token) -> bool:
     if "regional" in words and head.tag_ not in ("NNS", "NNPS"):
         return False
     return bool(words & MANY_STATES_WORDS)
+
+
+def based_in(tok: Token) -> bool:
+    """The place part of "Norway-based", "London-based" (one token or split at the hyphen)."""
+    doc = tok.doc
+    if tok.lower_.endswith("-based"):
+        return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "based"
+
+
+def not_bases(places: Sequence[Place], segments: Sequence[ParsedSegment]) -> list[Place]:
+    """``places`` less those named only as where a body is based ("Oslo-based")."""
+    out = []
+    for place in places:
+        based = False
+        for ps in segments:
+            at = place.end - ps.offset
+            if 0 <= at <= len(ps.doc.text):
+                based = ps.doc.text[at : at + 6].lower() == "-based"
+                break
+        if not based:
+            out.append(place)
+    return out
