@@ -161,3 +161,89 @@ def test_the_army_is_that_of_the_government_just_named_not_of_where_it_fights(an
     seized = events_at(result, "seized")
     assert seized and codes(seized[0].source) == ["ISRMIL"], seized
     assert "EGY" not in codes(seized[0].target)
+
+
+def test_pro_european_protesters_are_the_countrys_own(analyse_text):
+    result = analyse_text(
+        "Georgian riot police used tear gas to disperse thousands of pro-European "
+        "protesters outside parliament.",
+        "2024-12-01",
+    )
+    used = events_at(result, "used")
+    assert used and codes(used[0].target) == ["GEOOPP"], used
+
+
+def test_a_monitor_based_abroad_gives_the_dead_no_nationality(analyse_text):
+    result = analyse_text(
+        "The Syrian Observatory for Human Rights, a Britain-based monitor, said more than "
+        "300 people had been killed since Wednesday.",
+        "2024-11-30",
+    )
+    killed = events_at(result, "killed")
+    assert killed and not any(c.startswith("GBR") for c in codes(killed[0].target)), killed
+
+
+def test_the_accused_of_a_passive_accusation_with_accusers_does_the_act(analyse_text):
+    result = analyse_text(
+        "The United Arab Emirates has been accused by U.N. experts of supplying weapons to "
+        "the militia.",
+        "2025-04-16",
+    )
+    supplying = events_at(result, "supplying")
+    assert supplying and codes(supplying[0].source) == ["ARE"], supplying
+
+
+def test_closing_a_crossing_with_a_neighbour_restricts_the_neighbour(analyse_text):
+    result = analyse_text(
+        "South Africa closed its main border crossing with Mozambique on Thursday.", "2024-11-08"
+    )
+    closed = events_at(result, "closed")
+    assert closed and codes(closed[0].target) == ["MOZ"], closed
+
+
+def test_a_speaker_vows_after_saying_what_protests_were(analyse_text):
+    result = analyse_text(
+        "Prime Minister Irakli Kobakhidze said the protests were funded from abroad and "
+        "vowed to crack down on radical opposition groups.",
+        "2024-12-01",
+    )
+    vowed = events_at(result, "vowed")
+    assert vowed and codes(vowed[0].source) == ["GEOGOV"], vowed
+
+
+def test_a_two_word_nationality_plural_names_its_state(analyse_text):
+    result = analyse_text(
+        "Zelenskiy said his forces had already clashed with the North Koreans.", "2024-11-13"
+    )
+    clashed = events_at(result, "clashed")
+    assert clashed and codes(clashed[0].target) == ["PRK"], clashed
+
+
+def test_a_question_put_to_a_speaker_is_no_request(analyse_text):
+    result = analyse_text("Putin did not deny the reports when asked last month.", "2024-11-13")
+    assert events_at(result, "asked") == []
+
+
+def test_considering_an_act_is_speculation(analyse_text):
+    result = analyse_text("Seoul said it would consider sending weapons to Ukraine.", "2024-11-13")
+    sending = events_at(result, "sending")
+    assert sending and sending[0].modality.value == "speculated", sending
+
+
+def test_a_relative_clause_without_that_after_an_attack_blames_its_subject(analyse_text):
+    result = analyse_text(
+        "Dias was shot dead in his car in Maputo on Oct. 19, an attack the opposition "
+        "blamed on security forces.",
+        "2024-11-08",
+    )
+    blamed = events_at(result, "blamed")
+    assert blamed and codes(blamed[0].source) == ["MOZOPP"], blamed
+    assert codes(blamed[0].target) == ["MOZMIL"]
+
+
+def test_seizing_most_of_a_city_is_taking_ground(analyse_text):
+    result = analyse_text(
+        "Syrian rebels swept into Aleppo on Friday, seizing most of the city.", "2024-11-30"
+    )
+    seizing = events_at(result, "seizing")
+    assert seizing and seizing[0].type == "ASSAULT", seizing

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from sitrep.actors.kb import ActorBase, normalise_name
+from sitrep.actors.words import based_in
 from sitrep.models import (
     GENERIC_ACTOR_PREFIX,
     NON_COUNTRY_PREFIXES,
@@ -343,9 +344,16 @@ def reporter_country(index: ActorIndex, seg_i: int, head: Token) -> str | None:
         return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         for word in subject.subtree:
+            if based_in(word):
+                continue  # "a Britain-based monitor": where it sits, not whom it speaks for
             mention = index.at(seg_i, word.i)
             country = mention.actor.country if mention is not None else None
-            if country and country not in NON_COUNTRY_PREFIXES:
+            # a body coded without its country (an NGO where it is based) speaks for none
+            if (
+                country
+                and country not in NON_COUNTRY_PREFIXES
+                and mention.actor.code[:3] == country
+            ):
                 return country
     return None
 

@@ -728,6 +728,8 @@ class ActorResolver:
         for mod in mods:
             if found is not None or mod.dep_ not in ("amod", "compound", "nmod", "conj"):
                 continue
+            if stance_prefixed(mod):
+                continue  # "pro-European protesters": a side taken, not Europe's
             for first in (mod.left_edge.i, mod.i):
                 words = doc[first : mod.i + 1].text
                 group = self.collectives.bloc(words) or self.collectives.people(words)

@@ -315,20 +315,30 @@ class UnknownNames:
         """ "the opinion of Colombians": a plural nationality word the tagger did not mark
         as an entity still names that country's people (the country itself after "the")."""
         for tok in doc:
-            if tok.ent_type_ or index.at(seg_i, tok.i) is not None:
+            if tok.ent_type_ not in ("", "LOC", "GPE") or index.at(seg_i, tok.i) is not None:
                 continue
             if not (is_capitalised(tok) and tok.text.endswith("s") and tok.tag_ in ("NNS", "NNPS")):
                 continue
             if tok.dep_ not in ARGUMENT_DEPS or tok.dep_ in ("compound", "nmod"):
                 continue
-            info = self.kb.country_by_demonym(tok.text)
-            if info is None or tok.text not in info.demonyms:
+            # "the North Koreans": a demonym of two words, the first a compound
+            first = tok.i - 1 if tok.i and doc[tok.i - 1].dep_ == "compound" else tok.i
+            if index.covered(seg_i, first, tok.i + 1):
                 continue
-            definite = tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            for start in dict.fromkeys((first, tok.i)):
+                text = doc[start : tok.i + 1].text
+                info = self.kb.country_by_demonym(text)
+                if info is not None and text in info.demonyms:
+                    break
+            else:
+                continue
+            if doc[start].ent_type_ and start == tok.i:
+                continue  # a one-word plural the tagger took for a place stays a place
+            definite = start > 0 and doc[start - 1].lower_ == "the"
             actor = generic_actor(info.iso3, "CVL", self.kb)
             if definite:
                 actor = self.kb.find(info.actor_id) or actor
-            index.add(ActorMention(seg_i, tok.i, tok.i + 1, actor, tok.text, "generic", tok.i))
+            index.add(ActorMention(seg_i, start, tok.i + 1, actor, text, "generic", tok.i))
 
     def office_of_known_body(self, ent: Span) -> Actor | None:
         """The known organisation, armed group or international body whose office an

@@ -18,7 +18,7 @@ from sitrep.actors.resolve import ActorIndex, ActorMention
 from sitrep.events.folding import COUNTRYLESS
 from sitrep.events.implied import measure_country
 from sitrep.events.recipients import OWN_STATE_SECTORS
-from sitrep.events.syntax import WHERE_NOUNS, border_neighbour, says_what_about
+from sitrep.events.syntax import WHERE_NOUNS, says_what_about
 from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, ActorType
 
 # participles whose agent is the doer or user of what they describe
@@ -99,8 +99,6 @@ class ArgumentReader:
                     depth = 99  # "a law on foreign agents": what the law is about
                 if up.dep_ == "pobj" and up.lemma_.lower() in WHERE_NOUNS:
                     depth = 99  # "the town on the Chinese border": where the town is
-                if border_neighbour(up):
-                    depth = 99  # "seized the crossing with Egypt": the neighbour across it
                 below, up, depth = up, up.head, depth + 1
                 clause = up.dep_ in ("relcl", "acl", "ccomp", "advcl") and up.i != tok.i
                 if clause and not _done_by(up, below):

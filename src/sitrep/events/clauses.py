@@ -440,6 +440,11 @@ def not_an_act(verb: Token, pattern: VerbPattern) -> bool:
         return not children(verb, "agent")  # "personnel armed with knives": a description
     if pattern.type == "AID":
         return bool(children(verb, "xcomp", "ccomp")) and not children(verb, "dobj", "dative")
+    if pattern.type == "REQUEST" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+        # "did not deny the reports when asked": a question put to the speaker
+        return not children(verb, "nsubj", "nsubjpass", "agent") and any(
+            c.lower_ in ("when", "if", "as", "after") for c in children(verb, "advmod", "mark")
+        )
     if pattern.type == "SUPPORT" and verb.lemma_.lower() in BACKING_LEMMAS:
         # "the army, backed by clan militias": who stands behind whom, a relation
         # (``sitrep export relations``), not an act of support told on the page

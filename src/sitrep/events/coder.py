@@ -96,10 +96,10 @@ from sitrep.events.implied import (
 )
 from sitrep.events.modality import read_modality
 from sitrep.events.patterns import NounPattern, PatternBook, VerbContext, VerbPattern
+from sitrep.events.recipient_words import is_definite
 from sitrep.events.recipients import (
     RecipientFinder,
     fallback_targets,
-    is_definite,
     same_state,
     told_source,
 )

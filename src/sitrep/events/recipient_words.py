@@ -288,3 +288,56 @@ def downs_weapons(verb: Token) -> bool:
         and bool(objects)
         and all(o.lemma_.lower() in INCOMING_WEAPONS for o in objects)
     )
+
+
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def of_definite(noun: Token) -> bool:
+    """ "the outbreak of fighting", "an end to the violence": a noun under a definite one."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and is_definite(prep.head)
+
+
+def asks_for_calm(trigger: Token, nouns: frozenset[str]) -> bool:
+    """A request for a ceasefire or truce ("called for a ceasefire", "urged a truce"):
+    it is addressed to the fight's sides."""
+    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("for",))]
+    return any(h.lemma_.lower() in nouns for h in heads)
+
+
+# what is asked when someone must answer for a harm
+ACCOUNTING_NOUNS = frozenset(
+    {"investigation", "inquiry", "probe", "accountability", "justice", "prosecution"}
+)  # fmt: skip
+
+
+def asks_for_account(trigger: Token) -> bool:
+    """The request asks for an investigation, accountability or justice, in its object
+    or the clause it governs ("demanded an inquiry", "called for them to be brought to
+    justice")."""
+    near = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 12]
+    return any(t.lemma_.lower() in ACCOUNTING_NOUNS for t in near)
+
+
+def names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str]) -> bool:
+    """The act is addressed to the sides of a fight ("called on all sides", "urged both
+    parties", "talks between the two sides"): a plural side noun with a word that marks
+    the sides."""
+    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("on", "to", "with", "between"))]
+    for obj in children(trigger, "dobj"):
+        heads += pobjs(obj, ("between", "on"))  # "urged restraint on all sides"
+    for noun in heads:
+        if noun.lower_ in nouns and any(c.lower_ in words for c in noun.children):
+            return True
+    return False
+
+
+def is_definite(noun: Token) -> bool:
+    """ "the strikes", "that accusation", "Iran's move": a noun that names a known thing."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
+        return True
+    head = noun.head  # "what he called an attack": the judged noun takes the clause's object
+    return noun.dep_ == "oprd" and any(c.lower_ == "what" for c in head.children)

@@ -17,14 +17,19 @@ from sitrep.events.recipient_words import (
     FALLBACK_PREPS,
     OBJECT_OWNER_PREPS,
     accords_left,
+    asks_for_account,
+    asks_for_calm,
     condition_subjects,
     done_to,
     downs_weapons,
     embedded_arguments,
     given_to,
     holders_named,
+    is_definite,
     judged_doers,
     names_its_accord,
+    names_the_sides,
+    of_definite,
     protest_addressees,
     referring_nouns,
     released,
@@ -36,6 +41,7 @@ from sitrep.events.syntax import (
     border_neighbour,
     children,
     complements,
+    crossing_with,
     named_in_what,
     pobjs,
     subjects,
@@ -66,7 +72,6 @@ DATIVE_PREPS = ("to", "for")
 # modes of acts that cover an area: the place under a curfew or ban is its recipient
 AREA_MODES = frozenset({"curfew", "martial-law", "restrict", "access"})
 SITE_PREPS = frozenset({"in", "near", "around", "inside", "outside", "across", "throughout"})
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 # verbal acts about an act of their own (threat, refusal, offer): where that act would
 # take place is what they concern
 CONTENT_RECIPIENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE"})
@@ -180,56 +185,6 @@ def not_own_side(
     )
 
 
-def _of_definite(noun: Token) -> bool:
-    """ "the outbreak of fighting", "an end to the violence": a noun under a definite one."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and is_definite(prep.head)
-
-
-def _asks_for_calm(trigger: Token, nouns: frozenset[str]) -> bool:
-    """A request for a ceasefire or truce ("called for a ceasefire", "urged a truce"):
-    it is addressed to the fight's sides."""
-    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("for",))]
-    return any(h.lemma_.lower() in nouns for h in heads)
-
-
-# what is asked when someone must answer for a harm
-ACCOUNTING_NOUNS = frozenset(
-    {"investigation", "inquiry", "probe", "accountability", "justice", "prosecution"}
-)  # fmt: skip
-
-
-def _asks_for_account(trigger: Token) -> bool:
-    """The request asks for an investigation, accountability or justice, in its object
-    or the clause it governs ("demanded an inquiry", "called for them to be brought to
-    justice")."""
-    near = [t for t in trigger.subtree if abs(t.i - trigger.i) <= 12]
-    return any(t.lemma_.lower() in ACCOUNTING_NOUNS for t in near)
-
-
-def _names_the_sides(trigger: Token, nouns: frozenset[str], words: frozenset[str]) -> bool:
-    """The act is addressed to the sides of a fight ("called on all sides", "urged both
-    parties", "talks between the two sides"): a plural side noun with a word that marks
-    the sides."""
-    heads = [*children(trigger, "dobj"), *pobjs(trigger, ("on", "to", "with", "between"))]
-    for obj in children(trigger, "dobj"):
-        heads += pobjs(obj, ("between", "on"))  # "urged restraint on all sides"
-    for noun in heads:
-        if noun.lower_ in nouns and any(c.lower_ in words for c in noun.children):
-            return True
-    return False
-
-
-def is_definite(noun: Token) -> bool:
-    """ "the strikes", "that accusation", "Iran's move": a noun that names a known thing."""
-    if any(c.dep_ == "poss" for c in noun.children):
-        return True
-    if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
-        return True
-    head = noun.head  # "what he called an attack": the judged noun takes the clause's object
-    return noun.dep_ == "oprd" and any(c.lower_ == "what" for c in head.children)
-
-
 class RecipientFinder:
     """Finds an event's recipient (a base class of ``EventCoder``)."""
 
@@ -275,6 +230,9 @@ class RecipientFinder:
         judged = [p for act, pattern in acts.items() for p in done_to(act, pattern)]
         doers_named = judged_doers(trig.token, acts)
         target_tokens = [t for t in trig.target_tokens if t not in acts]
+        if trig.type == "ASSAULT":
+            # "seized the crossing with Egypt": taken from whoever held it, not from Egypt
+            target_tokens = [t for t in target_tokens if not crossing_with(t)]
         grounds = [*target_tokens, *(c for c in children(trig.token, "dobj") if c not in acts)]
         grounds += pobjs(trig.token, DIRECTED_PREPS)
         verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else trig.token.head
@@ -399,7 +357,9 @@ class RecipientFinder:
         objects = [o for o in with_conjuncts(children(trig.token, "dobj")) if o not in acts]
         candidates = [*target_tokens, *objects]
         for head in (trig.token, *objects, *complements(trig.token)):
-            candidates += [c for c in pobjs(head, preps) if not border_neighbour(c)]
+            candidates += [
+                c for c in pobjs(head, preps) if trig.type != "ASSAULT" or not border_neighbour(c)
+            ]
         candidates += embedded
         sites: list[Token] = []
         if trig.type != "CONSULT" and not area and not stationed:
@@ -503,7 +463,7 @@ class RecipientFinder:
             if actors:
                 return self._answering_states(actors)
             cues = self.book.cues
-            if _names_the_sides(trig.token, cues.side_nouns, cues.side_words):
+            if names_the_sides(trig.token, cues.side_nouns, cues.side_words):
                 return told.belligerents()
             if trig.type == "REJECT" and trig.token.lemma_.lower() in cues.denying_verbs:
                 return told.accuser(source)
@@ -514,9 +474,9 @@ class RecipientFinder:
                 # "warned that acts of chaos would not be tolerated": a government warns
                 # those the page has shown protesting against it
                 return told.protesters_against(source)
-            if trig.type == "REQUEST" and _asks_for_calm(trig.token, cues.calm_nouns):
+            if trig.type == "REQUEST" and asks_for_calm(trig.token, cues.calm_nouns):
                 return told.belligerents()  # "called for a ceasefire"
-            if trig.type == "REQUEST" and _asks_for_account(trig.token):
+            if trig.type == "REQUEST" and asks_for_account(trig.token):
                 # "demanded an independent investigation", "called for those responsible
                 # to be brought to justice": of the government that must answer for it
                 country = told.answerable_state()
@@ -685,7 +645,7 @@ class RecipientFinder:
         """The actors of the earlier event ``noun`` refers to, None when it refers to none."""
         cues = self.book.cues
         words = {noun.lower_, noun.lemma_.lower()}
-        if words & cues.hostility_nouns and (is_definite(noun) or _of_definite(noun)):
+        if words & cues.hostility_nouns and (is_definite(noun) or of_definite(noun)):
             return told.belligerents() or None
         if not is_definite(noun):
             return None

@@ -171,7 +171,8 @@ MEASURE_NOUNS = frozenset(
      "contingent", "unit", "battalion", "company", "group", "team", "squad", "flotilla",
      "fleet", "shipment", "consignment", "ton", "tonne", "truckload", "package", "kg",
      "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "crate", "box", "load",
-     "quantity", "amount", "supply"}
+     "quantity", "amount", "supply", "most", "much", "part", "parts", "half", "all", "rest",
+     "bulk", "majority", "swathe", "swath", "chunk", "large", "some"}
 )  # fmt: skip
 # nouns that only frame the act their modifier names: "mediation efforts", "aid programmes"
 FRAME_NOUNS = frozenset({"effort", "bid", "attempt", "programme", "program", "initiative"})
@@ -325,6 +326,13 @@ def border_neighbour(tok: Token) -> bool:
     return tok.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in BORDER_NOUNS
 
 
+def crossing_with(noun: Token) -> bool:
+    """A border or crossing named by the neighbour across it ("the crossing with Egypt")."""
+    return noun.lemma_.lower() in BORDER_NOUNS and any(
+        border_neighbour(g) for c in noun.children if c.lower_ == "with" for g in c.children
+    )
+
+
 # nouns whose "on" or "about" phrase says what they concern, not who they are
 ABOUT_NOUNS = DOCUMENT_NOUNS | {"policy", "reform", "tax", "plan", "measure", "debate", "vote", "referendum", "inquiry", "investigation"}  # fmt: skip
 ABOUT_PREPS = frozenset({"on", "about", "concerning", "regarding", "over"})
@@ -471,6 +479,17 @@ def subjects(verb: Token) -> list[Token]:
                 and tok.head.head.lemma_.lower() in JUDGING_VERBS
             ):
                 return [tok.head]  # "accused Chinese vessels of ramming", "of" on the object
+            accuser = tok.head.head if tok.head.dep_ == "pobj" else None
+            if (
+                tok.dep_ == "prep"
+                and tok.lower_ in ("of", "for")
+                and accuser is not None
+                and accuser.dep_ == "agent"
+                and accuser.head.lemma_.lower() in JUDGING_VERBS
+            ):
+                # "was accused by U.N. experts of supplying weapons": "of" hung on the
+                # accusers; the accused is the passive subject
+                return children(accuser.head, "nsubjpass") or [tok.head]
             if tok.dep_ in ("prep", "agent") and tok.head.i != tok.i:
                 if tok.lower_ in CIRCUMSTANCE_PREPS:
                     # "reimposed sanctions after accusing Maduro of ...": the doer of the

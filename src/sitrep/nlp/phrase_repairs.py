@@ -7,6 +7,10 @@
   leading words modify the number.
 - A noun joined by "and" after a verb's object but hung from the verb as a conjunct of
   it ("killed 13 service members and at least 170 Afghans"): the object's conjunct.
+- A relative clause without "that" read as a participle of its own subject ("an attack
+  the opposition blamed on security forces", parsed as "the opposition [who were]
+  blamed"): after a noun, a determined noun and a verb of judging form a clause about
+  the first noun, whose subject is the second.
 - Whose aide or adviser someone is ("arrested an aide to the opposition leader"): the
   parser hangs the "to" phrase from the verb, as if the aide were taken somewhere. Right
   after a noun of personal service, "to" names whom the person serves.
@@ -106,3 +110,29 @@ def verb_owned_relation(prep: Token) -> Token | None:
     if not any(c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN") for c in prep.children):
         return None
     return noun
+
+
+# verbs by which a page reports what others said of an act: "an attack the army denied"
+JUDGING_ASIDE_VERBS = frozenset(
+    {"blame", "deny", "reject", "call", "describe", "claim", "condemn", "dispute", "dismiss",
+     "attribute", "term", "label"}
+)  # fmt: skip
+
+
+def reduced_relative(verb: Token) -> tuple[Token, Token] | None:
+    """(the noun the clause is about, its subject) for "an attack the opposition blamed on
+    ...", parsed with the verb as a participle of "the opposition"."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if verb.lemma_.lower() not in JUDGING_ASIDE_VERBS or verb.head.i != verb.i - 1:
+        return None
+    subject = verb.head
+    if subject.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    start = subject.left_edge.i
+    if start == 0 or (start == subject.i and subject.pos_ != "PROPN"):
+        return None  # a bare common noun before it: "attacks blamed on ..." is a participle
+    antecedent = verb.doc[start - 1]
+    if antecedent.pos_ != "NOUN" or antecedent.i == subject.i:
+        return None
+    return antecedent, subject

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 from sitrep.nlp.phrase_repairs import (
     count_preposition,
     object_of_stranded_conjunct,
+    reduced_relative,
     repair_count,
     repair_stranded_conjunct,
     verb_owned_relation,
@@ -167,6 +168,8 @@ def repair_parse(doc: Doc) -> Doc:
             token.head = clause  # "the junta that seized power last week attacked ..."
         elif (obj := object_of_stranded_conjunct(token)) is not None:
             repair_stranded_conjunct(token, obj)
+        elif (aside := reduced_relative(token)) is not None:
+            _repair_reduced_relative(token, *aside)
         elif (relation := verb_owned_relation(token)) is not None:
             token.head = relation  # "arrested an aide to the opposition leader"
         elif (aside := _aside_read_as_main(token)) is not None:
@@ -180,6 +183,11 @@ def repair_parse(doc: Doc) -> Doc:
             token.pos_, token.tag_ = "VERB", "VBP"
             count.dep_, count.pos_, count.tag_ = "nsubj", "NOUN", "NNS"
     return doc
+
+
+def _repair_reduced_relative(verb: Token, noun: Token, subject: Token) -> None:
+    subject.head, subject.dep_ = verb, "nsubj"
+    verb.head, verb.dep_ = noun, "relcl"
 
 
 def _clause_before_time(time: Token) -> Token | None:
@@ -419,7 +427,8 @@ SPEECHLESS_SUBJECTS = frozenset(
      "offensive", "killing", "deal", "agreement", "accord", "sanction", "plan", "law", "vote",
      "election", "ban", "incursion", "invasion", "blockade", "measure", "step", "policy",
      "resolution", "referendum", "annexation", "visit", "drill", "exercise", "test", "launch",
-     "town", "city", "village", "base", "district", "province", "airport", "port", "bridge"}
+     "town", "city", "village", "base", "district", "province", "airport", "port", "bridge",
+     "protest", "demonstration", "rally", "unrest", "riot", "march"}
 )  # fmt: skip
 SPEAKER_ACTS = frozenset(
     {"accuse", "order", "call", "urge", "warn", "demand", "threaten", "vow", "deny", "reject",
@@ -469,7 +478,7 @@ def _speakers_second_act(verb: Token) -> bool:
         return True  # "said its coast guard had taken measures ..., and blamed Manila"
     if verb.doc[verb.i - 1].text == "," and any(c.dep_ == "nsubjpass" for c in clause.children):
         return True  # "said two children were killed, recalled its ambassador and ..."
-    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() in SPEECHLESS_SUBJECTS for s in subjects
     )
