@@ -247,3 +247,16 @@ def test_seizing_most_of_a_city_is_taking_ground(analyse_text):
     )
     seizing = events_at(result, "seizing")
     assert seizing and seizing[0].type == "ASSAULT", seizing
+
+
+def test_keeping_up_an_act_in_the_future_is_a_prediction(analyse_text):
+    result = analyse_text("Israel will keep striking Syria.", "2024-12-20")
+    striking = events_at(result, "striking")
+    assert striking and striking[0].modality.value == "predicted", striking
+    kept = analyse_text("Israel did not stop striking Syria.", "2024-12-20")
+    assert events_at(kept, "striking")[0].modality.value == "asserted"
+
+
+def test_armed_factions_are_rebels(analyse_text):
+    result = analyse_text("Armed factions clashed in Tripoli on Monday.", "2024-12-20")
+    assert {m.text: m.actor.code for m in result.mentions}["Armed factions"] == "LBYREB"

@@ -235,3 +235,11 @@ def test_the_end_of_a_month_and_earlier_in_the_month(analyse_text):
     ):
         result = analyse_text(text, "2024-06-20")
         assert result.events and result.events[0].date == month, (text, result.events)
+
+
+def test_an_act_said_to_be_likely_is_ahead_of_the_page(analyse_text):
+    result = analyse_text(
+        "The EU is likely to lift some sanctions on Syria in the spring.", "2024-12-20"
+    )
+    lift = [e for e in result.events if e.trigger == "lift"]
+    assert lift and lift[0].date == "2025", lift

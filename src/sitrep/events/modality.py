@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.clauses import ASPECT_VERBS
 from sitrep.events.patterns import Cues, find_phrases
 from sitrep.events.syntax import finite_beside_nonfinite, to_infinitive
 from sitrep.models import Modality
@@ -292,6 +293,8 @@ def read_modality(trigger: Token, sentence: Span, cues: Cues) -> ModalityReading
         else next((t for t in chain if t.pos_ in ("VERB", "AUX")), trigger)
     )
     own = [verb] if verb is trigger else [trigger, verb]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS:
+        own.append(verb.head)  # "will keep striking Syria": the aspect verb's modal is its
     if trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND_PREPS:
         # "has not spoken since the Hamas attack": the attack is the time it is counted
         # from, untouched by the verb's negation or modal

@@ -287,8 +287,9 @@ def _narrated_act(trigger: Token) -> bool:
         if current.head.i == current.i:
             return current.tag_ not in PRESENT_TAGS
         governor = clause_unit(clause_head(current.head))
-        reported = (
+        reported = (  # told first, attributed after: "..., a police spokesman said"
             current.dep_ == "ccomp"
+            and current.i < governor.i
             and governor.lemma_.lower() in REPORTING_LEMMAS
             and governor.tag_ == "VBD"
             and unit.lemma_.lower() not in TOLD_NOT_DONE

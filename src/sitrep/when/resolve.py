@@ -256,11 +256,29 @@ def _is_future_clause(head: Token) -> bool:
         return True  # "is expected to attend the summit this weekend"
     if head.lemma_.lower() in PLANNED_WORDS and any(c.dep_ == "xcomp" for c in head.children):
         return True  # the same, lifted to "expected"
+    for word in (c for c in head.children if c.dep_ == "acomp"):
+        if word.lemma_.lower() in PLANNED_WORDS and any(c.dep_ == "xcomp" for c in word.children):
+            return True  # "is likely to lift sanctions", lifted to "is"
     return head.tag_ == "MD" and head.lower_ in FUTURE_MARKERS
 
 
 # words whose "to" clause is an act arranged or foreseen: "is expected to attend"
-PLANNED_WORDS = frozenset({"expect", "expected", "set", "due", "schedule", "scheduled", "plan"})
+PLANNED_WORDS = frozenset(
+    {
+        "expect",
+        "expected",
+        "set",
+        "due",
+        "schedule",
+        "scheduled",
+        "plan",
+        "likely",
+        "unlikely",
+        "poised",
+        "bound",
+        "certain",
+    }
+)  # "is likely to lift sanctions in the spring": foreseen, so ahead
 
 
 @functools.lru_cache(maxsize=64)
