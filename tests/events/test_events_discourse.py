@@ -255,3 +255,11 @@ def test_talks_between_the_two_sides_are_between_the_fight_s_sides(analyse_text)
     )
     talks = [e for e in result.events if e.type == "CONSULT"]
     assert any({a.code for a in e.target} >= {"MMRMIL", "MMRREB"} for e in talks), talks
+
+
+def test_an_accusation_of_a_kind_of_actor_with_no_country_answers_its_members():
+    # "Washington blamed Iran-backed militias (PRM) ... Kataib Hezbollah (IRQPRM) denied"
+    told = PageContext()
+    told.add(told_event("ACCUSE", ["USAGOV"], ["PRM"]), 0)
+    assert {r.code for r in told.accuser([ref("IRQPRM")])} == {"USAGOV"}
+    assert told.accuser([ref("IRQREB")]) == ()

@@ -260,3 +260,23 @@ def test_keeping_up_an_act_in_the_future_is_a_prediction(analyse_text):
 def test_armed_factions_are_rebels(analyse_text):
     result = analyse_text("Armed factions clashed in Tripoli on Monday.", "2024-12-20")
     assert {m.text: m.actor.code for m in result.mentions}["Armed factions"] == "LBYREB"
+
+
+def test_those_hurt_at_a_base_say_whose_troops_were_hit(analyse_text):
+    result = analyse_text(
+        "At least two rockets were fired at the Ain al-Asad air base in western Iraq on "
+        "Monday, wounding several U.S. personnel.",
+        "2024-08-06",
+    )
+    fired = events_at(result, "fired")
+    assert fired and codes(fired[0].target) == ["USA"], fired
+
+
+def test_taking_over_offices_is_seizure_and_taking_over_a_town_is_ground(analyse_text):
+    offices = analyse_text(
+        "Kosovo police on Monday took over five municipal offices run by Serbia.", "2024-08-06"
+    )
+    took = events_at(offices, "took")
+    assert took and (took[0].type, took[0].mode) == ("COERCE", "seize"), took
+    town = analyse_text("The rebels took over the town on Sunday.", "2024-08-06")
+    assert events_at(town, "took")[0].type == "ASSAULT"

@@ -83,7 +83,11 @@ def _guessed(refs: Iterable[ActorRef]) -> bool:
 def _aimed_at(target: Iterable[ActorRef], codes: set[str]) -> bool:
     """``target`` holds one of ``codes`` or an actor of the state one of them is part of."""
     states = {_state_of(c) for c in codes} - {None}
-    return any(r.code in codes or _state_of(r.code) in states for r in target)
+    # "blamed Iran-backed militias" (PRM, no country) is aimed at Kataib Hezbollah (IRQPRM)
+    sectors = {c[3:] for c in codes if len(c) == 6}
+    return any(
+        r.code in codes or _state_of(r.code) in states or r.code in sectors for r in target
+    )
 
 
 def _state_of(code: str) -> str | None:

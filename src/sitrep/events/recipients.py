@@ -141,6 +141,8 @@ OWNED_NOUNS = frozenset(
      "embassy", "consulate", "farm", "land", "business", "shop", "bank", "branch", "bureau",
      "outlet", "channel", "agency", "company", "firm", "factory", "boat"}
 )  # fmt: skip
+# sites that host troops other than their owner's
+BASE_NOUNS = frozenset({"base", "airbase", "outpost", "camp", "compound", "garrison"})
 # acts of taking a place: whom it is taken from, not those living there
 TAKING = frozenset(
     {"take", "seize", "capture", "overrun", "occupy", "recapture", "retake", "storm"}
@@ -189,6 +191,19 @@ class RecipientFinder:
     """Finds an event's recipient (a base class of ``EventCoder``)."""
 
     def _recipient(
+        self, ps, seg_i, trig, index, places, date, told=None, source=()
+    ) -> tuple[ActorRef, ...]:
+        """``_found_recipient``, except that those an attack on a base hurt say whose
+        troops were there ("rockets were fired at the Ain al-Asad air base, wounding
+        several U.S. personnel")."""
+        target = self._found_recipient(ps, seg_i, trig, index, places, date, told, source)
+        if trig.toll and target and all(r.text.split()[-1].lower() in BASE_NOUNS for r in target):
+            doers = {s.id for s in source}
+            hurt = self._refs(index, seg_i, list(trig.toll), date)
+            return tuple(r for r in hurt if r.id not in doers) or target
+        return target
+
+    def _found_recipient(
         self, ps, seg_i, trig, index, places, date, told=None, source=()
     ) -> tuple[ActorRef, ...]:
         """The event's recipient: its target words, else where else a recipient is named
