@@ -27,7 +27,6 @@ from sitrep.models import SegmentKind
 from sitrep.nlp import ParsedSegment
 from sitrep.when.attach import (
     BACKGROUND_DEPS,
-    SPEECH_LEMMAS,
     clause_head,
     clause_unit,
     is_modal,
@@ -51,8 +50,6 @@ DATED_KINDS = (SegmentKind.BODY, SegmentKind.QUOTE, SegmentKind.COMMENT)
 REPORTING_LEMMAS = frozenset(
     {"say", "tell", "add", "write", "report", "claim", "note", "state", "believe", "think"}
 )
-# reported clauses that tell a state or a statement, not an act the story narrates
-TOLD_NOT_DONE = SPEECH_LEMMAS | REPORTING_LEMMAS | {"be", "remain", "stay", "have", "seem", "appear", "exist", "continue"}  # fmt: skip
 # how a clause may hang from the sentence's main clause and still be its narrated act
 NARRATED_DEPS = frozenset({"conj", "advcl", "xcomp", "acl"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
@@ -286,15 +283,7 @@ def _narrated_act(trigger: Token) -> bool:
             return False
         if current.head.i == current.i:
             return current.tag_ not in PRESENT_TAGS
-        governor = clause_unit(clause_head(current.head))
-        reported = (  # told first, attributed after: "..., a police spokesman said"
-            current.dep_ == "ccomp"
-            and current.i < governor.i
-            and governor.lemma_.lower() in REPORTING_LEMMAS
-            and governor.tag_ == "VBD"
-            and unit.lemma_.lower() not in TOLD_NOT_DONE
-        )
-        if current.dep_ not in NARRATED_DEPS and not reported:
-            return False  # a past act a past report tells ("were killed, police said") is one
-        current = governor
+        if current.dep_ not in NARRATED_DEPS:
+            return False
+        current = clause_unit(clause_head(current.head))
     return False
