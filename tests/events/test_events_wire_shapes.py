@@ -280,3 +280,29 @@ def test_taking_over_offices_is_seizure_and_taking_over_a_town_is_ground(analyse
     assert took and (took[0].type, took[0].mode) == ("COERCE", "seize"), took
     town = analyse_text("The rebels took over the town on Sunday.", "2024-08-06")
     assert events_at(town, "took")[0].type == "ASSAULT"
+
+
+def test_a_deadline_for_an_envoy_to_leave_is_an_expulsion(analyse_text):
+    result = analyse_text(
+        "Niger's military rulers gave the French ambassador 48 hours to leave the country, "
+        "accusing him of ignoring an invitation to meet the new foreign minister.",
+        "2023-08-26",
+    )
+    gave = events_at(result, "gave")
+    assert gave and (gave[0].type, gave[0].mode) == ("SANCTION", "expel"), gave
+    assert codes(gave[0].target) == ["FRAGOV"]
+    assert events_at(result, "leave") == []
+    ignoring = events_at(result, "ignoring")
+    assert ignoring and ignoring[0].modality.value == "reported", ignoring
+
+
+def test_envoys_from_states_are_those_states_and_putschists_a_junta(analyse_text):
+    result = analyse_text(
+        "Niger's military rulers revoked the accreditation of envoys from Germany, Nigeria "
+        "and the United States. France said it did not recognise the putschists.",
+        "2023-08-26",
+    )
+    revoked = events_at(result, "revoked")
+    assert revoked and codes(revoked[0].target) == ["DEUGOV", "NGAGOV", "USAGOV"], revoked
+    codes_by_text = {m.text: m.actor.code for m in result.mentions}
+    assert codes_by_text["putschists"] == "NERMIL"

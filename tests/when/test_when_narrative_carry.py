@@ -261,4 +261,3 @@ def test_an_actor_returning_to_its_act_sets_the_paragraphs_day(nlp) -> None:
         "2018-05-09",
     )
     assert _day(_date_of(dater, segments, "warned")) == ("2018-05-08", "day")
-

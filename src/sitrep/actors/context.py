@@ -586,7 +586,8 @@ WEAPON_NOUNS = frozenset(
 # a country's soldiers in power, by other words: read as a junta is
 JUNTA_PHRASES = frozenset(
     {"military government", "military rulers", "military regime", "military council",
-     "ruling military council", "military authorities"}
+     "ruling military council", "military authorities", "coup leaders", "coup plotters",
+     "coup makers"}
 )  # fmt: skip
 # plurals that count people: "two soldiers" is never two states' soldiers
 PERSON_PLURALS = frozenset(

@@ -71,7 +71,7 @@ def of_states(index: ActorIndex, seg_i: int, head: Token) -> list[str]:
     if first is None:
         return []
     found = [first]
-    for obj in (o for p in head.children if p.lower_ == "of" for o in p.children):
+    for obj in (o for p in head.children if p.lower_ in ("of", "from") for o in p.children):
         for conj in obj.conjuncts if obj.dep_ == "pobj" else ():
             mention = index.at(seg_i, conj.i)
             country = mention.actor.country if mention is not None else None
@@ -92,8 +92,8 @@ def of_state(index: ActorIndex, seg_i: int, head: Token) -> str | None:
             mention = index.at(seg_i, obj.i) if obj.dep_ == "pobj" else None
             if mention is None or not mention.actor.country:
                 continue
-            if prep.lower_ == "of" and mention.actor.type == ActorType.STATE:
-                return mention.actor.country
+            if prep.lower_ in ("of", "from") and mention.actor.type == ActorType.STATE:
+                return mention.actor.country  # "the president of Armenia", "envoys from Germany"
             if mention.actor.code[3:6] in STATE_SECTORS:
                 return mention.actor.country
     for clause in head.children:  # "drones launched by Russia", "troops sent by Rwanda"

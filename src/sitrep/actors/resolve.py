@@ -135,7 +135,7 @@ WHERE_PREPS = {
 }
 
 
-JUNTA_NOUNS = frozenset({"junta", "juntas"})
+JUNTA_NOUNS = frozenset({"junta", "juntas", "putschist", "putschists"})
 # singular nouns that name a whole group, as "the government" does: "the opposition"
 GROUP_SINGULARS = frozenset({"opposition", "militia", "insurgency"})
 # "a police spokesman" speaks for the police, even when the article is indefinite

@@ -241,6 +241,7 @@ def embedded(trigger: Trigger, found: Sequence[Trigger], denying: frozenset[str]
     threat or request, not an event of its own. ``denying``: verbs whose complement is
     told, negated, beside the denial (cues.yaml negating_verbs)."""
     content = {o.token.i for o in found if o.type in CONTENT_TYPES and o is not trigger}
+    given = content | {o.token.i for o in found if o.mode == "expel" and o is not trigger}
     tok = trigger.token
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass"):
         tok = tok.head  # "promised to continue military aid": the noun's verb
@@ -255,6 +256,9 @@ def embedded(trigger: Trigger, found: Sequence[Trigger], denying: frozenset[str]
         if tok.dep_ in ("nsubj", "csubj") and tok.head.i in content:
             # "lifting the sanctions is out of the question": the act ruled out
             return tok.head.i in ruling_copulas(found)
+        if tok.dep_ == "advcl" and tok.head.i in given and tok.head.lemma_.lower() == "give":
+            # "gave the French ambassador 48 hours to leave": the act the deadline demands
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ not in ("xcomp", "ccomp", "conj", "acomp") and not (
             tok.head.i in content and is_content_clause(tok)
         ):

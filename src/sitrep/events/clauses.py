@@ -526,11 +526,13 @@ DEADLINE_NOUNS = frozenset({"hour", "day", "week", "month", "deadline", "ultimat
 PENALTY_VERBS = frozenset({"face", "risk", "suffer", "bear"})
 
 
-def deadline_given(verb: Token) -> tuple[str, list[Token]] | None:
+def deadline_given(verb: Token) -> tuple[str, str | None, list[Token]] | None:
     """ "gave the junta one week to reinstate Bazoum or face military action": a span of
     time given to someone to do something is a demand (REQUEST), and a threat (THREATEN)
-    when the words name what follows a refusal ("or face", "or risk"). Returns the type
-    and the tokens of whom it is given to."""
+    when the words name what follows a refusal ("or face", "or risk"); a span given to an
+    envoy or to troops to leave is an expulsion (SANCTION expel: "gave the French
+    ambassador 48 hours to leave"). Returns the type, the mode and the tokens of whom it
+    is given to."""
     if verb.lemma_.lower() not in ("give", "set", "grant") or verb.pos_ != "VERB":
         return None
     times = [
@@ -556,7 +558,18 @@ def deadline_given(verb: Token) -> tuple[str, list[Token]] | None:
     penalty = any(
         c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS for a in acts for c in a.children
     )
-    return ("THREATEN" if penalty else "REQUEST"), given
+    leaving = any(a.lemma_.lower() in LEAVING_VERBS for a in acts)
+    if leaving and not penalty and any(g.lemma_.lower() in EXPELLED_NOUNS for g in given):
+        return "SANCTION", "expel", given
+    return ("THREATEN" if penalty else "REQUEST"), None, given
+
+
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit", "withdraw"})
+# those a state sends out of its country when it tells them to leave
+EXPELLED_NOUNS = frozenset(
+    {"ambassador", "envoy", "diplomat", "attache", "consul", "troop", "soldier", "force",
+     "contingent", "mission", "peacekeeper", "staff", "correspondent", "journalist"}
+)  # fmt: skip
 
 
 # prepositions under whose terms a standing accord is named: "under its defence pact"

@@ -234,8 +234,8 @@ class EventCoder(RecipientFinder, ArgumentReader):
             return []  # "struck without seeking approval": an act said not to happen
         if (deadline := deadline_given(verb)) is not None:
             # "gave the junta one week to reinstate Bazoum or face military action"
-            type_, given = deadline
-            return [Trigger(verb, type_, None, tuple(_subjects(verb)), tuple(given), 0.8)]
+            type_, mode, given = deadline
+            return [Trigger(verb, type_, mode, tuple(_subjects(verb)), tuple(given), 0.8)]
         if prevented_act(verb):
             return []  # "banned them from travelling": the act kept from happening
         if (keepers := death_in_custody(verb)) is not None:

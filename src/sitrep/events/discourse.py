@@ -85,9 +85,7 @@ def _aimed_at(target: Iterable[ActorRef], codes: set[str]) -> bool:
     states = {_state_of(c) for c in codes} - {None}
     # "blamed Iran-backed militias" (PRM, no country) is aimed at Kataib Hezbollah (IRQPRM)
     sectors = {c[3:] for c in codes if len(c) == 6}
-    return any(
-        r.code in codes or _state_of(r.code) in states or r.code in sectors for r in target
-    )
+    return any(r.code in codes or _state_of(r.code) in states or r.code in sectors for r in target)
 
 
 def _state_of(code: str) -> str | None:

@@ -209,9 +209,13 @@ def _speaker(verb: Token) -> Token | None:
     own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if own is None and verb.dep_ == "conj" and verb.head.i != verb.i:
         return _speaker(verb.head)  # "rejected the request and accused the US of ..."
+    if own is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ in ACCUSING:
+        return _speaker(verb.head)  # "gave the envoy 48 hours to leave, accusing him of"
     return own
 
 
+# participles of accusing whose subject is the clause they hang from ("..., accusing him")
+ACCUSING = frozenset({"accuse", "blame", "charge"})
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj"})
 
 
