@@ -306,3 +306,14 @@ def test_envoys_from_states_are_those_states_and_putschists_a_junta(analyse_text
     assert revoked and codes(revoked[0].target) == ["DEUGOV", "NGAGOV", "USAGOV"], revoked
     codes_by_text = {m.text: m.actor.code for m in result.mentions}
     assert codes_by_text["putschists"] == "NERMIL"
+
+
+def test_an_attack_with_a_toll_on_a_target_named_by_no_words_is_coded(analyse_text):
+    # the recipient here is implied (the enemy of the rebels), a ref with no text of its
+    # own; the rule for bases read its last word and failed on such refs
+    result = analyse_text(
+        "Rebels in South Sudan shelled the regional capital on Sunday, killing about 20 "
+        "people, aid officials said.",
+        "2020-01-11",
+    )
+    assert events_at(result, "shelled")

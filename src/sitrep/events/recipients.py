@@ -141,6 +141,14 @@ OWNED_NOUNS = frozenset(
      "embassy", "consulate", "farm", "land", "business", "shop", "bank", "branch", "bureau",
      "outlet", "channel", "agency", "company", "firm", "factory", "boat"}
 )  # fmt: skip
+
+
+def _last_word(text: str) -> str:
+    """The last word of a mention's text, lower-cased ("" for a ref named by no text)."""
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
 # sites that host troops other than their owner's
 BASE_NOUNS = frozenset({"base", "airbase", "outpost", "camp", "compound", "garrison"})
 # acts of taking a place: whom it is taken from, not those living there
@@ -197,7 +205,7 @@ class RecipientFinder:
         troops were there ("rockets were fired at the Ain al-Asad air base, wounding
         several U.S. personnel")."""
         target = self._found_recipient(ps, seg_i, trig, index, places, date, told, source)
-        if trig.toll and target and all(r.text.split()[-1].lower() in BASE_NOUNS for r in target):
+        if trig.toll and target and all(_last_word(r.text) in BASE_NOUNS for r in target):
             doers = {s.id for s in source}
             hurt = self._refs(index, seg_i, list(trig.toll), date)
             return tuple(r for r in hurt if r.id not in doers) or target
