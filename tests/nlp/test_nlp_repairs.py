@@ -294,3 +294,14 @@ def test_an_acronym_set_beside_its_noun_is_the_subject_not_a_verb(nlp):
     assert threatened.dep_ == "ROOT"
     assert {c.text for c in threatened.children if c.dep_ == "nsubj"} == {"bloc"}
     assert next(t for t in doc if t.text == "ECOWAS").dep_ == "appos"
+
+
+def test_a_relative_clause_without_that_after_a_noun_and_its_apposed_subject(nlp):
+    doc = nlp(
+        "Moscow annexed four regions, a move the United Nations General Assembly condemned "
+        "by a large majority."
+    )
+    verb = next(t for t in doc if t.text == "condemned")
+    subject = next(t for t in doc if t.text == "Assembly")
+    assert verb.dep_ == "relcl" and verb.head.text == "move"
+    assert subject.dep_ == "nsubj" and subject.head.i == verb.i

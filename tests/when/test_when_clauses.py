@@ -243,3 +243,13 @@ def test_an_act_said_to_be_likely_is_ahead_of_the_page(analyse_text):
     )
     lift = [e for e in result.events if e.trigger == "lift"]
     assert lift and lift[0].date == "2025", lift
+
+
+def test_decades_ago(analyse_text):
+    result = analyse_text(
+        "A decade ago this week, gunmen seized government buildings in Donetsk.", "2024-04-07"
+    )
+    seized = [e for e in result.events if e.trigger == "seized"]
+    assert seized and (seized[0].date, seized[0].date_precision) == ("2014-04-07", "week")
+    older = analyse_text("Two decades ago, the army crushed the uprising.", "2024-04-07")
+    assert [e.date for e in older.events if e.trigger == "crushed"] == ["2004"]

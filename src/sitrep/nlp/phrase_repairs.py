@@ -124,15 +124,30 @@ def reduced_relative(verb: Token) -> tuple[Token, Token] | None:
     ...", parsed with the verb as a participle of "the opposition"."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
         return None
-    if verb.lemma_.lower() not in JUDGING_ASIDE_VERBS or verb.head.i != verb.i - 1:
+    if verb.lemma_.lower() not in JUDGING_ASIDE_VERBS or verb.i == 0:
         return None
     subject = verb.head
-    if subject.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "agent" for c in verb.children):
+    if subject.i != verb.i - 1:
+        # "a move the UN General Assembly condemned", parsed with both the name and the
+        # verb hung from "move": the name right before the verb is its subject
+        before = verb.doc[verb.i - 1]
+        if before.dep_ != "appos" or before.head.i != verb.head.i:
+            return None
+        subject = before
+    if subject.pos_ not in ("NOUN", "PROPN") or any(
+        c.dep_ == "agent" and not _counted_by(c) for c in verb.children
+    ):
         return None
     start = subject.left_edge.i
     if start == 0 or (start == subject.i and subject.pos_ != "PROPN"):
         return None  # a bare common noun before it: "attacks blamed on ..." is a participle
-    antecedent = verb.doc[start - 1]
+    beside = subject.dep_ == "appos" and subject.head.i == verb.head.i
+    antecedent = verb.head if beside else verb.doc[start - 1]
     if antecedent.pos_ != "NOUN" or antecedent.i == subject.i:
         return None
     return antecedent, subject
+
+
+def _counted_by(agent: Token) -> bool:
+    """ "by a large majority", "by 141 votes": how a vote went, not who acted."""
+    return any(o.lemma_.lower() in ("majority", "vote", "margin") for o in agent.children)

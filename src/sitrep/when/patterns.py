@@ -93,14 +93,14 @@ EXPRESSIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "a year ago today", "two years ago this week": the same day (week, month) back
         (
             "ago_today",
-            rf"\b{_NUMBER}\s+(?P<unit>week|month|year)s?\s+ago\s+"
+            rf"\b{_NUMBER}\s+(?P<unit>week|month|year|decade)s?\s+ago\s+"
             r"(?P<same>today|tonight|this week|this month)\b",
         ),
         (
             "relative_day",
             r"\b(?P<word>yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today|tomorrow)\b",
         ),
-        ("ago", rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        ("ago", rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"),
         # Narrative time: relative to the day the page's story last stated.
         (
             "narrative_offset",

@@ -375,6 +375,8 @@ def _resolve(
         return (anchor + timedelta(days=shift)).isoformat(), "day"
     if kind == "ago_today":
         count, unit = _count(m.group("count")), m.group("unit").lower()
+        if unit == "decade":  # "a decade ago this week": ten years back, the same week
+            count, unit = count * 10, "year"
         if unit == "week":
             day = anchor - timedelta(weeks=count)
         else:
@@ -390,6 +392,8 @@ def _resolve(
     if kind == "ago":
         count = _count(m.group("count"))
         unit = m.group("unit").lower()
+        if unit == "decade":
+            count, unit = count * 10, "year"
         if unit == "day":
             return (anchor - timedelta(days=count)).isoformat(), "day"
         if unit == "week":
