@@ -174,3 +174,12 @@ def test_somaliland_is_its_breakaway_authorities_not_somalia(analyse_text, event
         "2025-02-20",
     )
     assert ((("ETH",), "AGREE", ("SOMREB",))) in event_triples(result)
+
+
+def test_crimeas_authorities_are_separatists_before_annexation_and_russian_after(
+    analyse_text,
+):
+    for date, code in (("2014-03-18", "UKRREB"), ("2023-05-01", "RUSGOV")):
+        result = analyse_text("Crimean authorities said a drone had hit a fuel depot.", date)
+        codes = {m.text: m.actor.code for m in result.mentions}
+        assert codes["Crimean authorities"] == code, (date, codes)

@@ -317,3 +317,33 @@ def test_an_attack_with_a_toll_on_a_target_named_by_no_words_is_coded(analyse_te
         "2020-01-11",
     )
     assert events_at(result, "shelled")
+
+
+def test_a_name_in_quotation_marks_after_an_object_is_what_it_is_called(analyse_text):
+    result = analyse_text(
+        'Iran\'s foreign minister called the attacks "a war crime".', "2024-09-19"
+    )
+    called = events_at(result, "called")
+    assert called and called[0].type == "ACCUSE", called
+
+
+def test_vowing_that_someone_will_face_punishment_is_a_threat_by_the_speaker(analyse_text):
+    result = analyse_text(
+        'Nasrallah said that Israel had crossed all red lines and vowed that it would face "a '
+        'just punishment".',
+        "2024-09-19",
+    )
+    vowed = events_at(result, "vowed")
+    assert vowed and vowed[0].type == "THREATEN", vowed
+    assert codes(vowed[0].source) == ["LBNREB"] and codes(vowed[0].target) == ["ISR"]
+
+
+def test_an_accusation_is_not_aimed_at_a_guessed_actor_of_the_accusers_code(analyse_text):
+    result = analyse_text(
+        "Crimean authorities said a member of the local self-defence forces had also been "
+        "killed and blamed a sniper.",
+        "2014-03-18",
+    )
+    blamed = events_at(result, "blamed")
+    assert blamed and codes(blamed[0].source) == ["UKRREB"], blamed
+    assert codes(blamed[0].target) == []

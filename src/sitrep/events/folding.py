@@ -50,6 +50,11 @@ COMMITTED_TYPES = frozenset({"RETREAT"})
 COMMITTING_TYPES = frozenset({"AGREE"})
 # promising verbs: AGREE, but promising a hostile act is a threat ("vowed to crush")
 PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# what someone is promised to face or pay: "vowed that Israel would face a just punishment"
+PENALTY_NOUNS = frozenset(
+    {"punishment", "consequence", "retaliation", "response", "revenge", "retribution",
+     "price", "reprisal", "vengeance"}
+)  # fmt: skip
 # nouns for fighting that a promise to continue makes a threat: "vowed to continue its
 # battle" (not events of their own: "the war in Ukraine" is mostly background)
 FIGHT_NOUNS = frozenset({"battle", "fight", "war", "struggle", "jihad", "resistance"})
@@ -260,6 +265,11 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
                 inner = next((by_token[c.i] for c in (*clauses, *nouns) if c.i in by_token), None)
                 fight = next((n for n in nouns if n.lemma_.lower() in FIGHT_NOUNS), None)
                 campaign = next((n for n in nouns if n.lemma_.lower() in CAMPAIGN_NOUNS), None)
+                punished = _faces_punishment(clauses, lemma)
+                if inner is None and punished:
+                    # "vowed that Israel would face a just punishment": a threat to it
+                    trig = replace(trig, type="THREATEN", mode=None, target_tokens=punished)
+                    break
                 enemies = tuple(
                     o
                     for p in (_deps(fight or campaign, "prep") if fight or campaign else ())
@@ -579,3 +589,14 @@ def talk_topics(found: list[T], book: PatternBook) -> list[T]:
                 continue
         out.append(trig)
     return out
+
+
+def _faces_punishment(clauses: tuple, lemma: Callable[[Token], str]) -> tuple:
+    """The subjects of a promised clause in which they face, suffer or pay a penalty
+    ("it would face a just punishment", "those responsible will pay a heavy price")."""
+    for clause in clauses:
+        if lemma(clause) not in ("face", "suffer", "pay", "receive"):
+            continue
+        if any(o.lemma_.lower() in PENALTY_NOUNS for o in _deps(clause, "dobj")):
+            return tuple(_deps(clause, "nsubj"))
+    return ()

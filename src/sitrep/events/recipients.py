@@ -47,7 +47,7 @@ from sitrep.events.syntax import (
     subjects,
     with_conjuncts,
 )
-from sitrep.models import NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
+from sitrep.models import GENERIC_ACTOR_PREFIX, NON_COUNTRY_PREFIXES, ActorRef, ActorType, Place
 from sitrep.nlp.repairs import RESPONDING_VERBS
 
 if TYPE_CHECKING:
@@ -203,8 +203,16 @@ class RecipientFinder:
     ) -> tuple[ActorRef, ...]:
         """``_found_recipient``, except that those an attack on a base hurt say whose
         troops were there ("rockets were fired at the Ain al-Asad air base, wounding
-        several U.S. personnel")."""
+        several U.S. personnel"), and that an accusation is not aimed at an unnamed actor
+        given the accuser's own code by guess."""
         target = self._found_recipient(ps, seg_i, trig, index, places, date, told, source)
+        if trig.type == "ACCUSE":
+            # "blamed a sniper": someone unnamed whose side the page only guessed is not
+            # the accuser's own side
+            codes = {s.code for s in source}
+            target = tuple(
+                r for r in target if not (r.id.startswith(GENERIC_ACTOR_PREFIX) and r.code in codes)
+            )
         if trig.toll and target and all(_last_word(r.text) in BASE_NOUNS for r in target):
             doers = {s.id for s in source}
             hurt = self._refs(index, seg_i, list(trig.toll), date)

@@ -353,7 +353,12 @@ def object_predicates(verb: Token) -> list[Token]:
         a
         for o in children(verb, "dobj")
         for a in children(o, "appos")
-        if (a.left_edge.i == o.right_edge.i + 1 or a.left_edge.i == o.i + 1)
+        if (
+            a.left_edge.i == o.right_edge.i + 1
+            or a.left_edge.i == o.i + 1
+            # 'called the attacks "a war crime"': the name in quotation marks
+            or (a.left_edge.i == o.i + 2 and o.doc[o.i + 1].is_quote)
+        )
         and a.pos_ != "PROPN"  # "called Prime Minister Narendra Modi": the same person
     ]
     # "declared President Ruto the winner": the name read as a clause of the verb

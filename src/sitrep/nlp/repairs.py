@@ -474,6 +474,10 @@ def _speakers_second_act(verb: Token) -> bool:
     # sovereignty and warned that ...")
     if clause.tag_ in ("VBZ", "VBP", "MD") or clause.lemma_.lower() in ("be", "have"):
         return True
+    if clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
+        # "said Israel had crossed all red lines and vowed ...": a simple past beside the
+        # reported past perfect is the speaker's
+        return True
     if verb.i >= 2 and verb.doc[verb.i - 1].dep_ == "cc" and verb.doc[verb.i - 2].text == ",":
         return True  # "said its coast guard had taken measures ..., and blamed Manila"
     if verb.doc[verb.i - 1].text == "," and any(c.dep_ == "nsubjpass" for c in clause.children):
