@@ -347,3 +347,11 @@ def test_an_accusation_is_not_aimed_at_a_guessed_actor_of_the_accusers_code(anal
     blamed = events_at(result, "blamed")
     assert blamed and codes(blamed[0].source) == ["UKRREB"], blamed
     assert codes(blamed[0].target) == []
+
+
+def test_vowing_to_respond_to_a_killing_is_a_threat(analyse_text):
+    result = analyse_text("Iran vowed to respond to the killing.", "2024-09-19")
+    vowed = events_at(result, "vowed")
+    assert vowed and vowed[0].type == "THREATEN", vowed
+    answer = analyse_text("Iran vowed to respond to the request.", "2024-09-19")
+    assert events_at(answer, "vowed")[0].type == "AGREE"

@@ -270,6 +270,10 @@ def promised_threats(found: list[T], book: PatternBook, lemma: Callable[[Token],
                     # "vowed that Israel would face a just punishment": a threat to it
                     trig = replace(trig, type="THREATEN", mode=None, target_tokens=punished)
                     break
+                if inner is None and _answers_harm(clauses, lemma):
+                    # "vowed to respond to the killing": retaliation promised is a threat
+                    trig = replace(trig, type="THREATEN", mode="violence")
+                    break
                 enemies = tuple(
                     o
                     for p in (_deps(fight or campaign, "prep") if fight or campaign else ())
@@ -600,3 +604,24 @@ def _faces_punishment(clauses: tuple, lemma: Callable[[Token], str]) -> tuple:
         if any(o.lemma_.lower() in PENALTY_NOUNS for o in _deps(clause, "dobj")):
             return tuple(_deps(clause, "nsubj"))
     return ()
+
+
+# harm that a response answers: "vowed to respond to the killing"
+ANSWERED_HARMS = frozenset(
+    {"attack", "aggression", "killing", "assassination", "strike", "airstrike", "assault",
+     "bombing", "raid", "invasion", "incursion", "provocation", "murder", "massacre"}
+)  # fmt: skip
+
+
+def _answers_harm(clauses: tuple, lemma: Callable[[Token], str]) -> bool:
+    """A promised clause that responds to a harm ("to respond to the killing")."""
+    return any(
+        lemma(clause) in ("respond", "react", "reply", "answer")
+        and any(
+            o.lemma_.lower() in ANSWERED_HARMS
+            for p in _deps(clause, "prep")
+            if p.lower_ == "to"
+            for o in _deps(p, "pobj")
+        )
+        for clause in clauses
+    )
