@@ -76,3 +76,17 @@ def test_date_document_sources(table):
     inferred = date_document(_document("Days after the Beirut port explosion, anger grew."), table)
     assert (inferred.date, inferred.date_source) == ("2020-08-04", "inferred")
     assert date_document(_document("No date at all."), table).date is None
+
+
+def test_a_post_meta_line_with_its_author_states_the_publication_date():
+    from sitrep.when.resolve import stated_publication_date
+
+    text = (
+        "Open thread: the offensive, one month on\n\nIt has been a month since the forces "
+        "crossed the border.\n\nSeptember 6, 2024 by admin\nOleg_K"
+    )
+    found = stated_publication_date(text)
+    assert found is not None and found[0].value == "2024-09-06" and found[1] is True
+    # a date followed by "by" inside a sentence is no byline
+    told = "Rebels took the town on\nJune 5, 2024 by surprise, the army said."
+    assert stated_publication_date("x " * 400 + told) is None

@@ -32,6 +32,8 @@ _DATELINE_AFTER = re.compile(
     r"^\s*(?:\((?:[A-Z][A-Za-z.]*\s*)+\)|/[A-Z][A-Za-z]+/)?\s*[-\u2013\u2014:]"
 )
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'\-]{2,},(?:\s+[A-Z][A-Za-z.]+,?)*\s*$")
+# "by admin", "by Amira K.": a name of a few words, no clause, to the end of the line
+_BYLINE_AFTER = re.compile(r"[ \t]+(?:by|By|BY)(?:[ \t]+[^\s,;|]+){1,4}[ \t]*$", re.MULTILINE)
 _TIMESTAMP_AFTER = re.compile(r"^,?\s+\d{1,2}:\d\d")
 _LINE_END = re.compile(r"[ \t]*\n")
 # the widest a name-and-timestamp line at the top of a comment may be
@@ -89,7 +91,7 @@ def stated_publication_date(text: str) -> tuple[ResolvedDate, bool] | None:
             day = _absolute_day(match)
             if day is None:
                 continue
-            if _has_cue(text, match) or _is_dateline(text, match):
+            if _has_cue(text, match) or _is_dateline(text, match) or _byline(text, match):
                 cued.append((day, match))
             elif match.start() < TOP_OF_PAGE:
                 plain.append((day, match))
@@ -105,6 +107,13 @@ def stated_publication_date(text: str) -> tuple[ResolvedDate, bool] | None:
             if day is not None:
                 return _day(day, match.group(0), match.start(), match.end()), True
     return None
+
+
+def _byline(text: str, match: re.Match[str]) -> bool:
+    """A line that opens with the date and goes on with its author: "September 6, 2024
+    by admin", a blog's post meta wherever the page's text puts it."""
+    line_start = match.start() == 0 or text[: match.start()].rstrip(" \t").endswith("\n")
+    return line_start and _BYLINE_AFTER.match(text, match.end()) is not None
 
 
 def _has_cue(text: str, match: re.Match[str]) -> bool:
