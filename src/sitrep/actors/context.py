@@ -368,14 +368,7 @@ class CountryFinder:
             # "22 fighters were killed, a monitor in Syria said", "fired missiles at
             # Ukraine, killing eight civilians": armed groups and people are of the one
             # country the sentence places things in, not of the page's main actors
-            where = {
-                p.country
-                for p in context.places
-                if lo <= p.start < end
-                and p.country
-                and self._located(head.doc, p.start - context.offset)
-                and _clause_of(head, p.start - context.offset)
-            }
+            where = self._located_countries(context, head.doc, lo, end, head)
             if len(where) == 1:
                 return where.pop()
             ground = context.ground_country
@@ -448,6 +441,20 @@ class CountryFinder:
             return context.page_country
         return governments[-1] if governments else None
 
+    def _located_countries(
+        self, context: PageContext, doc: Doc, lo: int, hi: int, head: Token | None = None
+    ) -> set[str]:
+        """The countries of the places between page offsets ``lo`` and ``hi`` that say
+        where something is ("in Kinshasa"), in ``head``'s own clause when given."""
+        return {
+            p.country
+            for p in context.places
+            if lo <= p.start < hi
+            and p.country
+            and self._located(doc, p.start - context.offset)
+            and (head is None or _clause_of(head, p.start - context.offset))
+        }
+
     def _scene_country(
         self, index: ActorIndex, seg_i: int, head: Token, context: PageContext
     ) -> str | None:
@@ -459,13 +466,7 @@ class CountryFinder:
             spans.append(previous)
         for _, sent in spans:
             lo, hi = context.offset + sent.start_char, context.offset + sent.end_char
-            where = {
-                p.country
-                for p in context.places
-                if lo <= p.start < hi
-                and p.country
-                and self._located(sent.doc, p.start - context.offset)
-            }
+            where = self._located_countries(context, sent.doc, lo, hi)
             if where:
                 return where.pop() if len(where) == 1 else None
         return None
