@@ -355,3 +355,24 @@ def test_vowing_to_respond_to_a_killing_is_a_threat(analyse_text):
     assert vowed and vowed[0].type == "THREATEN", vowed
     answer = analyse_text("Iran vowed to respond to the request.", "2024-09-19")
     assert events_at(answer, "vowed")[0].type == "AGREE"
+
+
+def test_condemning_a_move_set_beside_a_clause_answers_its_doer(analyse_text):
+    result = analyse_text(
+        "Since then, Moscow has annexed four Ukrainian regions, a move the United Nations "
+        "General Assembly condemned by a large majority.",
+        "2024-04-07",
+    )
+    condemned = events_at(result, "condemned")
+    assert condemned and codes(condemned[0].source) == ["UNO"], condemned
+    assert codes(condemned[0].target) == ["RUSGOV"]
+
+
+def test_a_protest_from_a_capital_is_a_diplomatic_one(analyse_text):
+    result = analyse_text(
+        "Kosovo police on Monday took over five municipal offices run by Serbia, drawing a "
+        "sharp protest from Belgrade.",
+        "2024-08-06",
+    )
+    protest = events_at(result, "protest")
+    assert protest and (protest[0].type, codes(protest[0].source)) == ("ACCUSE", ["SRBGOV"])

@@ -149,6 +149,8 @@ def _last_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
+# acts a judging aside may name: "an attack Hamas condemned"
+ASIDE_ACTS = frozenset({"attack", "strike", "raid", "killing", "bombing", "offensive", "invasion"})
 # sites that host troops other than their owner's
 BASE_NOUNS = frozenset({"base", "airbase", "outpost", "camp", "compound", "garrison"})
 # acts of taking a place: whom it is taken from, not those living there
@@ -290,6 +292,10 @@ class RecipientFinder:
             if not target and trig.type == "REJECT":
                 # "..., a claim the Pentagon rejected": whoever made the claim
                 target = others(self._claim_makers(trig.token))
+            if not target and trig.type == "ACCUSE":
+                # "..., a move the UN General Assembly condemned": whoever made the move
+                acts = self.book.cues.decision_nouns | ASIDE_ACTS
+                target = others(self._claim_makers(trig.token, acts))
             denial = (
                 trig.type == "REJECT" and self._lemma(trig.token) in self.book.cues.denying_verbs
             )
@@ -563,12 +569,14 @@ class RecipientFinder:
         homes = {a.code[:3] for a in source if len(a.code) == 6} - NON_COUNTRY_PREFIXES
         return self._sector_refs(homes.pop(), "OPP") if len(homes) == 1 else ()
 
-    def _claim_makers(self, verb: Token) -> list[Token]:
+    def _claim_makers(self, verb: Token, nouns: frozenset[str] | None = None) -> list[Token]:
         """Who made the claim a relative clause answers ("Russia said the strikes hit a
-        factory, a claim the Pentagon rejected"): the subject of the clause the claim noun
-        is set beside."""
+        factory, a claim the Pentagon rejected"), or, with act ``nouns``, who did the act
+        it judges ("Moscow annexed four regions, a move the Assembly condemned"): the
+        subject of the clause the noun is set beside."""
         noun = verb.head
-        if verb.dep_ != "relcl" or noun.lower_ not in self.book.cues.claim_nouns:
+        wanted = self.book.cues.claim_nouns if nouns is None else nouns
+        if verb.dep_ != "relcl" or noun.lemma_.lower() not in wanted and noun.lower_ not in wanted:
             return []
         if noun.dep_ not in ("appos", "npadvmod", "dep"):
             return []
