@@ -339,9 +339,7 @@ class CountryFinder:
             and _clause_of(head, p.start - context.offset)
         }
         if len(local) == 1:
-            found = local.pop()
-            army = self._the_army(index, seg_i, head, context)
-            return army if army is not None and army != found else found
+            return self._the_army(index, seg_i, head, context) or local.pop()
         seat = seat_country(head, context.offset, context.places)
         if seat is not None:
             return seat  # "the military government in Niger"

@@ -207,12 +207,14 @@ def not_bases(places: Sequence[Place], segments: Sequence[ParsedSegment]) -> lis
     """``places`` less those named only as where a body is based ("Oslo-based")."""
     out = []
     for place in places:
-        based = False
-        for ps in segments:
-            at = place.end - ps.offset
-            if 0 <= at <= len(ps.doc.text):
-                based = ps.doc.text[at : at + 6].lower() == "-based"
-                break
-        if not based:
+        ps = next((ps for ps in segments if 0 <= place.start - ps.offset < len(ps.doc.text)), None)
+        span = (
+            ps.doc.char_span(
+                place.start - ps.offset, place.end - ps.offset, alignment_mode="expand"
+            )
+            if ps is not None
+            else None
+        )
+        if span is None or not based_in(span[-1]):
             out.append(place)
     return out

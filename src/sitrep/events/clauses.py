@@ -558,13 +558,14 @@ def deadline_given(verb: Token) -> tuple[str, str | None, list[Token]] | None:
     penalty = any(
         c.dep_ == "conj" and c.lemma_.lower() in PENALTY_VERBS for a in acts for c in a.children
     )
-    leaving = any(a.lemma_.lower() in LEAVING_VERBS for a in acts)
+    leaving = any(a.lemma_.lower() in LEAVING_VERBS | {"depart"} for a in acts)
     if leaving and not penalty and any(g.lemma_.lower() in EXPELLED_NOUNS for g in given):
         return "SANCTION", "expel", given
     return ("THREATEN" if penalty else "REQUEST"), None, given
 
 
-LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit", "withdraw"})
+# verbs of leaving a place or a body ("quit the bloc", "withdrew from the African Union")
+LEAVING_VERBS = frozenset({"leave", "quit", "exit", "withdraw"})
 # those a state sends out of its country when it tells them to leave
 EXPELLED_NOUNS = frozenset(
     {"ambassador", "envoy", "diplomat", "attache", "consul", "troop", "soldier", "force",

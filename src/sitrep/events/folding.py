@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from spacy.tokens import Token
 
 from sitrep.actors.words import determined
-from sitrep.events.clauses import ASPECT_VERBS, THREAT_MODE_BY_MODE, THREAT_MODES, announced_type
+from sitrep.events.clauses import (
+    ASPECT_VERBS,
+    LEAVING_VERBS,
+    THREAT_MODE_BY_MODE,
+    THREAT_MODES,
+    announced_type,
+)
 from sitrep.events.syntax import ABOUT_PREPS, subjects
 from sitrep.events.trigger import Trigger
 
@@ -51,7 +57,7 @@ COMMITTING_TYPES = frozenset({"AGREE"})
 # promising verbs: AGREE, but promising a hostile act is a threat ("vowed to crush")
 PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # what someone is promised to face or pay: "vowed that Israel would face a just punishment"
-PENALTY_NOUNS = frozenset(
+PUNISHMENT_NOUNS = frozenset(
     {"punishment", "consequence", "retaliation", "response", "revenge", "retribution",
      "price", "reprisal", "vengeance"}
 )  # fmt: skip
@@ -180,9 +186,8 @@ def _deps(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-# verbs of leaving a body: a state that leaves an organisation of states cuts its ties
-LEAVING_VERBS = frozenset({"leave", "quit", "exit", "withdraw"})
-# codes of organisations of states (CAMEO's IGO, sitrep's UN system and EU bodies)
+# a state that leaves (``LEAVING_VERBS``) an organisation of states cuts its ties; codes of
+# organisations of states (CAMEO's IGO, sitrep's UN system and EU bodies)
 BODY_PREFIXES = ("IGO", "UNO", "EUR")
 
 
@@ -601,7 +606,7 @@ def _faces_punishment(clauses: tuple, lemma: Callable[[Token], str]) -> tuple:
     for clause in clauses:
         if lemma(clause) not in ("face", "suffer", "pay", "receive"):
             continue
-        if any(o.lemma_.lower() in PENALTY_NOUNS for o in _deps(clause, "dobj")):
+        if any(o.lemma_.lower() in PUNISHMENT_NOUNS for o in _deps(clause, "dobj")):
             return tuple(_deps(clause, "nsubj"))
     return ()
 
