@@ -126,14 +126,14 @@ def reduced_relative(verb: Token) -> tuple[Token, Token] | None:
         return None
     if verb.lemma_.lower() not in JUDGING_ASIDE_VERBS or verb.i == 0:
         return None
-    subject = verb.head
+    subject, beside = verb.head, False
     if subject.i != verb.i - 1:
         # "a move the UN General Assembly condemned", parsed with both the name and the
         # verb hung from "move": the name right before the verb is its subject
         before = verb.doc[verb.i - 1]
         if before.dep_ != "appos" or before.head.i != verb.head.i:
             return None
-        subject = before
+        subject, beside = before, True
     if subject.pos_ not in ("NOUN", "PROPN") or any(
         c.dep_ == "agent" and not _counted_by(c) for c in verb.children
     ):
@@ -141,7 +141,6 @@ def reduced_relative(verb: Token) -> tuple[Token, Token] | None:
     start = subject.left_edge.i
     if start == 0 or (start == subject.i and subject.pos_ != "PROPN"):
         return None  # a bare common noun before it: "attacks blamed on ..." is a participle
-    beside = subject.dep_ == "appos" and subject.head.i == verb.head.i
     antecedent = verb.head if beside else verb.doc[start - 1]
     if antecedent.pos_ != "NOUN" or antecedent.i == subject.i:
         return None
